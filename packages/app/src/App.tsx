@@ -1,0 +1,8 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import kafkaConnectPlugin from '@kcs/plugin-kafka-connect';
+import { navModule } from './modules/nav';
+
+export default createApp({
+  features: [catalogPlugin, kafkaConnectPlugin, navModule],
+});

@@ -1,0 +1,40 @@
+import {
+  catalogEntityDeletePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+
+/** Members of this group may do everything in the portal. */
+export const ADMIN_GROUP_REF = 'group:default/platform-team';
+
+/**
+ * The portal's permission policy: admins may do everything; everybody else may
+ * read and create, but not remove what the catalog holds.
+ */
+export class PortalPermissionPolicy implements PermissionPolicy {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const ownership = user?.info.ownershipEntityRefs ?? [];
+    if (ownership.includes(ADMIN_GROUP_REF)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (
+      isPermission(request.permission, catalogEntityDeletePermission) ||
+      isPermission(request.permission, catalogLocationDeletePermission)
+    ) {
+      return { result: AuthorizeResult.DENY };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}

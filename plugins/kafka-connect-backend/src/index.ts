@@ -1,0 +1,6 @@
+/**
+ * Backend plugin of the Kafka Connect suite.
+ *
+ * @packageDocumentation
+ */
+export { kafkaConnectPlugin as default } from './plugin';

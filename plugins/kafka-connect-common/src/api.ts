@@ -1,0 +1,165 @@
+/**
+ * The REST contract of the kafka-connect backend plugin: what it answers, and
+ * what the frontend, the scaffolder module and the catalog module rely on.
+ */
+import type { StrimziApiVersion } from './names';
+
+/** A connector's health, worst last. @public */
+export type ConnectorHealth =
+  | 'healthy'
+  | 'degraded'
+  | 'failed'
+  | 'paused'
+  | 'stopped'
+  | 'pending'
+  | 'unknown';
+
+/** Every health, from best to worst, for sorting and roll-ups. @public */
+export const CONNECTOR_HEALTHS: readonly ConnectorHealth[] = [
+  'healthy',
+  'paused',
+  'stopped',
+  'pending',
+  'degraded',
+  'unknown',
+  'failed',
+];
+
+/** Tasks of a connector by Connect state. @public */
+export interface TaskCounts {
+  total: number;
+  running: number;
+  failed: number;
+  paused: number;
+  unassigned: number;
+  restarting: number;
+}
+
+/** A task that is not doing its job, with what Connect said about it. @public */
+export interface FailingTask {
+  id: number;
+  state: string;
+  workerId?: string;
+  trace?: string;
+}
+
+/** The state a connector is asked to be in. @public */
+export type DesiredConnectorState = 'running' | 'paused' | 'stopped';
+
+/** What a Strimzi status says about one connector, derived by a pure function. @public */
+export interface ConnectorHealthAssessment {
+  health: ConnectorHealth;
+  /** Why the health is what it is, for people. */
+  reason: string;
+  tasks: TaskCounts;
+  tasksMax?: number;
+  failingTasks: FailingTask[];
+  /** Messages of `Warning` conditions. */
+  warnings: string[];
+  /** The connector state Connect reports (`RUNNING`, `PAUSED`, ...). */
+  connectorState?: string;
+  /** `source` or `sink`, as Connect reports it. */
+  type?: string;
+  topics: string[];
+  autoRestart?: { count: number; lastRestartTimestamp?: string };
+}
+
+/** How a resource is deployed, when a GitOps tool manages it. @public */
+export interface GitOpsManagement {
+  tool: 'argocd' | 'flux';
+  /** The Argo CD application or Flux object that applies the resource. */
+  name?: string;
+}
+
+/** Identity of a Strimzi resource in one of the configured clusters. @public */
+export interface StrimziResourceRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+/** One connector as the backend reports it: never its config values. @public */
+export interface ConnectorSummary
+  extends StrimziResourceRef,
+    ConnectorHealthAssessment {
+  kind: 'KafkaConnector' | 'KafkaMirrorMaker2';
+  /** The KafkaConnect (or KafkaMirrorMaker2) cluster the connector runs on. */
+  connectCluster?: string;
+  class?: string;
+  desiredState?: DesiredConnectorState;
+  /** The owner's entity ref, when known. */
+  owner?: string;
+  /** The ref of the connector's own catalog entity. */
+  entityRef: string;
+  lastTransitionTime?: string;
+  apiVersion: string;
+  generation?: number;
+  observedGeneration?: number;
+  labels: Record<string, string>;
+  gitOps?: GitOpsManagement;
+  /** KafkaMirrorMaker2 only: each connector it runs, rolled up into the fields above. */
+  components?: Array<{ name: string } & ConnectorHealthAssessment>;
+  /** True when the cluster is not currently synced: the data is the last known. */
+  stale: boolean;
+}
+
+/** Sync state of one configured cluster. @public */
+export interface ClusterSyncState {
+  name: string;
+  synced: boolean;
+  /** ISO time of the last moment the cache was known to match the cluster. */
+  lastSyncAt?: string;
+  error?: string;
+  /** The Strimzi API version in use, or null when the cluster serves no Strimzi CRDs. */
+  strimziApiVersion?: StrimziApiVersion | null;
+}
+
+/** A KafkaConnect cluster as the backend reports it. @public */
+export interface ConnectClusterSummary extends StrimziResourceRef {
+  kind: 'KafkaConnect' | 'KafkaMirrorMaker2';
+  ready: boolean;
+  reason?: string;
+  replicas?: number;
+  url?: string;
+  plugins: Array<{ class: string; type?: string; version?: string }>;
+  /** Has `strimzi.io/use-connector-resources: "true"`. */
+  connectorResourcesEnabled: boolean;
+  owner?: string;
+  entityRef: string;
+  stale: boolean;
+}
+
+/** `GET /entity-connectors` response. @public */
+export interface EntityConnectorsResponse {
+  items: ConnectorSummary[];
+  connectClusters: ConnectClusterSummary[];
+  clusters: ClusterSyncState[];
+}
+
+/** `GET /connectors` response (every connector the caller may see). @public */
+export interface ConnectorListResponse {
+  items: ConnectorSummary[];
+  clusters: ClusterSyncState[];
+}
+
+/** `GET /clusters` response. @public */
+export interface ClusterListResponse {
+  items: Array<ClusterSyncState & { connectClusters: ConnectClusterSummary[] }>;
+}
+
+/** Operations on a connector, `POST /connectors/:cluster/:namespace/:name/actions`. @public */
+export type ConnectorAction =
+  | { action: 'pause' }
+  | { action: 'resume' }
+  | { action: 'stop' }
+  | { action: 'restart'; includeTasks?: boolean; onlyFailed?: boolean; connector?: string }
+  | { action: 'restart-task'; taskId: number; connector?: string }
+  | { action: 'scale'; tasksMax: number };
+
+/** Response of an accepted operation (HTTP 202). @public */
+export interface ConnectorActionResponse {
+  accepted: true;
+  action: ConnectorAction['action'];
+  /** `metadata.generation` after the change; the operator has caught up when `observedGeneration` reaches it. */
+  generation?: number;
+}

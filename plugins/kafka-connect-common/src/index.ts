@@ -1,0 +1,10 @@
+/**
+ * Domain core of the Kafka Connect suite, shared by its backend, frontend and
+ * modules: Strimzi resource shapes, annotation names, the REST contract.
+ *
+ * @packageDocumentation
+ */
+export * from './names';
+export * from './strimzi';
+export * from './api';
+export * from './resourceRef';

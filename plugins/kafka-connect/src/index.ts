@@ -1,0 +1,6 @@
+/**
+ * Frontend plugin of the Kafka Connect suite.
+ *
+ * @packageDocumentation
+ */
+export { kafkaConnectPlugin as default } from './plugin';
