@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh clone and starts the portal: frontend on
+# http://localhost:3000, backend on http://localhost:7007, with two local
+# Kubernetes clusters (eu-1, us-1) holding Strimzi sample data. Ctrl-C stops
+# the portal and the clusters.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/toolchain.sh
+
+KC_DEMO_CLUSTERS=(eu-1 us-1)
+
+kc_bootstrap
+yarn dev-cluster build-binaries
+
+stop_clusters() {
+  trap - EXIT INT TERM
+  kc_log "stopping local clusters"
+  yarn dev-cluster down "${KC_DEMO_CLUSTERS[@]}" >/dev/null 2>&1 || true
+}
+trap stop_clusters EXIT
+trap 'exit 130' INT TERM
+
+for cluster in "${KC_DEMO_CLUSTERS[@]}"; do
+  yarn dev-cluster up --name "${cluster}"
+done
+# Cluster URLs and tokens change with every start, so their config is generated.
+yarn dev-cluster app-config --out .dev-cluster/app-config.yaml
+
+kc_log "starting the portal: http://localhost:3000 (backend http://localhost:7007)"
+yarn start --config "${PWD}/app-config.yaml" --config "${PWD}/.dev-cluster/app-config.yaml"

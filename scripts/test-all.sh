@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test of the suite: type check, lint, unit, integration (real
+# kube-apiserver + etcd, PostgreSQL) and end-to-end (Chromium against the
+# started portal). Sets up whatever is missing first. Non-interactive; exits
+# non-zero on the first failure and leaves no process running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/toolchain.sh
+source scripts/lib/system-packages.sh
+source scripts/lib/postgres.sh
+
+export CI="${CI:-true}"
+KC_TEST_CLUSTER_NAME=test
+started_at=$SECONDS
+
+step() {
+  local title="$1"
+  shift
+  local step_started=$SECONDS
+  kc_log "▶ ${title}"
+  "$@"
+  kc_log "✔ ${title} ($((SECONDS - step_started)) s)"
+}
+
+cleanup() {
+  local status=$?
+  set +e
+  if [ -x "${KC_TOOLS}/bin/yarn" ] && [ -d node_modules ]; then
+    yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null 2>&1
+  fi
+  kc_postgres_stop
+  if [ "${status}" = 0 ]; then
+    kc_log "all tests passed in $((SECONDS - started_at)) s"
+  else
+    kc_log "tests FAILED (exit ${status}) after $((SECONDS - started_at)) s"
+  fi
+  exit "${status}"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step "toolchain and dependencies" kc_bootstrap
+step "type check" yarn tsc
+step "lint" yarn lint:all
+step "formatting" yarn prettier:check
+step "unit tests" yarn backstage-cli repo test --testPathIgnorePatterns '\.integration\.test\.' --testPathIgnorePatterns '/e2e-tests/'
+
+step "Kubernetes binaries (kube-apiserver, etcd)" yarn dev-cluster build-binaries
+step "local cluster for integration tests" yarn dev-cluster up --name "${KC_TEST_CLUSTER_NAME}" --no-sample-data
+export KC_TEST_CLUSTER="${KC_TEST_CLUSTER_NAME}"
+step "PostgreSQL for integration tests" kc_postgres_start
+step "integration tests" yarn backstage-cli repo test --runInBand '\.integration\.test\.'
+yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null
+kc_postgres_stop
+
+step "Chromium for end-to-end tests" kc_ensure_chromium
+step "end-to-end tests" scripts/e2e.sh
