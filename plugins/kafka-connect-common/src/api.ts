@@ -152,7 +152,12 @@ export type ConnectorAction =
   | { action: 'pause' }
   | { action: 'resume' }
   | { action: 'stop' }
-  | { action: 'restart'; includeTasks?: boolean; onlyFailed?: boolean; connector?: string }
+  | {
+      action: 'restart';
+      includeTasks?: boolean;
+      onlyFailed?: boolean;
+      connector?: string;
+    }
   | { action: 'restart-task'; taskId: number; connector?: string }
   | { action: 'scale'; tasksMax: number };
 

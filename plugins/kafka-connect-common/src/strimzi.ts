@@ -109,8 +109,18 @@ export interface KafkaMirrorMaker2Mirror {
   source?: { alias?: string; bootstrapServers?: string };
   sourceCluster?: string;
   targetCluster?: string;
-  sourceConnector?: { tasksMax?: number; state?: string; pause?: boolean; config?: Record<string, unknown> };
-  checkpointConnector?: { tasksMax?: number; state?: string; pause?: boolean; config?: Record<string, unknown> };
+  sourceConnector?: {
+    tasksMax?: number;
+    state?: string;
+    pause?: boolean;
+    config?: Record<string, unknown>;
+  };
+  checkpointConnector?: {
+    tasksMax?: number;
+    state?: string;
+    pause?: boolean;
+    config?: Record<string, unknown>;
+  };
   topicsPattern?: string;
   groupsPattern?: string;
 }
@@ -141,7 +151,10 @@ export interface KafkaMirrorMaker2Resource {
 }
 
 /** The Strimzi kinds the suite watches. @public */
-export type StrimziKind = 'KafkaConnector' | 'KafkaConnect' | 'KafkaMirrorMaker2';
+export type StrimziKind =
+  | 'KafkaConnector'
+  | 'KafkaConnect'
+  | 'KafkaMirrorMaker2';
 
 /** Plural resource names of the Strimzi kinds, as used in API paths. @public */
 export const STRIMZI_PLURALS: Record<StrimziKind, string> = {
