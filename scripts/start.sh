@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib/toolchain.sh
 
 KC_DEMO_CLUSTERS=(eu-1 us-1)
+# Local clusters stop with this script even if it is killed without a chance to clean up.
+export KC_DEV_CLUSTER_OWNER_PID=$$
 
 kc_bootstrap
 yarn dev-cluster build-binaries

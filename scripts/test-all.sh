@@ -11,6 +11,8 @@ source scripts/lib/postgres.sh
 
 export CI="${CI:-true}"
 KC_TEST_CLUSTER_NAME=test
+# Local clusters stop with this script even if it is killed without a chance to clean up.
+export KC_DEV_CLUSTER_OWNER_PID=$$
 started_at=$SECONDS
 
 step() {
