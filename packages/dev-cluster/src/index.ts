@@ -4,8 +4,18 @@
  * @packageDocumentation
  */
 
-/** The kube-apiserver release the dev cluster builds (see go/go.mod). */
-export const KUBERNETES_VERSION = 'v1.37.2';
-
-/** The etcd release kube-apiserver's module graph selects. */
-export const ETCD_VERSION = 'v3.7.0';
+export { ETCD_VERSION, KUBERNETES_VERSION } from './versions';
+export { ensureBinaries, findBinaries } from './binaries';
+export type { KubernetesBinaries } from './binaries';
+export { startCluster, readClusterState } from './cluster';
+export type {
+  ClusterState,
+  RunningCluster,
+  StartClusterOptions,
+  StrimziApiMode,
+} from './cluster';
+export { useTestCluster } from './harness';
+export type { TestCluster, UseTestClusterOptions } from './harness';
+export { kubeConfigFor, applyObjects } from './kube';
+export type { ClusterConnection } from './kube';
+export { PORTAL_USER } from './portalAccess';

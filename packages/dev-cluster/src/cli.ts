@@ -1,0 +1,313 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderAppConfig } from './appConfig';
+import { ensureBinaries } from './binaries';
+import {
+  ClusterState,
+  isClusterReady,
+  readClusterState,
+  startCluster,
+  stopRecordedCluster,
+  StrimziApiMode,
+} from './cluster';
+import { failConnector, failTask, heal } from './faults';
+import { kubeConfigFor } from './kube';
+import { startOperatorStandIn } from './operator';
+import { clusterDir, clustersHome } from './paths';
+import { isAlive } from './processes';
+
+const USAGE = `Usage: yarn dev-cluster <command>
+  build-binaries                         build kube-apiserver and etcd (cached outside the repo)
+  up --name <name> [--no-sample-data] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
+                                         start a named cluster (idempotent); state in .dev-cluster/<name>/
+  down [<name>...]                       stop clusters (all when no name) and remove their state
+  status                                 show the clusters and what runs
+  kubeconfig <name>                      print the path of a cluster's kubeconfig
+  app-config --out <file>                write app-config for every running cluster
+  fail-task <cluster> <namespace>/<connector> <taskId> [--trace <text>]
+  fail-connector <cluster> <namespace>/<connector> [--trace <text>]
+  heal <cluster> <namespace>/<connector> clear injected failures
+  operator --name <name>                 run the operator stand-in in the foreground (used by up)`;
+
+class UsageError extends Error {}
+
+interface ParsedArgs {
+  positional: string[];
+  flags: Record<string, string | true>;
+}
+
+function parseArgs(args: string[]): ParsedArgs {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith('--')) {
+      const [key, inline] = arg.slice(2).split('=', 2);
+      if (inline !== undefined) {
+        flags[key] = inline;
+      } else if (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) {
+        flags[key] = args[++i];
+      } else {
+        flags[key] = true;
+      }
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, flags };
+}
+
+function stringFlag(
+  flags: ParsedArgs['flags'],
+  name: string,
+): string | undefined {
+  const value = flags[name];
+  if (value === true) {
+    throw new UsageError(`--${name} needs a value`);
+  }
+  return value;
+}
+
+function validName(name: string | undefined): string {
+  if (!name || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+    throw new UsageError(
+      `cluster name '${
+        name ?? ''
+      }' is not valid: use lower-case letters, digits and '-', e.g. --name eu-1`,
+    );
+  }
+  return name;
+}
+
+function runningState(name: string): ClusterState {
+  const state = readClusterState(clusterDir(name));
+  if (!state) {
+    throw new UsageError(
+      `cluster ${name} is not running; start it with 'yarn dev-cluster up --name ${name}'`,
+    );
+  }
+  return state;
+}
+
+function connectorRef(arg: string | undefined) {
+  const [namespace, name] = (arg ?? '').split('/');
+  if (!namespace || !name) {
+    throw new UsageError(
+      `'${
+        arg ?? ''
+      }' is not <namespace>/<connector>, e.g. orders/orders-mysql-cdc`,
+    );
+  }
+  return { namespace, name };
+}
+
+function listedClusters(): string[] {
+  const home = clustersHome();
+  if (!fs.existsSync(home)) {
+    return [];
+  }
+  return fs
+    .readdirSync(home)
+    .filter(entry => fs.existsSync(path.join(home, entry, 'state.json')))
+    .sort();
+}
+
+async function up(flags: ParsedArgs['flags']) {
+  const name = validName(stringFlag(flags, 'name'));
+  const strimziApi = (stringFlag(flags, 'strimzi-api') ??
+    'v1') as StrimziApiMode;
+  if (strimziApi !== 'v1' && strimziApi !== 'v1beta2-only') {
+    throw new UsageError(
+      `--strimzi-api must be v1 or v1beta2-only, not ${strimziApi}`,
+    );
+  }
+  const crdsDir = stringFlag(flags, 'crds-dir');
+  if (crdsDir && !fs.existsSync(crdsDir)) {
+    throw new UsageError(`--crds-dir ${crdsDir} does not exist`);
+  }
+  const started = Date.now();
+  const dir = clusterDir(name);
+  const existing = readClusterState(dir);
+  if (existing) {
+    if ((await isClusterReady(existing)) && isAlive(existing.pids.etcd)) {
+      console.log(
+        `cluster ${name} already runs at ${existing.server} (kubeconfig ${existing.kubeconfigPath})`,
+      );
+      return;
+    }
+    console.log(
+      `cluster ${name}: removing stale state from a run that was killed`,
+    );
+    await stopRecordedCluster(dir);
+  }
+  await ensureBinaries(line => console.log(line));
+  fs.mkdirSync(dir, { recursive: true });
+  const ownerPid = process.env.KC_DEV_CLUSTER_OWNER_PID
+    ? Number(process.env.KC_DEV_CLUSTER_OWNER_PID)
+    : undefined;
+  const cluster = await startCluster({
+    name,
+    strimziApi,
+    crdsDir,
+    sampleData: flags['no-sample-data'] !== true,
+    operator: 'process',
+    stateDir: dir,
+    detached: true,
+    ownerPid,
+    log: line => console.log(`[${name}] ${line}`),
+  });
+  console.log(
+    `cluster ${name} ready in ${((Date.now() - started) / 1000).toFixed(
+      1,
+    )} s at ${cluster.server}; kubeconfig ${cluster.kubeconfigPath}`,
+  );
+}
+
+async function down(names: string[]) {
+  const targets = names.length > 0 ? names.map(validName) : listedClusters();
+  for (const name of targets) {
+    const stopped = await stopRecordedCluster(clusterDir(name));
+    console.log(
+      stopped ? `cluster ${name} stopped` : `cluster ${name} was not running`,
+    );
+  }
+}
+
+async function status() {
+  const names = listedClusters();
+  if (names.length === 0) {
+    console.log('no clusters; start one with: yarn dev-cluster up --name eu-1');
+    return;
+  }
+  for (const name of names) {
+    const state = readClusterState(clusterDir(name))!;
+    const ready = await isClusterReady(state);
+    const processes = Object.entries(state.pids)
+      .filter(([program]) => program !== 'watchdog')
+      .map(([program, pid]) => `${program} ${isAlive(pid) ? 'up' : 'DOWN'}`)
+      .join(', ');
+    console.log(
+      `${name}: ${ready ? 'ready' : 'NOT READY'} at ${
+        state.server
+      } (${processes}); Strimzi API ${state.strimziApi}; kubeconfig ${
+        state.kubeconfigPath
+      }`,
+    );
+  }
+}
+
+async function runOperator(flags: ParsedArgs['flags']) {
+  const name = validName(stringFlag(flags, 'name'));
+  const state = runningState(name);
+  const operator = await startOperatorStandIn(kubeConfigFor(state), {
+    clusterName: name,
+    logger: line => console.log(line),
+  });
+  await new Promise<void>(resolve => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await operator.stop();
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const { positional, flags } = parseArgs(rest);
+  switch (command) {
+    case 'build-binaries': {
+      const binaries = await ensureBinaries(line => console.log(line));
+      console.log(
+        `kube-apiserver: ${binaries.kubeApiServer}\netcd: ${binaries.etcd} (from ${binaries.source})`,
+      );
+      return;
+    }
+    case 'up':
+      await up(flags);
+      return;
+    case 'down':
+      await down(positional);
+      return;
+    case 'status':
+      await status();
+      return;
+    case 'kubeconfig':
+      console.log(runningState(validName(positional[0])).kubeconfigPath);
+      return;
+    case 'app-config': {
+      const out = stringFlag(flags, 'out');
+      const states: ClusterState[] = [];
+      for (const name of listedClusters()) {
+        const state = readClusterState(clusterDir(name))!;
+        if (await isClusterReady(state)) {
+          states.push(state);
+        }
+      }
+      const text = renderAppConfig(states);
+      if (out) {
+        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+        fs.writeFileSync(out, text, { mode: 0o600 });
+        console.log(
+          `wrote ${out} for ${
+            states.map(s => s.name).join(', ') || 'no running cluster'
+          }`,
+        );
+      } else {
+        process.stdout.write(text);
+      }
+      return;
+    }
+    case 'fail-task': {
+      const state = runningState(validName(positional[0]));
+      const taskId = Number(positional[2]);
+      if (!Number.isInteger(taskId) || taskId < 0) {
+        throw new UsageError(
+          `task id '${positional[2] ?? ''}' must be a number, e.g. 0`,
+        );
+      }
+      await failTask(
+        kubeConfigFor(state),
+        connectorRef(positional[1]),
+        taskId,
+        stringFlag(flags, 'trace'),
+      );
+      console.log(
+        `task ${taskId} of ${positional[1]} on ${state.name} now fails`,
+      );
+      return;
+    }
+    case 'fail-connector': {
+      const state = runningState(validName(positional[0]));
+      await failConnector(
+        kubeConfigFor(state),
+        connectorRef(positional[1]),
+        stringFlag(flags, 'trace'),
+      );
+      console.log(`connector ${positional[1]} on ${state.name} now fails`);
+      return;
+    }
+    case 'heal': {
+      const state = runningState(validName(positional[0]));
+      await heal(kubeConfigFor(state), connectorRef(positional[1]));
+      console.log(`connector ${positional[1]} on ${state.name} healed`);
+      return;
+    }
+    case 'operator':
+      await runOperator(flags);
+      return;
+    default:
+      throw new UsageError(
+        command ? `unknown command '${command}'` : 'no command given',
+      );
+  }
+}
+
+main(process.argv.slice(2)).catch(error => {
+  if (error instanceof UsageError) {
+    console.error(`dev-cluster: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(
+    `dev-cluster: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,302 @@
+import {
+  CustomObjectsApi,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  Watch,
+} from '@kubernetes/client-node';
+import {
+  SIMULATOR_IGNORE_ANNOTATION,
+  STRIMZI_CLUSTER_LABEL,
+} from '@kcs/plugin-kafka-connect-common';
+import {
+  reconcileKafkaConnect,
+  reconcileKafkaConnector,
+  reconcileKafkaMirrorMaker2,
+  ReconcileResult,
+  Resource,
+  settleTransitionTimes,
+} from './reconcile';
+
+const GROUP = 'kafka.strimzi.io';
+const FIELD_MANAGER = 'operator-stand-in';
+
+const KINDS = {
+  KafkaConnect: 'kafkaconnects',
+  KafkaConnector: 'kafkaconnectors',
+  KafkaMirrorMaker2: 'kafkamirrormaker2s',
+} as const;
+type Kind = keyof typeof KINDS;
+
+/** Options of {@link startOperatorStandIn}. */
+export interface OperatorStandInOptions {
+  clusterName: string;
+  logger?: (line: string) => void;
+  /** Wait this long before reacting to a change, so a portal sees `pending` first. */
+  reconcileDelayMs?: number;
+}
+
+/** A running operator stand-in. */
+export interface OperatorStandIn {
+  stop(): Promise<void>;
+}
+
+function sleep(ms: number) {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+/** JSON with sorted keys: the API server returns objects with their keys sorted. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : inner,
+  );
+}
+
+function keyOf(kind: Kind, resource: Resource) {
+  return `${kind}/${resource.metadata?.namespace}/${resource.metadata?.name}`;
+}
+
+async function discoverVersion(kc: KubeConfig): Promise<string | undefined> {
+  const api = kc.makeApiClient(CustomObjectsApi);
+  for (const version of ['v1', 'v1beta2']) {
+    try {
+      await api.listClusterCustomObject({
+        group: GROUP,
+        version,
+        plural: KINDS.KafkaConnector,
+        limit: 1,
+      });
+      return version;
+    } catch {
+      // Not served in this version.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A stand-in for the Strimzi cluster operator, NOT the operator: it runs no
+ * Kafka Connect, it only writes the status the Strimzi 1.2 operator would
+ * write, so the portal has something live to show and act on. It lists and
+ * watches the three kinds in every namespace and reacts within a second.
+ */
+export async function startOperatorStandIn(
+  kc: KubeConfig,
+  options: OperatorStandInOptions,
+): Promise<OperatorStandIn> {
+  const log = (line: string) =>
+    options.logger?.(`operator stand-in [${options.clusterName}]: ${line}`);
+  const customObjects = kc.makeApiClient(CustomObjectsApi);
+  const objects = KubernetesObjectApi.makeApiClient(kc);
+  const store: Record<Kind, Map<string, Resource>> = {
+    KafkaConnect: new Map(),
+    KafkaConnector: new Map(),
+    KafkaMirrorMaker2: new Map(),
+  };
+  const due = new Map<string, number>();
+  const watches: AbortController[] = [];
+  let stopped = false;
+  let version = await discoverVersion(kc);
+  while (!version) {
+    log('no Strimzi CRDs served yet; retrying');
+    await sleep(1000);
+    version = await discoverVersion(kc);
+  }
+  log(`watching kafka.strimzi.io/${version}`);
+
+  const enqueue = (key: string) => {
+    if (!due.has(key)) {
+      due.set(key, Date.now() + (options.reconcileDelayMs ?? 0));
+    }
+  };
+
+  const enqueueConnectorsOf = (connect: Resource) => {
+    for (const connector of store.KafkaConnector.values()) {
+      if (
+        connector.metadata?.namespace === connect.metadata?.namespace &&
+        connector.metadata?.labels?.[STRIMZI_CLUSTER_LABEL] ===
+          connect.metadata?.name
+      ) {
+        enqueue(keyOf('KafkaConnector', connector));
+      }
+    }
+  };
+
+  const watchKind = async (kind: Kind) => {
+    while (!stopped) {
+      try {
+        const list = await customObjects.listClusterCustomObject({
+          group: GROUP,
+          version: version!,
+          plural: KINDS[kind],
+        });
+        store[kind].clear();
+        for (const item of list.items as Resource[]) {
+          store[kind].set(keyOf(kind, item), item);
+          enqueue(keyOf(kind, item));
+        }
+        await new Promise<void>(resolve => {
+          new Watch(kc)
+            .watch(
+              `/apis/${GROUP}/${version}/${KINDS[kind]}`,
+              {
+                resourceVersion: list.metadata?.resourceVersion,
+                allowWatchBookmarks: true,
+              },
+              (type, object: Resource) => {
+                if (type === 'BOOKMARK' || type === 'ERROR') {
+                  return;
+                }
+                const key = keyOf(kind, object);
+                if (type === 'DELETED') {
+                  store[kind].delete(key);
+                } else {
+                  store[kind].set(key, object);
+                  enqueue(key);
+                }
+                if (kind === 'KafkaConnect') {
+                  enqueueConnectorsOf(object);
+                }
+              },
+              () => resolve(),
+            )
+            .then(controller => watches.push(controller))
+            .catch(() => resolve());
+        });
+      } catch (error) {
+        if (!stopped) {
+          log(`${kind} watch failed (${String(error)}); retrying`);
+          await sleep(1000);
+        }
+      }
+    }
+  };
+
+  const write = async (
+    kind: Kind,
+    resource: Resource,
+    result: ReconcileResult,
+  ) => {
+    const metadata = resource.metadata!;
+    if (result.annotations) {
+      await objects.patch(
+        {
+          apiVersion: resource.apiVersion!,
+          kind,
+          metadata: {
+            name: metadata.name,
+            namespace: metadata.namespace,
+            annotations: result.annotations as Record<string, string>,
+          },
+        },
+        undefined,
+        undefined,
+        FIELD_MANAGER,
+        undefined,
+        PatchStrategy.MergePatch,
+      );
+      log(
+        `${kind} ${metadata.namespace}/${metadata.name}: acted on ${Object.keys(
+          result.annotations,
+        ).join(', ')}`,
+      );
+      return;
+    }
+    if (!result.status) {
+      return;
+    }
+    const status = settleTransitionTimes(resource.status, result.status);
+    if (canonicalJson(status) === canonicalJson(resource.status ?? {})) {
+      return;
+    }
+    await customObjects.replaceNamespacedCustomObjectStatus({
+      group: GROUP,
+      version: version!,
+      namespace: metadata.namespace!,
+      plural: KINDS[kind],
+      name: metadata.name!,
+      body: { ...resource, status },
+    });
+    const ready = (status.conditions ?? [])
+      .map((c: { type: string; reason?: string }) => c.reason ?? c.type)
+      .join(',');
+    log(`${kind} ${metadata.namespace}/${metadata.name}: status ${ready}`);
+  };
+
+  const reconcile = async (key: string) => {
+    const [kind, namespace] = key.split('/') as [Kind, string];
+    const resource = store[kind].get(key);
+    if (
+      !resource ||
+      resource.metadata?.annotations?.[SIMULATOR_IGNORE_ANNOTATION] === 'true'
+    ) {
+      return;
+    }
+    const now = new Date().toISOString();
+    let result: ReconcileResult;
+    if (kind === 'KafkaConnect') {
+      result = reconcileKafkaConnect(resource, now);
+    } else if (kind === 'KafkaMirrorMaker2') {
+      result = reconcileKafkaMirrorMaker2(resource, now);
+    } else {
+      const clusterName = resource.metadata?.labels?.[STRIMZI_CLUSTER_LABEL];
+      const connect = clusterName
+        ? store.KafkaConnect.get(`KafkaConnect/${namespace}/${clusterName}`)
+        : undefined;
+      result = reconcileKafkaConnector(resource, { connect, now });
+    }
+    try {
+      await write(kind, resource, result);
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      // 409: the resource changed meanwhile; the watch brings the new version.
+      // 404: it was deleted. Anything else is retried shortly.
+      if (code !== 409 && code !== 404) {
+        log(`${key}: ${String(error)}; retrying`);
+        due.set(key, Date.now() + 1000);
+      }
+    }
+  };
+
+  const worker = (async () => {
+    let lastResync = Date.now();
+    while (!stopped) {
+      const now = Date.now();
+      const ready = [...due.entries()]
+        .filter(([, at]) => at <= now)
+        .map(([key]) => key);
+      for (const key of ready) {
+        due.delete(key);
+        await reconcile(key);
+      }
+      // A periodic resync repairs anything a lost watch event left behind.
+      if (now - lastResync > 10_000) {
+        lastResync = now;
+        for (const kind of Object.keys(store) as Kind[]) {
+          for (const key of store[kind].keys()) {
+            enqueue(key);
+          }
+        }
+      }
+      await sleep(50);
+    }
+  })();
+
+  const loops = (Object.keys(KINDS) as Kind[]).map(kind => watchKind(kind));
+
+  return {
+    stop: async () => {
+      stopped = true;
+      for (const controller of watches) {
+        controller.abort();
+      }
+      await worker;
+      await Promise.race([Promise.all(loops), sleep(2000)]);
+      log('stopped');
+    },
+  };
+}

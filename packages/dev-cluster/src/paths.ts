@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ETCD_VERSION, KUBERNETES_VERSION } from './versions';
+
+/** The monorepo root: the nearest parent folder whose package.json declares workspaces. */
+export function findRepoRoot(start: string = __dirname): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+      if (parsed.workspaces) {
+        return dir;
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(
+        `No monorepo root (package.json with workspaces) above ${start}`,
+      );
+    }
+    dir = parent;
+  }
+}
+
+/**
+ * Where named clusters keep their state: `<repo>/.dev-cluster/<name>/`
+ * (kubeconfig, state.json, logs). Git-ignored; override with KC_DEV_CLUSTER_HOME.
+ */
+export function clustersHome(): string {
+  return (
+    process.env.KC_DEV_CLUSTER_HOME ?? path.join(findRepoRoot(), '.dev-cluster')
+  );
+}
+
+/** The state folder of one named cluster. */
+export function clusterDir(name: string): string {
+  return path.join(clustersHome(), name);
+}
+
+/**
+ * The binary cache, outside the repo and keyed by version, so every clone and
+ * every CI run on the machine reuses one build.
+ */
+export function binaryCacheDir(): string {
+  const base =
+    process.env.KC_BINARY_CACHE ??
+    path.join(
+      process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'),
+      'kafka-connect-dev-cluster',
+    );
+  return path.join(
+    base,
+    `kubernetes-${KUBERNETES_VERSION}-etcd-${ETCD_VERSION}`,
+  );
+}
+
+/** The wrapper Go module that pins kube-apiserver and etcd. */
+export function goModuleDir(): string {
+  return path.resolve(__dirname, '..', 'go');
+}
