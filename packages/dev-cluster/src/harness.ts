@@ -36,7 +36,7 @@ export interface TestCluster extends ClusterConnection {
     objects: T | T[],
   ): Promise<KubernetesObject[]>;
   /** Replaces a custom resource's status through the status subresource. */
-  writeStatus(object: KubernetesObject & { status: unknown }): Promise<void>;
+  writeStatus(object: object & { status: unknown }): Promise<void>;
   /** The running cluster, when this test file started its own (fault tests). */
   owned?: RunningCluster;
 }
@@ -125,7 +125,8 @@ export function useTestCluster(
           kubeConfig(),
           Array.isArray(objects) ? objects : [objects],
         ),
-      writeStatus: async object => {
+      writeStatus: async value => {
+        const object = value as KubernetesObject & { status: unknown };
         const [group, version] = object.apiVersion!.split('/');
         const api = kubeConfig().makeApiClient(CustomObjectsApi);
         const target = {
