@@ -1,6 +1,7 @@
 import {
   ApiextensionsV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
@@ -243,6 +244,7 @@ export async function installCrds(
           condition.type === 'Established' && condition.status === 'True',
       );
       if (established) {
+        await waitUntilServed(kc, current, deadline);
         break;
       }
       if (Date.now() > deadline) {
@@ -253,6 +255,46 @@ export async function installCrds(
         );
       }
       await sleep(100);
+    }
+  }
+}
+
+/**
+ * An established CRD's storage can still be initializing (429) for a moment;
+ * lists of every served version must answer before anyone relies on them.
+ */
+async function waitUntilServed(
+  kc: KubeConfig,
+  crd: {
+    spec: {
+      group: string;
+      names: { plural: string };
+      versions: Array<{ name: string; served: boolean }>;
+    };
+  },
+  deadline: number,
+) {
+  const api = kc.makeApiClient(CustomObjectsApi);
+  for (const version of crd.spec.versions.filter(v => v.served)) {
+    for (;;) {
+      try {
+        await api.listClusterCustomObject({
+          group: crd.spec.group,
+          version: version.name,
+          plural: crd.spec.names.plural,
+          limit: 1,
+        });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          throw new Error(
+            `${crd.spec.names.plural}.${crd.spec.group}/${
+              version.name
+            } is not served: ${describeError(error)}`,
+          );
+        }
+        await sleep(100);
+      }
     }
   }
 }

@@ -8,3 +8,5 @@ export * from './names';
 export * from './strimzi';
 export * from './api';
 export * from './resourceRef';
+export * from './health';
+export * from './entityNames';

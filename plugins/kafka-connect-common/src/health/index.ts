@@ -1,0 +1,8 @@
+export {
+  assessConnectStatus,
+  countTasks,
+  deriveConnectorHealth,
+  desiredConnectorState,
+  rollUpHealth,
+  summarizeHealths,
+} from './deriveConnectorHealth';
