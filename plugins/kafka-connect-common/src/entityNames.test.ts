@@ -47,9 +47,11 @@ describe('resourceEntityName', () => {
           first.cluster === second.cluster &&
           first.namespace === second.namespace &&
           first.name === second.name;
-        if (!same && name.length < 63) {
-          expect(resourceEntityName(second, 'KafkaConnector')).not.toBe(name);
-        }
+        const collides =
+          !same &&
+          name.length < 63 &&
+          resourceEntityName(second, 'KafkaConnector') === name;
+        expect(collides).toBe(false);
       }),
     );
   });
