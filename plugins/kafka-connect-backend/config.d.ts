@@ -1,4 +1,35 @@
 export interface Config {
   /** Configuration of the Kafka Connect suite. */
-  kafkaConnect?: {};
+  kafkaConnect?: {
+    /**
+     * Kubernetes clusters that run Strimzi. When absent, the clusters of
+     * Backstage's Kubernetes plugin (`kubernetes.clusterLocatorMethods` of type
+     * `config`) are used.
+     */
+    clusters?: Array<{
+      /** Unique cluster name: lower-case letters, digits and '-'. It appears in URLs and entity names. */
+      name: string;
+      /** API server URL, e.g. https://kubernetes.example.com:6443. */
+      url?: string;
+      /** serviceAccount (default), kubeconfig or inCluster. */
+      authProvider?: 'serviceAccount' | 'kubeconfig' | 'inCluster';
+      /**
+       * Bearer token of the service account the portal uses.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /** Kubeconfig file for authProvider kubeconfig (default: the usual lookup). */
+      kubeconfigFile?: string;
+      /** Context in that kubeconfig. */
+      kubeconfigContext?: string;
+      /** Base64 PEM of the cluster CA. */
+      caData?: string;
+      /** Path of a PEM file with the cluster CA. */
+      caFile?: string;
+      /** Skip TLS verification (never in production). */
+      skipTLSVerify?: boolean;
+      /** Namespaces to watch; all namespaces when absent. */
+      namespaces?: string[];
+    }>;
+  };
 }

@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { strimziResourceCacheServiceRef } from '@kcs/plugin-kafka-connect-node';
 import { createRouter } from './service/router';
 
 /**
@@ -14,10 +16,15 @@ export const kafkaConnectPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
+        catalog: catalogServiceRef,
+        cache: strimziResourceCacheServiceRef,
       },
-      async init({ httpRouter, logger }) {
-        httpRouter.use(await createRouter({ logger }));
+      async init({ httpRouter, httpAuth, logger, catalog, cache }) {
+        httpRouter.use(
+          await createRouter({ logger, cache, catalog, httpAuth }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -1,6 +1,21 @@
 /**
- * Node library of the Kafka Connect suite: cluster access and extension points.
+ * Node library of the Kafka Connect suite: cluster configuration, cluster
+ * access and the shared watch cache of Strimzi resources, extension points.
  *
  * @packageDocumentation
  */
 export * from './extensions';
+export { readKafkaConnectClusters } from './config';
+export type {
+  KafkaConnectClusterAuth,
+  KafkaConnectClusterConfig,
+} from './config';
+export { kubeConfigForCluster } from './kubeConfig';
+export { ClusterWatcher, WATCHED_KINDS } from './cache/ClusterWatcher';
+export type { ResourceChange, StrimziKind } from './cache/ClusterWatcher';
+export { StrimziResourceCache } from './cache/StrimziResourceCache';
+export type {
+  CachedResource,
+  StrimziResourceReader,
+} from './cache/StrimziResourceCache';
+export { strimziResourceCacheServiceRef } from './cache/service';

@@ -1,20 +1,148 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ClusterListResponse,
+  CONNECTOR_HEALTHS,
+  ConnectorHealth,
+  ConnectorListResponse,
+  EntityConnectorsResponse,
+} from '@kcs/plugin-kafka-connect-common';
+import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
+import { toConnectClusterSummary, toConnectorSummary } from './summaries';
 
 /** Dependencies of the plugin's HTTP router. */
 export interface RouterOptions {
   logger: LoggerService;
+  cache: StrimziResourceReader;
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+  auth?: AuthService;
 }
 
-/** Builds the plugin's REST API under `/api/kafka-connect`. */
+function optionalQuery(req: express.Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InputError(
+      `Query parameter '${name}' must be a single non-empty string`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The REST API under `/api/kafka-connect`. Every answer comes from the watch
+ * cache in memory; no request reaches a Kubernetes API server.
+ */
 export async function createRouter(
-  _options: RouterOptions,
+  options: RouterOptions,
 ): Promise<express.Router> {
+  const { cache, catalog, httpAuth } = options;
   const router = Router();
   router.use(express.json());
+
+  const stateOf = (cluster: string) =>
+    cache.clusters().find(state => state.name === cluster);
+  const summaries = () =>
+    [...cache.list('KafkaConnector'), ...cache.list('KafkaMirrorMaker2')].map(
+      item => toConnectorSummary(item, stateOf(item.cluster)),
+    );
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  router.get('/clusters', (_req, res) => {
+    const connects = [
+      ...cache.list('KafkaConnect'),
+      ...cache.list('KafkaMirrorMaker2'),
+    ];
+    const body: ClusterListResponse = {
+      items: cache.clusters().map(state => ({
+        ...state,
+        connectClusters: connects
+          .filter(item => item.cluster === state.name)
+          .map(item => toConnectClusterSummary(item, state)),
+      })),
+    };
+    res.json(body);
+  });
+
+  router.get('/connectors', (req, res) => {
+    const owner = optionalQuery(req, 'owner');
+    const health = optionalQuery(req, 'health');
+    const cluster = optionalQuery(req, 'cluster');
+    if (health && !CONNECTOR_HEALTHS.includes(health as ConnectorHealth)) {
+      throw new InputError(
+        `Query parameter 'health' must be one of ${CONNECTOR_HEALTHS.join(
+          ', ',
+        )}, not '${health}'`,
+      );
+    }
+    const items = summaries().filter(
+      item =>
+        (!cluster || item.cluster === cluster) &&
+        (!health || item.health === health) &&
+        (!owner ||
+          (owner === 'none'
+            ? !item.owner
+            : item.owner?.toLocaleLowerCase('en-US') ===
+              owner.toLocaleLowerCase('en-US'))),
+    );
+    const body: ConnectorListResponse = { items, clusters: cache.clusters() };
+    res.json(body);
+  });
+
+  router.get('/connectors/:cluster/:namespace/:name', (req, res) => {
+    const { cluster, namespace, name } = req.params;
+    const found =
+      cache.get('KafkaConnector', cluster, namespace, name) ??
+      cache.get('KafkaMirrorMaker2', cluster, namespace, name);
+    if (!found) {
+      throw new NotFoundError(
+        `No KafkaConnector or KafkaMirrorMaker2 ${namespace}/${name} in cluster ${cluster}`,
+      );
+    }
+    res.json(toConnectorSummary(found, stateOf(cluster)));
+  });
+
+  router.get('/entity-connectors', async (req, res) => {
+    const entityRef = optionalQuery(req, 'entityRef');
+    if (!entityRef) {
+      throw new InputError(
+        "Query parameter 'entityRef' is required, e.g. ?entityRef=component:default/orders-service",
+      );
+    }
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No catalog entity ${entityRef}`);
+    }
+    const connectors = connectorsOfEntity(entity, cache);
+    const clusterNames = new Set(connectors.map(item => item.cluster));
+    const body: EntityConnectorsResponse = {
+      items: connectors.map(item =>
+        toConnectorSummary(item, stateOf(item.cluster)),
+      ),
+      connectClusters: connectClustersOf(connectors, cache).map(item =>
+        toConnectClusterSummary(item, stateOf(item.cluster)),
+      ),
+      clusters: cache
+        .clusters()
+        .filter(state => clusterNames.has(state.name) || !state.synced),
+    };
+    res.json(body);
+  });
+
   return router;
 }

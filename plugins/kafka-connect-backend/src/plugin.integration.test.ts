@@ -1,0 +1,228 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { useTestCluster } from '@kcs/dev-cluster';
+import request from 'supertest';
+import { kafkaConnectPlugin } from './plugin';
+
+const getCluster = useTestCluster();
+
+function connector(
+  namespace: string,
+  name: string,
+  extra: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    failTask?: boolean;
+  } = {},
+) {
+  return {
+    apiVersion: 'kafka.strimzi.io/v1',
+    kind: 'KafkaConnector',
+    metadata: {
+      name,
+      namespace,
+      labels: { 'strimzi.io/cluster': 'connect', ...extra.labels },
+      annotations: {
+        ...extra.annotations,
+        ...(extra.failTask
+          ? {
+              'simulator.kafka-connect.dev/failed-tasks':
+                '{"1":"java.lang.Exception: boom"}',
+            }
+          : {}),
+      },
+    },
+    spec: {
+      class: 'io.debezium.connector.mysql.MySqlConnector',
+      tasksMax: 2,
+      config: {
+        'database.password': '${secrets:orders/mysql:password}',
+        'topic.prefix': 'shop',
+      },
+    },
+  };
+}
+
+describe('kafka-connect REST API against a real cluster', () => {
+  async function start() {
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace('api');
+    await cluster.apply([
+      {
+        apiVersion: 'kafka.strimzi.io/v1',
+        kind: 'KafkaConnect',
+        metadata: {
+          name: 'connect',
+          namespace,
+          annotations: { 'strimzi.io/use-connector-resources': 'true' },
+        },
+        spec: {
+          replicas: 1,
+          bootstrapServers: 'k:9092',
+          groupId: 'g',
+          configStorageTopic: 'c',
+          statusStorageTopic: 's',
+          offsetStorageTopic: 'o',
+        },
+      },
+      connector(namespace, 'orders-cdc', {
+        labels: { 'backstage.io/kubernetes-id': `orders-${namespace}` },
+        annotations: {
+          'kafka-connect.dev/owner': `group:default/team-${namespace}`,
+        },
+      }),
+      connector(namespace, 'orders-flaky', {
+        labels: { 'backstage.io/kubernetes-id': `orders-${namespace}` },
+        annotations: {
+          'kafka-connect.dev/owner': `group:default/team-${namespace}`,
+        },
+        failTask: true,
+      }),
+      connector(namespace, 'nobodys'),
+    ]);
+    const { server } = await startTestBackend({
+      features: [
+        kafkaConnectPlugin,
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: `orders-${namespace}`, namespace: 'default' },
+              spec: {},
+            },
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: `team-${namespace}`, namespace: 'default' },
+              spec: {},
+            },
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            kafkaConnect: {
+              clusters: [
+                {
+                  name: cluster.name,
+                  url: cluster.server,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: cluster.portalToken,
+                  caData: cluster.caData,
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    // Wait until the watch has seen the operator stand-in's statuses.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const response = await request(server).get(
+        `/api/kafka-connect/connectors/${cluster.name}/${namespace}/orders-flaky`,
+      );
+      if (response.status === 200 && response.body.health === 'degraded') {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `connector never became degraded: ${JSON.stringify(response.body)}`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+    return { server, cluster, namespace };
+  }
+
+  it('answers entity, list, detail and cluster queries from the watch cache, without config values', async () => {
+    const { server, cluster, namespace } = await start();
+
+    const forComponent = await request(server).get(
+      `/api/kafka-connect/entity-connectors?entityRef=component:default/orders-${namespace}`,
+    );
+    expect(forComponent.status).toBe(200);
+    expect(
+      forComponent.body.items.map((item: { name: string }) => item.name),
+    ).toEqual(['orders-cdc', 'orders-flaky']);
+    const flaky = forComponent.body.items[1];
+    expect(flaky).toMatchObject({
+      cluster: cluster.name,
+      namespace,
+      health: 'degraded',
+      reason: '1 of 2 tasks failed',
+      tasks: { total: 2, running: 1, failed: 1 },
+      failingTasks: [
+        { id: 1, state: 'FAILED', trace: 'java.lang.Exception: boom' },
+      ],
+      connectCluster: 'connect',
+      owner: `group:default/team-${namespace}`,
+      entityRef: `resource:default/kctr.${cluster.name}.${namespace}.orders-flaky`,
+      stale: false,
+    });
+    expect(forComponent.body.connectClusters).toEqual([
+      expect.objectContaining({
+        name: 'connect',
+        ready: true,
+        connectorResourcesEnabled: true,
+      }),
+    ]);
+    expect(JSON.stringify(forComponent.body)).not.toContain('secrets:orders');
+
+    const forGroup = await request(server).get(
+      `/api/kafka-connect/entity-connectors?entityRef=group:default/team-${namespace}`,
+    );
+    expect(forGroup.body.items).toHaveLength(2);
+
+    const unowned = await request(server).get(
+      '/api/kafka-connect/connectors?owner=none',
+    );
+    expect(
+      unowned.body.items.map((item: { name: string }) => item.name),
+    ).toContain('nobodys');
+    const degraded = await request(server).get(
+      `/api/kafka-connect/connectors?health=degraded&cluster=${cluster.name}`,
+    );
+    expect(
+      degraded.body.items.map((item: { name: string }) => item.name),
+    ).toContain('orders-flaky');
+    expect(
+      degraded.body.items.every(
+        (item: { health: string }) => item.health === 'degraded',
+      ),
+    ).toBe(true);
+
+    const clusters = await request(server).get('/api/kafka-connect/clusters');
+    expect(clusters.body.items).toEqual([
+      expect.objectContaining({
+        name: cluster.name,
+        synced: true,
+        strimziApiVersion: 'v1',
+      }),
+    ]);
+  }, 60_000);
+
+  it('explains bad requests', async () => {
+    const { server, cluster } = await start();
+    const badHealth = await request(server).get(
+      '/api/kafka-connect/connectors?health=sick',
+    );
+    expect(badHealth.status).toBe(400);
+    expect(badHealth.body.error.message).toContain(
+      "'health' must be one of healthy",
+    );
+    const missingRef = await request(server).get(
+      '/api/kafka-connect/entity-connectors',
+    );
+    expect(missingRef.status).toBe(400);
+    expect(missingRef.body.error.message).toContain("'entityRef' is required");
+    const unknownEntity = await request(server).get(
+      '/api/kafka-connect/entity-connectors?entityRef=component:default/nope',
+    );
+    expect(unknownEntity.status).toBe(404);
+    const unknownConnector = await request(server).get(
+      `/api/kafka-connect/connectors/${cluster.name}/none/none`,
+    );
+    expect(unknownConnector.status).toBe(404);
+  }, 60_000);
+});

@@ -1,0 +1,132 @@
+import {
+  Entity,
+  RELATION_MEMBER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  KAFKA_CONNECT_CLUSTER_ANNOTATION,
+  KAFKA_CONNECTOR_ANNOTATION,
+  KAFKA_MIRRORMAKER2_ANNOTATION,
+  KUBERNETES_ID,
+  parseResourceRef,
+  SYSTEM_ANNOTATION,
+} from '@kcs/plugin-kafka-connect-common';
+import type {
+  CachedResource,
+  StrimziResourceReader,
+} from '@kcs/plugin-kafka-connect-node';
+
+function refsIn(annotation: string | undefined) {
+  return (annotation ?? '')
+    .split(',')
+    .map(value => value.trim())
+    .filter(Boolean)
+    .flatMap(value => {
+      const ref = parseResourceRef(value);
+      return ref ? [ref] : [];
+    });
+}
+
+function keyOf(cached: CachedResource) {
+  const { namespace, name } = cached.resource.metadata ?? {};
+  return `${cached.kind}|${cached.cluster}|${namespace}|${name}`;
+}
+
+/**
+ * The connectors (and MirrorMaker 2s) an entity owns or uses: by
+ * `backstage.io/kubernetes-id`, by the suite's link annotations, by owner for
+ * groups and users, by system for systems.
+ */
+export function connectorsOfEntity(
+  entity: Entity,
+  reader: StrimziResourceReader,
+): CachedResource[] {
+  const annotations = entity.metadata.annotations ?? {};
+  const found = new Map<string, CachedResource>();
+  const add = (items: CachedResource[]) => {
+    for (const item of items) {
+      if (item.kind !== 'KafkaConnect') {
+        found.set(keyOf(item), item);
+      }
+    }
+  };
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  if (kind === 'group' || kind === 'user') {
+    const owners = [stringifyEntityRef(entity)];
+    if (kind === 'user') {
+      owners.push(
+        ...(entity.relations ?? [])
+          .filter(relation => relation.type === RELATION_MEMBER_OF)
+          .map(relation => relation.targetRef),
+      );
+    }
+    for (const owner of owners) {
+      add(reader.byOwner(owner));
+    }
+  } else if (kind === 'system') {
+    const ref = stringifyEntityRef(entity);
+    const matches = (value: string | undefined) =>
+      value !== undefined && (value === ref || value === entity.metadata.name);
+    add(
+      [
+        ...reader.list('KafkaConnector'),
+        ...reader.list('KafkaMirrorMaker2'),
+      ].filter(item =>
+        matches(item.resource.metadata?.annotations?.[SYSTEM_ANNOTATION]),
+      ),
+    );
+  } else {
+    add(
+      reader.byKubernetesId(annotations[KUBERNETES_ID] ?? entity.metadata.name),
+    );
+  }
+  for (const ref of refsIn(annotations[KAFKA_CONNECTOR_ANNOTATION])) {
+    const item = reader.get(
+      'KafkaConnector',
+      ref.cluster,
+      ref.namespace,
+      ref.name,
+    );
+    add(item ? [item] : []);
+  }
+  for (const ref of refsIn(annotations[KAFKA_MIRRORMAKER2_ANNOTATION])) {
+    const item = reader.get(
+      'KafkaMirrorMaker2',
+      ref.cluster,
+      ref.namespace,
+      ref.name,
+    );
+    add(item ? [item] : []);
+  }
+  for (const ref of refsIn(annotations[KAFKA_CONNECT_CLUSTER_ANNOTATION])) {
+    add(reader.byConnectCluster(ref.cluster, ref.namespace, ref.name));
+  }
+  return [...found.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+}
+
+/** The Connect clusters the given connectors run on (MirrorMaker 2s are their own). */
+export function connectClustersOf(
+  connectors: CachedResource[],
+  reader: StrimziResourceReader,
+): CachedResource[] {
+  const found = new Map<string, CachedResource>();
+  for (const connector of connectors) {
+    if (connector.kind === 'KafkaMirrorMaker2') {
+      found.set(keyOf(connector), connector);
+      continue;
+    }
+    const connect = connector.resource.metadata?.labels?.['strimzi.io/cluster'];
+    const item = connect
+      ? reader.get(
+          'KafkaConnect',
+          connector.cluster,
+          connector.resource.metadata?.namespace,
+          connect,
+        )
+      : undefined;
+    if (item) {
+      found.set(keyOf(item), item);
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,297 @@
+import {
+  ApisApi,
+  CustomObjectsApi,
+  KubeConfig,
+  Watch,
+} from '@kubernetes/client-node';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ClusterSyncState,
+  STRIMZI_API_GROUP,
+  STRIMZI_API_VERSIONS,
+  StrimziApiVersion,
+} from '@kcs/plugin-kafka-connect-common';
+
+/** The Strimzi kinds the suite watches. @public */
+export type StrimziKind =
+  | 'KafkaConnector'
+  | 'KafkaConnect'
+  | 'KafkaMirrorMaker2';
+
+/** Every watched kind with its plural. @public */
+export const WATCHED_KINDS: Record<StrimziKind, string> = {
+  KafkaConnector: 'kafkaconnectors',
+  KafkaConnect: 'kafkaconnects',
+  KafkaMirrorMaker2: 'kafkamirrormaker2s',
+};
+
+/** A change the watch saw. @public */
+export interface ResourceChange {
+  type: 'upsert' | 'delete' | 'resync';
+  cluster: string;
+  kind: StrimziKind;
+  resource?: Record<string, any>;
+}
+
+/** Options of {@link ClusterWatcher}. */
+export interface ClusterWatcherOptions {
+  name: string;
+  kubeConfig: KubeConfig;
+  namespaces: string[];
+  logger: LoggerService;
+  onChange: (change: ResourceChange) => void;
+  /** Longest wait between reconnects. */
+  maxBackoffMs?: number;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+function describe(error: unknown): string {
+  const code = (error as { code?: number }).code;
+  const message =
+    error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return code ? `HTTP ${code}: ${message}` : message;
+}
+
+/**
+ * Lists then watches the Strimzi kinds of one cluster, keeping a copy in
+ * memory: relists on 410 Gone, reconnects with backoff after any error (the
+ * client's watch simply ends on errors), and re-discovers the API version
+ * when the served versions change.
+ */
+export class ClusterWatcher {
+  readonly name: string;
+  private readonly options: ClusterWatcherOptions;
+  private readonly stores = new Map<
+    StrimziKind,
+    Map<string, Record<string, any>>
+  >();
+  private readonly synced = new Map<string, boolean>();
+  private readonly controllers = new Set<AbortController>();
+  private version: StrimziApiVersion | null | undefined;
+  private lastSyncAt?: string;
+  private error?: string;
+  private stopped = false;
+  private loops: Promise<void>[] = [];
+
+  constructor(options: ClusterWatcherOptions) {
+    this.options = options;
+    this.name = options.name;
+    for (const kind of Object.keys(WATCHED_KINDS) as StrimziKind[]) {
+      this.stores.set(kind, new Map());
+    }
+  }
+
+  start() {
+    const targets =
+      this.options.namespaces.length > 0
+        ? this.options.namespaces
+        : [undefined];
+    this.loops = (Object.keys(WATCHED_KINDS) as StrimziKind[]).flatMap(kind =>
+      targets.map(namespace => this.run(kind, namespace)),
+    );
+  }
+
+  async stop() {
+    this.stopped = true;
+    for (const controller of this.controllers) {
+      controller.abort();
+    }
+    await Promise.race([Promise.all(this.loops), sleep(3000)]);
+  }
+
+  state(): ClusterSyncState {
+    const allSynced = [...this.synced.values()];
+    return {
+      name: this.name,
+      synced:
+        this.version === null
+          ? this.error === undefined
+          : allSynced.length > 0 &&
+            allSynced.every(Boolean) &&
+            this.error === undefined,
+      ...(this.lastSyncAt ? { lastSyncAt: this.lastSyncAt } : {}),
+      ...(this.error ? { error: this.error } : {}),
+      ...(this.version !== undefined
+        ? { strimziApiVersion: this.version }
+        : {}),
+    };
+  }
+
+  list(kind: StrimziKind): Record<string, any>[] {
+    return [...this.stores.get(kind)!.values()];
+  }
+
+  get(kind: StrimziKind, namespace: string, name: string) {
+    return this.stores.get(kind)!.get(`${namespace}/${name}`);
+  }
+
+  private async discover(): Promise<StrimziApiVersion | null> {
+    const groups = await this.options.kubeConfig
+      .makeApiClient(ApisApi)
+      .getAPIVersions();
+    const group = groups.groups.find(
+      candidate => candidate.name === STRIMZI_API_GROUP,
+    );
+    const served = group?.versions.map(version => version.version) ?? [];
+    return (
+      STRIMZI_API_VERSIONS.find(version => served.includes(version)) ?? null
+    );
+  }
+
+  private markSynced(key: string, value: boolean) {
+    this.synced.set(key, value);
+    if (value) {
+      this.lastSyncAt = new Date().toISOString();
+    }
+  }
+
+  private async run(kind: StrimziKind, namespace: string | undefined) {
+    const key = `${kind}/${namespace ?? '*'}`;
+    const store = this.stores.get(kind)!;
+    const plural = WATCHED_KINDS[kind];
+    const api = this.options.kubeConfig.makeApiClient(CustomObjectsApi);
+    let backoff = 1000;
+    this.synced.set(key, false);
+    while (!this.stopped) {
+      try {
+        const version = await this.discover();
+        if (version !== this.version) {
+          this.version = version;
+          if (version) {
+            this.options.logger.info(
+              `Cluster ${this.name} serves ${STRIMZI_API_GROUP}/${version}`,
+            );
+          }
+        }
+        if (!version) {
+          // No Strimzi CRDs: nothing to watch, and nothing wrong with the cluster.
+          store.clear();
+          this.error = undefined;
+          this.markSynced(key, true);
+          await sleep(30_000);
+          continue;
+        }
+        const list = namespace
+          ? await api.listNamespacedCustomObject({
+              group: STRIMZI_API_GROUP,
+              version,
+              plural,
+              namespace,
+            })
+          : await api.listClusterCustomObject({
+              group: STRIMZI_API_GROUP,
+              version,
+              plural,
+            });
+        store.clear();
+        for (const item of list.items as Record<string, any>[]) {
+          store.set(`${item.metadata.namespace}/${item.metadata.name}`, item);
+        }
+        this.error = undefined;
+        this.markSynced(key, true);
+        backoff = 1000;
+        this.options.onChange({ type: 'resync', cluster: this.name, kind });
+        const ended = await this.watch(
+          kind,
+          version,
+          namespace,
+          list.metadata?.resourceVersion,
+          store,
+        );
+        if (ended === 'gone') {
+          continue;
+        }
+        if (ended !== 'closed' && !this.stopped) {
+          throw ended;
+        }
+      } catch (error) {
+        if (this.stopped) {
+          break;
+        }
+        this.markSynced(key, false);
+        this.error = `${kind}: ${describe(error)}`;
+        this.options.logger.warn(
+          `Cluster ${this.name}: ${this.error}; reconnecting in ${backoff} ms`,
+        );
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 30_000);
+      }
+    }
+  }
+
+  private watch(
+    kind: StrimziKind,
+    version: string,
+    namespace: string | undefined,
+    resourceVersion: string | undefined,
+    store: Map<string, Record<string, any>>,
+  ): Promise<'gone' | 'closed' | Error> {
+    const path = namespace
+      ? `/apis/${STRIMZI_API_GROUP}/${version}/namespaces/${namespace}/${WATCHED_KINDS[kind]}`
+      : `/apis/${STRIMZI_API_GROUP}/${version}/${WATCHED_KINDS[kind]}`;
+    return new Promise(resolve => {
+      let gone = false;
+      let controller: AbortController | undefined;
+      new Watch(this.options.kubeConfig)
+        .watch(
+          path,
+          { resourceVersion, allowWatchBookmarks: true },
+          (type, object) => {
+            if (type === 'ERROR') {
+              // 410 Gone: the resourceVersion is too old; relist.
+              gone = gone || object?.code === 410;
+              return;
+            }
+            this.lastSyncAt = new Date().toISOString();
+            if (type === 'BOOKMARK') {
+              return;
+            }
+            const storeKey = `${object.metadata.namespace}/${object.metadata.name}`;
+            if (type === 'DELETED') {
+              store.delete(storeKey);
+              this.options.onChange({
+                type: 'delete',
+                cluster: this.name,
+                kind,
+                resource: object,
+              });
+            } else {
+              store.set(storeKey, object);
+              this.options.onChange({
+                type: 'upsert',
+                cluster: this.name,
+                kind,
+                resource: object,
+              });
+            }
+          },
+          error => {
+            if (controller) {
+              this.controllers.delete(controller);
+            }
+            if (gone) {
+              resolve('gone');
+            } else if (
+              error &&
+              !this.stopped &&
+              (error as Error).name !== 'AbortError'
+            ) {
+              resolve(
+                error instanceof Error ? error : new Error(String(error)),
+              );
+            } else {
+              resolve('closed');
+            }
+          },
+        )
+        .then(started => {
+          controller = started;
+          this.controllers.add(started);
+        })
+        .catch(error =>
+          resolve(error instanceof Error ? error : new Error(String(error))),
+        );
+    });
+  }
+}

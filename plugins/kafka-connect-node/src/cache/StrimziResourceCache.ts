@@ -1,0 +1,205 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ClusterSyncState,
+  KUBERNETES_ID,
+  OWNER_ANNOTATION,
+  STRIMZI_CLUSTER_LABEL,
+} from '@kcs/plugin-kafka-connect-common';
+import type { KafkaConnectClusterConfig } from '../config';
+import { kubeConfigForCluster } from '../kubeConfig';
+import { ClusterWatcher, ResourceChange, StrimziKind } from './ClusterWatcher';
+
+/** A resource with the cluster it lives in. @public */
+export interface CachedResource {
+  cluster: string;
+  kind: StrimziKind;
+  resource: Record<string, any>;
+}
+
+/** The read side of the cache, shared by the backend plugin and the catalog module. @public */
+export interface StrimziResourceReader {
+  clusters(): ClusterSyncState[];
+  list(kind: StrimziKind): CachedResource[];
+  get(
+    kind: StrimziKind,
+    cluster: string,
+    namespace: string,
+    name: string,
+  ): CachedResource | undefined;
+  /** Connectors (and MirrorMaker 2s) labelled `backstage.io/kubernetes-id: <id>`. */
+  byKubernetesId(id: string): CachedResource[];
+  /** Resources whose owner annotation names this entity ref. */
+  byOwner(ownerRef: string): CachedResource[];
+  /** Connectors running on a KafkaConnect. */
+  byConnectCluster(
+    cluster: string,
+    namespace: string,
+    connect: string,
+  ): CachedResource[];
+  subscribe(listener: (change: ResourceChange) => void): () => void;
+}
+
+type Index = Map<string, Set<string>>;
+
+function addTo(index: Index, key: string | undefined, id: string) {
+  if (!key) {
+    return;
+  }
+  let ids = index.get(key);
+  if (!ids) {
+    ids = new Set();
+    index.set(key, ids);
+  }
+  ids.add(id);
+}
+
+/**
+ * One watch per cluster and kind, answered from memory: no request of the
+ * portal ever reaches a Kubernetes API server.
+ * @public
+ */
+export class StrimziResourceCache implements StrimziResourceReader {
+  private readonly watchers = new Map<string, ClusterWatcher>();
+  private readonly listeners = new Set<(change: ResourceChange) => void>();
+  private indexes?: { kubernetesId: Index; owner: Index; connect: Index };
+
+  constructor(
+    private readonly clusterConfigs: KafkaConnectClusterConfig[],
+    private readonly logger: LoggerService,
+  ) {}
+
+  start() {
+    for (const cluster of this.clusterConfigs) {
+      const watcher = new ClusterWatcher({
+        name: cluster.name,
+        kubeConfig: kubeConfigForCluster(cluster),
+        namespaces: cluster.namespaces,
+        logger: this.logger,
+        onChange: change => this.changed(change),
+      });
+      this.watchers.set(cluster.name, watcher);
+      watcher.start();
+    }
+  }
+
+  async stop() {
+    await Promise.all(
+      [...this.watchers.values()].map(watcher => watcher.stop()),
+    );
+  }
+
+  /** Resolves once every cluster has synced (or the timeout passed). */
+  async waitForSync(timeoutMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.clusters().every(cluster => cluster.synced)) {
+        return true;
+      }
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    return false;
+  }
+
+  clusters(): ClusterSyncState[] {
+    return [...this.watchers.values()].map(watcher => watcher.state());
+  }
+
+  list(kind: StrimziKind): CachedResource[] {
+    return [...this.watchers.values()].flatMap(watcher =>
+      watcher
+        .list(kind)
+        .map(resource => ({ cluster: watcher.name, kind, resource })),
+    );
+  }
+
+  get(kind: StrimziKind, cluster: string, namespace: string, name: string) {
+    const resource = this.watchers.get(cluster)?.get(kind, namespace, name);
+    return resource ? { cluster, kind, resource } : undefined;
+  }
+
+  byKubernetesId(id: string) {
+    return this.lookup(this.index().kubernetesId.get(id));
+  }
+
+  byOwner(ownerRef: string) {
+    return this.lookup(
+      this.index().owner.get(ownerRef.toLocaleLowerCase('en-US')),
+    );
+  }
+
+  byConnectCluster(cluster: string, namespace: string, connect: string) {
+    return this.lookup(
+      this.index().connect.get(`${cluster}/${namespace}/${connect}`),
+    );
+  }
+
+  subscribe(listener: (change: ResourceChange) => void) {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private changed(change: ResourceChange) {
+    // Indexes are rebuilt lazily on the next read after a change.
+    this.indexes = undefined;
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.logger.warn(`A cache listener failed: ${String(error)}`);
+      }
+    }
+  }
+
+  private index() {
+    if (!this.indexes) {
+      const indexes = {
+        kubernetesId: new Map(),
+        owner: new Map(),
+        connect: new Map(),
+      };
+      for (const kind of [
+        'KafkaConnector',
+        'KafkaMirrorMaker2',
+        'KafkaConnect',
+      ] as StrimziKind[]) {
+        for (const { cluster, resource } of this.list(kind)) {
+          const { namespace, name, labels, annotations } =
+            resource.metadata ?? {};
+          const id = `${kind}|${cluster}|${namespace}|${name}`;
+          if (kind !== 'KafkaConnect') {
+            addTo(indexes.kubernetesId, labels?.[KUBERNETES_ID], id);
+          }
+          addTo(
+            indexes.owner,
+            annotations?.[OWNER_ANNOTATION]?.toLocaleLowerCase('en-US'),
+            id,
+          );
+          if (kind === 'KafkaConnector' && labels?.[STRIMZI_CLUSTER_LABEL]) {
+            addTo(
+              indexes.connect,
+              `${cluster}/${namespace}/${labels[STRIMZI_CLUSTER_LABEL]}`,
+              id,
+            );
+          }
+        }
+      }
+      this.indexes = indexes;
+    }
+    return this.indexes;
+  }
+
+  private lookup(ids: Set<string> | undefined): CachedResource[] {
+    return [...(ids ?? [])].flatMap(id => {
+      const [kind, cluster, namespace, name] = id.split('|') as [
+        StrimziKind,
+        string,
+        string,
+        string,
+      ];
+      const found = this.get(kind, cluster, namespace, name);
+      return found ? [found] : [];
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import {
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+} from '@backstage/backend-plugin-api';
+import { readKafkaConnectClusters } from '../config';
+import {
+  StrimziResourceCache,
+  StrimziResourceReader,
+} from './StrimziResourceCache';
+
+/**
+ * The one cache of Strimzi resources in a backend, shared by the kafka-connect
+ * plugin and the catalog module (root scope: one watch per cluster and kind).
+ * @public
+ */
+export const strimziResourceCacheServiceRef =
+  createServiceRef<StrimziResourceReader>({
+    id: 'kafka-connect.resource-cache',
+    scope: 'root',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          config: coreServices.rootConfig,
+          logger: coreServices.rootLogger,
+          lifecycle: coreServices.rootLifecycle,
+        },
+        async factory({ config, logger, lifecycle }) {
+          const clusters = readKafkaConnectClusters(config);
+          const cache = new StrimziResourceCache(
+            clusters,
+            logger.child({ plugin: 'kafka-connect' }),
+          );
+          cache.start();
+          logger.info(
+            `Kafka Connect: watching ${clusters.length} cluster(s): ${
+              clusters.map(c => c.name).join(', ') || 'none configured'
+            }`,
+          );
+          lifecycle.addShutdownHook(() => cache.stop());
+          return cache;
+        },
+      }),
+  });
