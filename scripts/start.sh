@@ -26,7 +26,7 @@ for cluster in "${KC_DEMO_CLUSTERS[@]}"; do
   yarn dev-cluster up --name "${cluster}"
 done
 # Cluster URLs and tokens change with every start, so their config is generated.
-yarn dev-cluster app-config --out .dev-cluster/app-config.yaml
+yarn dev-cluster app-config --out "${PWD}/.dev-cluster/app-config.yaml"
 
 kc_log "starting the portal: http://localhost:3000 (backend http://localhost:7007)"
 yarn start --config "${PWD}/app-config.yaml" --config "${PWD}/.dev-cluster/app-config.yaml"

@@ -234,7 +234,11 @@ async function main(argv: string[]) {
       console.log(runningState(validName(positional[0])).kubeconfigPath);
       return;
     case 'app-config': {
-      const out = stringFlag(flags, 'out');
+      const outFlag = stringFlag(flags, 'out');
+      // yarn runs workspace scripts in the package folder; paths are meant from where yarn was called.
+      const out = outFlag
+        ? path.resolve(process.env.INIT_CWD ?? process.cwd(), outFlag)
+        : undefined;
       const states: ClusterState[] = [];
       for (const name of listedClusters()) {
         const state = readClusterState(clusterDir(name))!;

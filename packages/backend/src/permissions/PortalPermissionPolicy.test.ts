@@ -1,0 +1,51 @@
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  ADMIN_GROUP_REF,
+  PortalPermissionPolicy,
+} from './PortalPermissionPolicy';
+
+function user(ownershipEntityRefs: string[]): PolicyQueryUser {
+  return {
+    identity: {
+      type: 'user',
+      userEntityRef: ownershipEntityRefs[0],
+      ownershipEntityRefs,
+    },
+    info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+    credentials: {} as PolicyQueryUser['credentials'],
+    token: 'token',
+  } as unknown as PolicyQueryUser;
+}
+
+describe('PortalPermissionPolicy', () => {
+  const policy = new PortalPermissionPolicy();
+
+  it('lets members of the platform team delete catalog entities', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityDeletePermission },
+      user(['user:default/admin', ADMIN_GROUP_REF]),
+    );
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('denies deletes to everyone else, but allows reads', async () => {
+    const guest = user(['user:default/guest', 'group:default/team-orders']);
+    expect(
+      (
+        await policy.handle(
+          { permission: catalogEntityDeletePermission },
+          guest,
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
+    expect(
+      (await policy.handle({ permission: catalogEntityReadPermission }, guest))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+  });
+});
