@@ -8,6 +8,7 @@ import {
   KAFKA_CONNECTOR_ANNOTATION,
   KAFKA_MIRRORMAKER2_ANNOTATION,
   KUBERNETES_ID,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   parseResourceRef,
   SYSTEM_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
@@ -30,6 +31,25 @@ function refsIn(annotation: string | undefined) {
 function keyOf(cached: CachedResource) {
   const { namespace, name } = cached.resource.metadata ?? {};
   return `${cached.kind}|${cached.cluster}|${namespace}|${name}`;
+}
+
+/** Parses an equality label selector (`a=b,c=d`); other operators match nothing. */
+export function parseEqualitySelector(
+  selector: string,
+): Record<string, string> | undefined {
+  const pairs = selector
+    .split(',')
+    .map(part => part.trim())
+    .filter(Boolean);
+  const parsed: Record<string, string> = {};
+  for (const pair of pairs) {
+    const match = /^([^=!\s]+)\s*==?\s*([^=!\s]*)$/.exec(pair);
+    if (!match) {
+      return undefined;
+    }
+    parsed[match[1]] = match[2];
+  }
+  return pairs.length > 0 ? parsed : undefined;
 }
 
 /**
@@ -78,6 +98,21 @@ export function connectorsOfEntity(
   } else {
     add(
       reader.byKubernetesId(annotations[KUBERNETES_ID] ?? entity.metadata.name),
+    );
+  }
+  const selector = parseEqualitySelector(
+    annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION] ?? '',
+  );
+  if (selector) {
+    add(
+      [
+        ...reader.list('KafkaConnector'),
+        ...reader.list('KafkaMirrorMaker2'),
+      ].filter(item =>
+        Object.entries(selector).every(
+          ([key, value]) => item.resource.metadata?.labels?.[key] === value,
+        ),
+      ),
     );
   }
   for (const ref of refsIn(annotations[KAFKA_CONNECTOR_ANNOTATION])) {

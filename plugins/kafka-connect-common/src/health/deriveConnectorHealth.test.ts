@@ -56,7 +56,8 @@ describe('deriveConnectorHealth', () => {
     [['RUNNING'], 'healthy', 'The task is running'],
     [['RUNNING', 'FAILED'], 'degraded', '1 of 2 tasks failed'],
     [['FAILED', 'FAILED'], 'failed', 'All 2 tasks failed'],
-    [['RUNNING', 'UNASSIGNED'], 'degraded', '1 of 2 tasks running'],
+    [['RUNNING', 'UNASSIGNED'], 'pending', '1 of 2 tasks running, 1 starting'],
+    [['RUNNING', 'RESTARTING', 'FAILED'], 'degraded', '1 of 3 tasks failed'],
     [[], 'degraded', 'Connector runs but has no tasks'],
   ])('tasks %j → %s', (tasks, health, reason) => {
     expect(deriveConnectorHealth(connector(tasks))).toMatchObject({
@@ -195,6 +196,34 @@ describe('deriveConnectorHealth', () => {
     const empty = connector([]);
     empty.status!.connectorStatus = {};
     expect(deriveConnectorHealth(empty).health).toBe('unknown');
+  });
+});
+
+describe('deriveConnectorHealth on malformed input', () => {
+  it.each([
+    [
+      'tasks not a list',
+      {
+        conditions: [{ type: 'Ready', status: 'True' }],
+        connectorStatus: { connector: { state: 'RUNNING' }, tasks: 'x' },
+      },
+    ],
+    ['conditions not a list', { conditions: 'Ready' }],
+    [
+      'a null task',
+      {
+        conditions: [{ type: 'Ready', status: 'True' }],
+        connectorStatus: { connector: { state: 'RUNNING' }, tasks: [null] },
+      },
+    ],
+  ])('never throws: %s', (_name, status) => {
+    const assessment = deriveConnectorHealth({
+      metadata: {},
+      spec: {},
+      status,
+    } as unknown as KafkaConnectorResource);
+    expect(['unknown', 'pending', 'degraded']).toContain(assessment.health);
+    expect(assessment.reason).toEqual(expect.any(String));
   });
 });
 

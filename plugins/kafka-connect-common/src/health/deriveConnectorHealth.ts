@@ -37,7 +37,8 @@ export function countTasks(
     unassigned: 0,
     restarting: 0,
   };
-  for (const task of status?.tasks ?? []) {
+  const tasks = Array.isArray(status?.tasks) ? status!.tasks : [];
+  for (const task of tasks) {
     counts.total += 1;
     switch (task.state) {
       case 'RUNNING':
@@ -63,8 +64,8 @@ export function countTasks(
 function failingTasksOf(
   status: ConnectRestConnectorStatus | undefined,
 ): FailingTask[] {
-  return (status?.tasks ?? [])
-    .filter(task => task.state === 'FAILED')
+  return (Array.isArray(status?.tasks) ? status!.tasks : [])
+    .filter(task => task?.state === 'FAILED')
     .map(task => ({
       id: task.id ?? -1,
       state: task.state!,
@@ -141,10 +142,12 @@ export function assessConnectStatus(
       reason: `${tasks.failed} of ${tasks.total} tasks failed`,
     };
   }
-  if (tasks.running < tasks.total) {
+  if (tasks.unassigned + tasks.restarting > 0) {
     return {
-      health: 'degraded',
-      reason: `${tasks.running} of ${tasks.total} tasks running`,
+      health: 'pending',
+      reason: `${tasks.running} of ${tasks.total} tasks running, ${
+        tasks.unassigned + tasks.restarting
+      } starting`,
     };
   }
   return {
@@ -164,6 +167,31 @@ export function assessConnectStatus(
 export function deriveConnectorHealth(
   connector: KafkaConnectorResource,
 ): ConnectorHealthAssessment {
+  try {
+    return deriveFromWellFormed(connector);
+  } catch (error) {
+    // A status this code cannot read is reported, never thrown at a page.
+    return {
+      health: 'unknown',
+      reason: `The status could not be read: ${String(error)}`,
+      tasks: {
+        total: 0,
+        running: 0,
+        failed: 0,
+        paused: 0,
+        unassigned: 0,
+        restarting: 0,
+      },
+      failingTasks: [],
+      warnings: [],
+      topics: [],
+    };
+  }
+}
+
+function deriveFromWellFormed(
+  connector: KafkaConnectorResource,
+): ConnectorHealthAssessment {
   const status = connector.status;
   const connectorStatus = status?.connectorStatus;
   const base = {
@@ -179,7 +207,7 @@ export function deriveConnectorHealth(
       ? { connectorState: connectorStatus.connector.state }
       : {}),
     ...(connectorStatus?.type ? { type: connectorStatus.type } : {}),
-    topics: status?.topics ?? [],
+    topics: Array.isArray(status?.topics) ? status!.topics : [],
     ...(status?.autoRestart?.count !== undefined
       ? {
           autoRestart: {
@@ -202,7 +230,11 @@ export function deriveConnectorHealth(
     ...base,
   });
 
-  if (!status || !status.conditions || status.conditions.length === 0) {
+  if (
+    !status ||
+    !Array.isArray(status.conditions) ||
+    status.conditions.length === 0
+  ) {
     return verdict(
       'pending',
       'Waiting for the Strimzi operator to report a status',
