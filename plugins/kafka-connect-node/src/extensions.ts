@@ -1,25 +1,12 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type { KafkaConnectClusterConfig } from './config';
 
 /**
- * A Kubernetes cluster that runs Strimzi, with what it takes to reach it.
- * @public
- */
-export interface KafkaConnectClusterDetails {
-  /** Unique name, used in URLs and annotations. */
-  name: string;
-  /** API server URL. */
-  url: string;
-  /** Namespaces to watch; all namespaces when absent or empty. */
-  namespaces?: string[];
-}
-
-/**
- * Supplies the clusters the suite watches. The default reads app-config; a
- * module can wrap or replace it through {@link kafkaConnectClustersExtensionPoint}.
+ * Supplies clusters (with credentials) beyond those in app-config, through {@link kafkaConnectClustersExtensionPoint}.
  * @public
  */
 export interface KafkaConnectClusterSupplier {
-  getClusters(): Promise<KafkaConnectClusterDetails[]>;
+  getClusters(): Promise<KafkaConnectClusterConfig[]>;
 }
 
 /**

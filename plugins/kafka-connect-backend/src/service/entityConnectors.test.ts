@@ -82,6 +82,7 @@ const reader: StrimziResourceReader = {
         item.resource.metadata.labels['strimzi.io/cluster'] === connect,
     ),
   subscribe: () => () => {},
+  addClusters: () => {},
 };
 
 const names = (items: CachedResource[]) =>
@@ -185,6 +186,32 @@ describe('connectorsOfEntity', () => {
     expect(names(connectorsOfEntity(entity('System', 'shop'), reader))).toEqual(
       ['in-system'],
     );
+  });
+
+  it('matches through catalog relations: a System by its parts, anyone by dependsOn', () => {
+    expect(
+      names(
+        connectorsOfEntity(
+          entity('System', 'other', {}, [
+            { type: 'hasPart', targetRef: 'component:default/orders' },
+          ]),
+          reader,
+        ),
+      ),
+    ).toEqual(['by-id']);
+    expect(
+      names(
+        connectorsOfEntity(
+          entity('Component', 'consumer', {}, [
+            {
+              type: 'dependsOn',
+              targetRef: 'resource:default/kctr.eu-1.ns.owned',
+            },
+          ]),
+          reader,
+        ),
+      ),
+    ).toEqual(['owned']);
   });
 
   it('ignores malformed annotations', () => {

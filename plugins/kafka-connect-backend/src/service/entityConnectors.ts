@@ -1,5 +1,8 @@
 import {
   Entity,
+  parseEntityRef,
+  RELATION_DEPENDS_ON,
+  RELATION_HAS_PART,
   RELATION_MEMBER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -10,6 +13,7 @@ import {
   KUBERNETES_ID,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   parseResourceRef,
+  resourceEntityRef,
   SYSTEM_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
 import type {
@@ -99,6 +103,37 @@ export function connectorsOfEntity(
     add(
       reader.byKubernetesId(annotations[KUBERNETES_ID] ?? entity.metadata.name),
     );
+  }
+  const related = (type: string) =>
+    (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
+  // A System's parts (components) bring their connectors along.
+  if (kind === 'system') {
+    for (const part of related(RELATION_HAS_PART)) {
+      const { kind: partKind, name } = parseEntityRef(part);
+      if (partKind.toLocaleLowerCase('en-US') === 'component') {
+        add(reader.byKubernetesId(name));
+      }
+    }
+  }
+  // An entity that dependsOn a connector's own catalog entity uses that connector.
+  const dependsOn = new Set(related(RELATION_DEPENDS_ON));
+  if (dependsOn.size > 0) {
+    for (const kindOf of ['KafkaConnector', 'KafkaMirrorMaker2'] as const) {
+      add(
+        reader.list(kindOf).filter(item =>
+          dependsOn.has(
+            resourceEntityRef(
+              {
+                cluster: item.cluster,
+                namespace: item.resource.metadata?.namespace,
+                name: item.resource.metadata?.name,
+              },
+              kindOf,
+            ),
+          ),
+        ),
+      );
+    }
   }
   const selector = parseEqualitySelector(
     annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION] ?? '',

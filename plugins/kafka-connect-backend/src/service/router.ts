@@ -1,9 +1,10 @@
 import {
-  AuthService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterListResponse,
@@ -11,6 +12,7 @@ import {
   ConnectorHealth,
   ConnectorListResponse,
   EntityConnectorsResponse,
+  kafkaConnectReadPermission,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
 import express from 'express';
@@ -24,7 +26,7 @@ export interface RouterOptions {
   cache: StrimziResourceReader;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
-  auth?: AuthService;
+  permissions: PermissionsService;
 }
 
 function optionalQuery(req: express.Request, name: string): string | undefined {
@@ -47,7 +49,7 @@ function optionalQuery(req: express.Request, name: string): string | undefined {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { cache, catalog, httpAuth } = options;
+  const { cache, catalog, httpAuth, permissions } = options;
   const router = Router();
   router.use(express.json());
 
@@ -60,6 +62,21 @@ export async function createRouter(
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  // Every data route needs the read permission.
+  router.use(async (req, _res, next) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: kafkaConnectReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You may not read Kafka Connect data (permission kafka.connect.read)',
+      );
+    }
+    next();
   });
 
   router.get('/clusters', (_req, res) => {

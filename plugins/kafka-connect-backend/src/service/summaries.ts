@@ -1,11 +1,9 @@
 import {
-  assessConnectStatus,
   ClusterSyncState,
   ConnectClusterSummary,
-  ConnectorHealthAssessment,
   ConnectorSummary,
-  countTasks,
   deriveConnectorHealth,
+  deriveMirrorMaker2Health,
   desiredConnectorState,
   GitOpsManagement,
   KafkaConnectorResource,
@@ -15,7 +13,6 @@ import {
   FLUX_KUSTOMIZE_NAME_LABEL,
   OWNER_ANNOTATION,
   resourceEntityRef,
-  rollUpHealth,
   STRIMZI_CLUSTER_LABEL,
   STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
@@ -54,93 +51,6 @@ function lastTransitionTime(
     .pop();
 }
 
-function mirrorMaker2Assessment(resource: Record<string, any>): {
-  assessment: ConnectorHealthAssessment;
-  components: Array<{ name: string } & ConnectorHealthAssessment>;
-} {
-  const components = (resource.status?.connectors ?? []).map(
-    (connector: Record<string, any>) => {
-      const verdict = assessConnectStatus(connector, 'running');
-      return {
-        name: connector.name,
-        ...verdict,
-        tasks: countTasks(connector),
-        failingTasks: (connector.tasks ?? [])
-          .filter((task: { state?: string }) => task.state === 'FAILED')
-          .map((task: Record<string, any>) => ({
-            id: task.id,
-            state: task.state,
-            workerId: task.worker_id,
-            trace: task.trace,
-          })),
-        warnings: [],
-        connectorState: connector.connector?.state,
-        type: connector.type,
-        topics: [],
-      };
-    },
-  );
-  // The whole MirrorMaker 2 is judged like a connector (conditions, generation), then its parts roll up.
-  const overall = deriveConnectorHealth({
-    ...resource,
-    status: {
-      ...resource.status,
-      connectorStatus: {
-        connector: { state: 'RUNNING' },
-        tasks: [{ state: 'RUNNING' }],
-      },
-    },
-  });
-  const sum = (
-    key:
-      | 'total'
-      | 'running'
-      | 'failed'
-      | 'paused'
-      | 'unassigned'
-      | 'restarting',
-  ) =>
-    components.reduce(
-      (total: number, component: ConnectorHealthAssessment) =>
-        total + component.tasks[key],
-      0,
-    );
-  const health =
-    overall.health === 'healthy'
-      ? rollUpHealth(components.map((c: ConnectorHealthAssessment) => c.health))
-      : overall.health;
-  let reason = overall.reason;
-  const worst = components.find(
-    (c: ConnectorHealthAssessment) => c.health === health,
-  );
-  if (worst && health !== 'healthy') {
-    reason = `${worst.name}: ${worst.reason}`;
-  } else if (overall.health === 'healthy') {
-    reason = `${components.length} connectors running`;
-  }
-  return {
-    components,
-    assessment: {
-      ...overall,
-      health,
-      reason,
-      tasks: {
-        total: sum('total'),
-        running: sum('running'),
-        failed: sum('failed'),
-        paused: sum('paused'),
-        unassigned: sum('unassigned'),
-        restarting: sum('restarting'),
-      },
-      failingTasks: components.flatMap(
-        (c: ConnectorHealthAssessment) => c.failingTasks,
-      ),
-      connectorState: undefined,
-      topics: [],
-    },
-  };
-}
-
 function connectClusterField(
   isMirrorMaker2: boolean,
   metadata: Record<string, any>,
@@ -165,7 +75,7 @@ export function toConnectorSummary(
   const ref = { cluster, namespace: metadata.namespace, name: metadata.name };
   const isMirrorMaker2 = cached.kind === 'KafkaMirrorMaker2';
   const derived = isMirrorMaker2
-    ? mirrorMaker2Assessment(resource)
+    ? deriveMirrorMaker2Health(resource)
     : {
         assessment: deriveConnectorHealth(resource as KafkaConnectorResource),
         components: undefined,

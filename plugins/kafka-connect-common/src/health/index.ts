@@ -6,3 +6,5 @@ export {
   rollUpHealth,
   summarizeHealths,
 } from './deriveConnectorHealth';
+export { deriveMirrorMaker2Health } from './deriveMirrorMaker2Health';
+export type { MirrorMaker2Component } from './deriveMirrorMaker2Health';

@@ -37,6 +37,8 @@ export interface StrimziResourceReader {
     connect: string,
   ): CachedResource[];
   subscribe(listener: (change: ResourceChange) => void): () => void;
+  /** Starts watching more clusters (from an extension point supplier). */
+  addClusters(clusters: KafkaConnectClusterConfig[]): void;
 }
 
 type Index = Map<string, Set<string>>;
@@ -68,8 +70,32 @@ export class StrimziResourceCache implements StrimziResourceReader {
     private readonly logger: LoggerService,
   ) {}
 
+  private started = false;
+
   start() {
-    for (const cluster of this.clusterConfigs) {
+    this.started = true;
+    this.watchClusters(this.clusterConfigs);
+  }
+
+  addClusters(clusters: KafkaConnectClusterConfig[]) {
+    for (const cluster of clusters) {
+      if (
+        this.watchers.has(cluster.name) ||
+        this.clusterConfigs.some(c => c.name === cluster.name)
+      ) {
+        throw new Error(
+          `Cluster name '${cluster.name}' is configured twice: cluster names must be unique`,
+        );
+      }
+    }
+    this.clusterConfigs.push(...clusters);
+    if (this.started) {
+      this.watchClusters(clusters);
+    }
+  }
+
+  private watchClusters(clusters: KafkaConnectClusterConfig[]) {
+    for (const cluster of clusters) {
       const watcher = new ClusterWatcher({
         name: cluster.name,
         kubeConfig: kubeConfigForCluster(cluster),

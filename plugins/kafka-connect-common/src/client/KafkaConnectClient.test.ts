@@ -1,0 +1,58 @@
+import { KafkaConnectClient } from './KafkaConnectClient';
+
+function clientReturning(status: number, body: unknown) {
+  const calls: string[] = [];
+  const client = new KafkaConnectClient({
+    discoveryApi: {
+      getBaseUrl: async () => 'http://backend/api/kafka-connect',
+    },
+    fetchApi: {
+      fetch: (async (url: string) => {
+        calls.push(url);
+        return new Response(JSON.stringify(body), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        });
+      }) as typeof fetch,
+    },
+  });
+  return { client, calls };
+}
+
+describe('KafkaConnectClient', () => {
+  it('builds the URLs of each route, encoding parameters', async () => {
+    const { client, calls } = clientReturning(200, { items: [] });
+    await client.getEntityConnectors('component:default/orders service');
+    await client.getConnectors({ owner: 'none', health: 'failed' });
+    await client.getConnectors();
+    await client.getConnector({
+      cluster: 'eu-1',
+      namespace: 'orders',
+      name: 'a/b',
+    });
+    await client.getClusters();
+    expect(calls).toEqual([
+      'http://backend/api/kafka-connect/entity-connectors?entityRef=component%3Adefault%2Forders+service',
+      'http://backend/api/kafka-connect/connectors?owner=none&health=failed',
+      'http://backend/api/kafka-connect/connectors',
+      'http://backend/api/kafka-connect/connectors/eu-1/orders/a%2Fb',
+      'http://backend/api/kafka-connect/clusters',
+    ]);
+  });
+
+  it('turns error responses into ResponseError with the server message', async () => {
+    const { client } = clientReturning(400, {
+      error: {
+        name: 'InputError',
+        message: "Query parameter 'entityRef' is required",
+      },
+      request: { method: 'GET', url: '/entity-connectors' },
+      response: { statusCode: 400 },
+    });
+    await expect(client.getEntityConnectors('x')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      body: { error: { message: "Query parameter 'entityRef' is required" } },
+    });
+  });
+});

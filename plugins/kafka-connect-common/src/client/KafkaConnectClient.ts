@@ -1,0 +1,67 @@
+import { ResponseError } from '@backstage/errors';
+import type {
+  ClusterListResponse,
+  ConnectorHealth,
+  ConnectorListResponse,
+  ConnectorSummary,
+  EntityConnectorsResponse,
+} from '../api';
+
+/** What the client needs to find and call the backend (Backstage's DiscoveryApi and FetchApi fit). @public */
+export interface KafkaConnectClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi: { fetch: typeof fetch };
+}
+
+/** Filters of {@link KafkaConnectClient.getConnectors}. @public */
+export interface ConnectorFilters {
+  /** An owner entity ref, or `none` for connectors without owner. */
+  owner?: string;
+  health?: ConnectorHealth;
+  cluster?: string;
+}
+
+/** The typed client of the kafka-connect backend's REST API. @public */
+export class KafkaConnectClient {
+  constructor(private readonly options: KafkaConnectClientOptions) {}
+
+  getEntityConnectors(entityRef: string): Promise<EntityConnectorsResponse> {
+    return this.get(`/entity-connectors?${new URLSearchParams({ entityRef })}`);
+  }
+
+  getConnectors(
+    filters: ConnectorFilters = {},
+  ): Promise<ConnectorListResponse> {
+    const query = new URLSearchParams(
+      Object.entries(filters).filter((entry): entry is [string, string] =>
+        Boolean(entry[1]),
+      ),
+    ).toString();
+    return this.get(`/connectors${query ? `?${query}` : ''}`);
+  }
+
+  getConnector(ref: {
+    cluster: string;
+    namespace: string;
+    name: string;
+  }): Promise<ConnectorSummary> {
+    return this.get(
+      `/connectors/${[ref.cluster, ref.namespace, ref.name]
+        .map(encodeURIComponent)
+        .join('/')}`,
+    );
+  }
+
+  getClusters(): Promise<ClusterListResponse> {
+    return this.get('/clusters');
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('kafka-connect');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

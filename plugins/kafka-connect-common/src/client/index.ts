@@ -1,0 +1,5 @@
+export { KafkaConnectClient } from './KafkaConnectClient';
+export type {
+  ConnectorFilters,
+  KafkaConnectClientOptions,
+} from './KafkaConnectClient';
