@@ -54,7 +54,7 @@ step "PostgreSQL for integration tests" kc_postgres_start
 step "integration tests" yarn backstage-cli repo test --runInBand '\.integration\.test\.'
 yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null
 kc_postgres_stop
-step "benchmark: watch cache (2000 connectors)" yarn workspace @kcs/plugin-kafka-connect-backend bench 2000
+step "benchmark: backend on 10,000 connectors" yarn workspace @kcs/plugin-kafka-connect-backend bench 10000
 
 step "Chromium for end-to-end tests" kc_ensure_chromium
 step "end-to-end tests" scripts/e2e.sh
