@@ -42,6 +42,8 @@ export interface ClusterWatcherOptions {
   onChange: (change: ResourceChange) => void;
   /** Longest wait between reconnects. */
   maxBackoffMs?: number;
+  /** How often to check whether the served Strimzi API version changed. */
+  rediscoverIntervalMs?: number;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -73,6 +75,7 @@ export class ClusterWatcher {
   private error?: string;
   private stopped = false;
   private loops: Promise<void>[] = [];
+  private rediscovery?: ReturnType<typeof setInterval>;
 
   constructor(options: ClusterWatcherOptions) {
     this.options = options;
@@ -90,10 +93,29 @@ export class ClusterWatcher {
     this.loops = (Object.keys(WATCHED_KINDS) as StrimziKind[]).flatMap(kind =>
       targets.map(namespace => this.run(kind, namespace)),
     );
+    // A Strimzi upgrade can start serving v1 (or stop serving v1beta2) under a
+    // running watch; ending the watches makes every loop relist on the new version.
+    this.rediscovery = setInterval(() => {
+      this.discover()
+        .then(version => {
+          if (this.version !== undefined && version !== this.version) {
+            this.options.logger.info(
+              `Cluster ${this.name}: served Strimzi API changed from ${this.version} to ${version}; relisting`,
+            );
+            for (const controller of this.controllers) {
+              controller.abort();
+            }
+          }
+        })
+        .catch(() => {
+          // Connection errors surface through the watches.
+        });
+    }, this.options.rediscoverIntervalMs ?? 60_000);
   }
 
   async stop() {
     this.stopped = true;
+    clearInterval(this.rediscovery);
     for (const controller of this.controllers) {
       controller.abort();
     }
