@@ -1,6 +1,14 @@
 /**
- * Frontend plugin of the Kafka Connect suite.
+ * Frontend plugin of the Kafka Connect suite: the new frontend system plugin
+ * is the default export; the legacy exports sit beside it.
  *
  * @packageDocumentation
  */
-export { kafkaConnectPlugin as default } from './plugin';
+export {
+  kafkaConnectPlugin as default,
+  legacyKafkaConnectPlugin,
+} from './plugin';
+export { kafkaConnectApiRef } from './api';
+export type { KafkaConnectApi } from './api';
+export { isKafkaConnectAvailable } from './filter';
+export { EntityKafkaConnectCard } from './components/EntityKafkaConnectCard';

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+
+// Runs against the portal the start command brings up, with the local
+// clusters' sample data and the operator stand-in writing status.
+test('an entity page shows its connectors with health, tasks and failing task traces', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/catalog/default/component/orders-service');
+
+  const card = page
+    .locator('article, div')
+    .filter({ has: page.getByText('Kafka connectors', { exact: true }) })
+    .last();
+  await expect(page.getByText('Kafka connectors', { exact: true })).toBeVisible(
+    {
+      timeout: 30_000,
+    },
+  );
+
+  // Connectors from both clusters, summarised by health.
+  const summary = page.getByTestId('kafka-connect-summary');
+  await expect(summary).toHaveText(/^\d+ connectors: .*healthy/, {
+    timeout: 30_000,
+  });
+  await expect(summary).toContainText('degraded');
+  await expect(
+    page.getByTestId('connector-row-ordersmysql-shop-orders-v1'),
+  ).toContainText('healthy');
+  await expect(
+    page.getByTestId('connector-row-eu-orders-mirror-source'),
+  ).toContainText('on us-1');
+
+  // The sample PostgreSQL connector has a failing task with a trace.
+  const degradedRow = page.getByTestId(
+    'connector-row-orderspostgres-billing-invoices-v2',
+  );
+  await expect(degradedRow).toContainText('1 of 2 tasks failed');
+  await expect(degradedRow).toContainText('1/2, 1 failed');
+  await expect(
+    page.getByTestId('failing-task-orderspostgres-billing-invoices-v2-1'),
+  ).toContainText('ConnectException');
+  await degradedRow.getByRole('button', { name: 'Full trace' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Thread.java');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await card
+    .screenshot({ path: 'test-results/screenshots/connectors-card.png' })
+    .catch(() => undefined);
+  await page.screenshot({
+    path: 'test-results/screenshots/orders-service.png',
+    fullPage: true,
+  });
+});

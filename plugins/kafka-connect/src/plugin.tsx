@@ -1,0 +1,65 @@
+import {
+  configApiRef,
+  createApiFactory,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { KafkaConnectClient } from '@kcs/plugin-kafka-connect-common';
+import { kafkaConnectApiRef } from './api';
+import { isKafkaConnectAvailable } from './filter';
+
+const kafkaConnectApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: kafkaConnectApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new KafkaConnectClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const kafkaConnectEntityCard = EntityCardBlueprint.make({
+  name: 'connectors',
+  params: {
+    filter: isKafkaConnectAvailable,
+    loader: () =>
+      import('./components/EntityKafkaConnectCard').then(m => (
+        <m.EntityKafkaConnectCard />
+      )),
+  },
+});
+
+/**
+ * The kafka-connect frontend plugin (new frontend system).
+ * @public
+ */
+export const kafkaConnectPlugin = createFrontendPlugin({
+  pluginId: 'kafka-connect',
+  extensions: [kafkaConnectApi, kafkaConnectEntityCard],
+});
+
+/**
+ * The plugin for apps on the legacy frontend system.
+ * @public
+ */
+export const legacyKafkaConnectPlugin = createPlugin({
+  id: 'kafka-connect',
+  apis: [
+    createApiFactory({
+      api: kafkaConnectApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        configApi: configApiRef,
+      },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new KafkaConnectClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
