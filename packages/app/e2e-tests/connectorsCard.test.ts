@@ -7,7 +7,8 @@ test('an entity page shows its connectors with health, tasks and failing task tr
 }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.goto('/catalog/default/component/orders-service');
+  // The guest session lives in the page, so navigate within the app.
+  await page.getByRole('link', { name: 'orders-service', exact: true }).click();
 
   const card = page
     .locator('article, div')

@@ -111,7 +111,7 @@ export function EntityKafkaConnectCard() {
                     />
                   )}
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   <ConnectorHealthStatus health={item.health} />
                 </TableCell>
                 <TableCell>{formatTasks(item)}</TableCell>
