@@ -53,4 +53,21 @@ test('an entity page shows its connectors with health, tasks and failing task tr
     path: 'test-results/screenshots/orders-service.png',
     fullPage: true,
   });
+
+  // The tab lists the same connectors and their Connect clusters.
+  // Entity page tabs are links in the new frontend system.
+  await page.getByRole('link', { name: 'Kafka Connect', exact: true }).click();
+  await expect(
+    page.getByText(/^Kafka connectors: \d+ connectors:/),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByText('Connect clusters', { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByText('replication-connect').first()).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/orders-service-tab.png',
+    fullPage: true,
+  });
 });

@@ -12,3 +12,4 @@ export { kafkaConnectApiRef } from './api';
 export type { KafkaConnectApi } from './api';
 export { isKafkaConnectAvailable } from './filter';
 export { EntityKafkaConnectCard } from './components/EntityKafkaConnectCard';
+export { EntityKafkaConnectContent } from './components/EntityKafkaConnectContent';

@@ -9,7 +9,10 @@ import {
   ApiBlueprint,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { KafkaConnectClient } from '@kcs/plugin-kafka-connect-common';
 import { kafkaConnectApiRef } from './api';
 import { isKafkaConnectAvailable } from './filter';
@@ -35,13 +38,30 @@ const kafkaConnectEntityCard = EntityCardBlueprint.make({
   },
 });
 
+const kafkaConnectEntityContent = EntityContentBlueprint.make({
+  name: 'connectors',
+  params: {
+    path: '/kafka-connect',
+    title: 'Kafka Connect',
+    filter: isKafkaConnectAvailable,
+    loader: () =>
+      import('./components/EntityKafkaConnectContent').then(m => (
+        <m.EntityKafkaConnectContent />
+      )),
+  },
+});
+
 /**
  * The kafka-connect frontend plugin (new frontend system).
  * @public
  */
 export const kafkaConnectPlugin = createFrontendPlugin({
   pluginId: 'kafka-connect',
-  extensions: [kafkaConnectApi, kafkaConnectEntityCard],
+  extensions: [
+    kafkaConnectApi,
+    kafkaConnectEntityCard,
+    kafkaConnectEntityContent,
+  ],
 });
 
 /**

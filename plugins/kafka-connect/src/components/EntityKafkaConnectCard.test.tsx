@@ -123,6 +123,13 @@ describe('EntityKafkaConnectCard', () => {
     expect(await screen.findByText(/hidden-frame/)).toBeInTheDocument();
   });
 
+  it('shows a skeleton while loading', async () => {
+    await renderCard({ getEntityConnectors: () => new Promise(() => {}) });
+    expect(
+      await screen.findByTestId('kafka-connect-loading'),
+    ).toBeInTheDocument();
+  });
+
   it('explains how to link connectors when there are none', async () => {
     await renderCard({ getEntityConnectors: async () => response([]) });
     expect(

@@ -2,7 +2,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EmptyState,
   InfoCard,
-  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -16,6 +15,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import Skeleton from '@material-ui/lab/Skeleton';
 import {
   ConnectorSummary,
   summarizeHealths,
@@ -37,7 +37,7 @@ export function formatTasks(item: ConnectorSummary): string {
   return parts.join(', ');
 }
 
-const HOW_TO_LINK = `Label KafkaConnector resources with backstage.io/kubernetes-id: <this entity's name>, or add the annotation kafka-connect.dev/connector: <cluster>/<namespace>/<name> (or backstage.io/kubernetes-label-selector) to this entity. Group pages list connectors whose kafka-connect.dev/owner names the group.`;
+export const HOW_TO_LINK = `Label KafkaConnector resources with backstage.io/kubernetes-id: <this entity's name>, or add the annotation kafka-connect.dev/connector: <cluster>/<namespace>/<name> (or backstage.io/kubernetes-label-selector) to this entity. Group pages list connectors whose kafka-connect.dev/owner names the group.`;
 
 /** The "Kafka connectors" card of an entity page. @public */
 export function EntityKafkaConnectCard() {
@@ -58,7 +58,13 @@ export function EntityKafkaConnectCard() {
   if (!data && error) {
     content = <ResponseErrorPanel error={error} />;
   } else if (!data) {
-    content = <Progress />;
+    content = (
+      <Box data-testid="kafka-connect-loading">
+        {[0, 1, 2].map(row => (
+          <Skeleton key={row} variant="text" height={32} />
+        ))}
+      </Box>
+    );
   } else if (data.items.length === 0) {
     content = (
       <>

@@ -1,0 +1,128 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { configApiRef } from '@backstage/core-plugin-api';
+import {
+  MockConfigApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import type {
+  ConnectorSummary,
+  EntityConnectorsResponse,
+} from '@kcs/plugin-kafka-connect-common';
+import { screen, within } from '@testing-library/react';
+import { KafkaConnectApi, kafkaConnectApiRef } from '../api';
+import { EntityKafkaConnectContent } from './EntityKafkaConnectContent';
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-orders', namespace: 'default' },
+  spec: {},
+};
+
+const summary = (
+  name: string,
+  overrides: Partial<ConnectorSummary>,
+): ConnectorSummary => ({
+  cluster: 'eu-1',
+  namespace: 'orders',
+  name,
+  kind: 'KafkaConnector',
+  health: 'healthy',
+  reason: 'All 1 tasks running',
+  tasks: {
+    total: 1,
+    running: 1,
+    failed: 0,
+    paused: 0,
+    unassigned: 0,
+    restarting: 0,
+  },
+  failingTasks: [],
+  warnings: [],
+  topics: [],
+  entityRef: `resource:default/${name}`,
+  apiVersion: 'kafka.strimzi.io/v1',
+  labels: {},
+  stale: false,
+  ...overrides,
+});
+
+async function renderTab(api: Partial<KafkaConnectApi>) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [kafkaConnectApiRef, api],
+        [
+          configApiRef,
+          new MockConfigApi({
+            kafkaConnect: { frontend: { refreshIntervalSeconds: 0 } },
+          }),
+        ],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EntityKafkaConnectContent />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('EntityKafkaConnectContent', () => {
+  it('lists connectors with topics, auto-restarts and the Connect clusters involved', async () => {
+    const response: EntityConnectorsResponse = {
+      items: [
+        summary('orders-cdc', {
+          topics: ['shop.orders'],
+          autoRestart: { count: 3 },
+          connectCluster: 'orders-connect',
+        }),
+        summary('billing-sink', {
+          health: 'failed',
+          reason: 'All 2 tasks failed',
+          cluster: 'us-1',
+        }),
+      ],
+      connectClusters: [
+        {
+          cluster: 'eu-1',
+          namespace: 'orders',
+          name: 'orders-connect',
+          kind: 'KafkaConnect',
+          ready: true,
+          replicas: 2,
+          plugins: [{ class: 'io.debezium.connector.mysql.MySqlConnector' }],
+          connectorResourcesEnabled: true,
+          entityRef: 'resource:default/kc.eu-1.orders.orders-connect',
+          stale: false,
+        },
+      ],
+      clusters: [],
+    };
+    await renderTab({ getEntityConnectors: async () => response });
+    expect(
+      await screen.findByText(
+        'Kafka connectors: 2 connectors: 1 healthy, 1 failed',
+      ),
+    ).toBeInTheDocument();
+    const row = screen.getByText('orders-cdc').closest('tr')!;
+    expect(within(row).getByText('shop.orders')).toBeInTheDocument();
+    expect(within(row).getByText('3')).toBeInTheDocument();
+    expect(screen.getByText('All 2 tasks failed')).toBeInTheDocument();
+    expect(screen.getByText('Connect clusters')).toBeInTheDocument();
+    expect(screen.getByText('MySqlConnector')).toBeInTheDocument();
+  });
+
+  it('explains how to link connectors when there are none', async () => {
+    await renderTab({
+      getEntityConnectors: async () => ({
+        items: [],
+        connectClusters: [],
+        clusters: [],
+      }),
+    });
+    expect(
+      await screen.findByText('No Kafka connectors linked to this entity'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,151 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import {
+  ConnectClusterSummary,
+  ConnectorSummary,
+  summarizeHealths,
+} from '@kcs/plugin-kafka-connect-common';
+import { ConnectorHealthStatus } from './ConnectorHealthStatus';
+import { formatTasks, HOW_TO_LINK } from './EntityKafkaConnectCard';
+import { StaleClusters } from './StaleClusters';
+import { useEntityConnectors } from './useEntityConnectors';
+
+const connectorColumns: TableColumn<ConnectorSummary>[] = [
+  { title: 'Connector', field: 'name', highlight: true },
+  {
+    title: 'Health',
+    field: 'health',
+    render: item => <ConnectorHealthStatus health={item.health} />,
+    lookup: {
+      healthy: 'healthy',
+      degraded: 'degraded',
+      failed: 'failed',
+      paused: 'paused',
+      stopped: 'stopped',
+      pending: 'pending',
+      unknown: 'unknown',
+    },
+  },
+  { title: 'Reason', field: 'reason' },
+  {
+    title: 'Tasks',
+    render: formatTasks,
+    customSort: (a, b) => a.tasks.failed - b.tasks.failed,
+  },
+  { title: 'Cluster', field: 'cluster' },
+  { title: 'Connect cluster', field: 'connectCluster' },
+  {
+    title: 'Topics',
+    render: item => item.topics.join(', ') || '—',
+    sorting: false,
+  },
+  {
+    title: 'Auto-restarts',
+    render: item => item.autoRestart?.count ?? 0,
+    customSort: (a, b) =>
+      (a.autoRestart?.count ?? 0) - (b.autoRestart?.count ?? 0),
+  },
+  {
+    title: 'Last transition',
+    field: 'lastTransitionTime',
+    render: item =>
+      item.lastTransitionTime
+        ? new Date(item.lastTransitionTime).toLocaleString()
+        : '—',
+  },
+];
+
+const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [
+  { title: 'Connect cluster', field: 'name', highlight: true },
+  { title: 'Kind', field: 'kind' },
+  { title: 'Cluster', field: 'cluster' },
+  {
+    title: 'Ready',
+    render: item => (item.ready ? 'ready' : item.reason ?? 'not ready'),
+  },
+  { title: 'Replicas', field: 'replicas' },
+  {
+    title: 'Plugins',
+    render: item =>
+      item.plugins.map(plugin => plugin.class.split('.').pop()).join(', ') ||
+      '—',
+  },
+];
+
+/** The "Kafka Connect" tab of an entity page: connectors and their Connect clusters. @public */
+export function EntityKafkaConnectContent() {
+  const { entity } = useEntity();
+  const { data, error, refresh } = useEntityConnectors(
+    stringifyEntityRef(entity),
+  );
+  if (!data && error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!data) {
+    return <Progress />;
+  }
+  if (data.items.length === 0) {
+    return (
+      <>
+        <StaleClusters clusters={data.clusters} />
+        <EmptyState
+          missing="data"
+          title="No Kafka connectors linked to this entity"
+          description={HOW_TO_LINK}
+        />
+      </>
+    );
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <StaleClusters clusters={data.clusters} />
+        <Table<ConnectorSummary>
+          title={`Kafka connectors: ${summarizeHealths(data.items).text}`}
+          options={{
+            filtering: true,
+            paging: data.items.length > 20,
+            pageSize: 20,
+            padding: 'dense',
+          }}
+          columns={connectorColumns}
+          data={data.items.map(item => ({ ...item }))}
+          actions={[
+            {
+              icon: () => <RefreshIcon />,
+              tooltip: 'Refresh',
+              isFreeAction: true,
+              onClick: refresh,
+            },
+          ]}
+        />
+        {error && (
+          <Box mt={1}>
+            <Typography variant="caption" color="error">
+              Refresh failed ({error.message}); showing the last data.
+            </Typography>
+          </Box>
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <Table<ConnectClusterSummary>
+          title="Connect clusters"
+          options={{ search: false, paging: false, padding: 'dense' }}
+          columns={connectClusterColumns}
+          data={data.connectClusters.map(item => ({ ...item }))}
+        />
+      </Grid>
+    </Grid>
+  );
+}
