@@ -1,4 +1,0 @@
-export { connectClusterOf } from './connectClusterOf';
-export { detectGitOps } from './detectGitOps';
-export { lastTransitionTime } from './lastTransitionTime';
-export { summarizeConnectCluster } from './summarizeConnectCluster';
