@@ -69,6 +69,8 @@ export interface GitOpsManagement {
   tool: 'argocd' | 'flux';
   /** The Argo CD application or Flux object that applies the resource. */
   name?: string;
+  /** The annotation or label this was read from. */
+  source?: string;
 }
 
 /** Identity of a Strimzi resource in one of the configured clusters. @public */

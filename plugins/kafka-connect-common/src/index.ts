@@ -10,5 +10,7 @@ export * from './api';
 export * from './resourceRef';
 export * from './health';
 export * from './entityNames';
+export * from './ownership';
+export * from './resources';
 export * from './permissions';
 export * from './client';

@@ -150,6 +150,16 @@ export function assessConnectStatus(
       } starting`,
     };
   }
+  if (tasks.running < tasks.total) {
+    // A RUNNING connector with paused or stopped tasks is mid-way through a
+    // pause or resume: not every task is doing its job, yet none failed.
+    return {
+      health: 'pending',
+      reason: `${tasks.running} of ${tasks.total} tasks running, ${
+        tasks.total - tasks.running
+      } paused`,
+    };
+  }
   return {
     health: 'healthy',
     reason:
