@@ -9,7 +9,10 @@ source scripts/lib/system-packages.sh
 kc_bootstrap
 kc_ensure_chromium
 
-for port in 3000 7007; do
+export KC_APP_PORT="${KC_APP_PORT:-3000}" KC_BACKEND_PORT="${KC_BACKEND_PORT:-7007}"
+# The tests read where the portal is from these.
+export PORTAL_URL="http://localhost:${KC_APP_PORT}" KC_BACKEND_URL="http://127.0.0.1:${KC_BACKEND_PORT}"
+for port in "${KC_APP_PORT}" "${KC_BACKEND_PORT}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
     kc_die "port ${port} is in use; stop the running portal before the end-to-end tests"
   fi
@@ -51,7 +54,7 @@ wait_for() {
 }
 
 kc_log "waiting for the portal (log: ${portal_log})"
-wait_for http://127.0.0.1:7007/api/kafka-connect/health 600
-wait_for http://127.0.0.1:3000 600
+wait_for "${KC_BACKEND_URL}/api/kafka-connect/health" 600
+wait_for "http://127.0.0.1:${KC_APP_PORT}" 600
 kc_log "portal is up; running Playwright"
 yarn playwright test "$@"

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib/toolchain.sh
 
 KC_DEMO_CLUSTERS=(eu-1 us-1)
+# Other ports let a second checkout run its own portal beside this one.
+KC_APP_PORT="${KC_APP_PORT:-3000}"
+KC_BACKEND_PORT="${KC_BACKEND_PORT:-7007}"
 # Local clusters stop with this script even if it is killed without a chance to clean up.
 export KC_DEV_CLUSTER_OWNER_PID=$$
 
@@ -27,6 +30,17 @@ for cluster in "${KC_DEMO_CLUSTERS[@]}"; do
 done
 # Cluster URLs and tokens change with every start, so their config is generated.
 yarn dev-cluster app-config --out "${PWD}/.dev-cluster/app-config.yaml"
+cat >"${PWD}/.dev-cluster/ports.app-config.yaml" <<EOF
+# Written by scripts/start.sh from KC_APP_PORT and KC_BACKEND_PORT.
+app:
+  baseUrl: http://localhost:${KC_APP_PORT}
+  listen: { host: 127.0.0.1, port: ${KC_APP_PORT} }
+backend:
+  baseUrl: http://localhost:${KC_BACKEND_PORT}
+  listen: { host: 127.0.0.1, port: ${KC_BACKEND_PORT} }
+  cors: { origin: http://localhost:${KC_APP_PORT} }
+EOF
 
-kc_log "starting the portal: http://localhost:3000 (backend http://localhost:7007)"
-yarn start --config "${PWD}/app-config.yaml" --config "${PWD}/.dev-cluster/app-config.yaml"
+kc_log "starting the portal: http://localhost:${KC_APP_PORT} (backend http://localhost:${KC_BACKEND_PORT})"
+yarn start --config "${PWD}/app-config.yaml" --config "${PWD}/.dev-cluster/app-config.yaml" \
+  --config "${PWD}/.dev-cluster/ports.app-config.yaml"

@@ -12,7 +12,8 @@ export type {
 } from './config';
 export { kubeConfigForCluster } from './kubeConfig';
 export { ClusterWatcher, WATCHED_KINDS } from './cache/ClusterWatcher';
-export type { ResourceChange, StrimziKind } from './cache/ClusterWatcher';
+export type { ResourceChange } from './cache/ClusterWatcher';
+export type { StrimziKind } from '@kcs/plugin-kafka-connect-common';
 export { StrimziResourceCache } from './cache/StrimziResourceCache';
 export type {
   CachedResource,

@@ -1,5 +1,5 @@
+import { desiredConnectorState } from '@kcs/plugin-kafka-connect-common';
 import {
-  desiredState,
   mirrorMaker2Connectors,
   reconcileKafkaConnect,
   reconcileKafkaConnector,
@@ -327,10 +327,12 @@ describe('reconcileKafkaConnector', () => {
 });
 
 describe('helpers', () => {
-  it('desiredState prefers spec.state over spec.pause', () => {
-    expect(desiredState(undefined)).toBe('running');
-    expect(desiredState({ pause: true })).toBe('paused');
-    expect(desiredState({ pause: true, state: 'stopped' })).toBe('stopped');
+  it('desiredConnectorState prefers spec.state over spec.pause', () => {
+    expect(desiredConnectorState(undefined)).toBe('running');
+    expect(desiredConnectorState({ pause: true })).toBe('paused');
+    expect(desiredConnectorState({ pause: true, state: 'stopped' })).toBe(
+      'stopped',
+    );
   });
 
   it('topicsOf reads sink topics and source prefixes', () => {

@@ -1,4 +1,5 @@
 import {
+  desiredConnectorState,
   STRIMZI_CLUSTER_LABEL,
   STRIMZI_PAUSE_RECONCILIATION_ANNOTATION,
   STRIMZI_RESTART_ANNOTATION,
@@ -189,19 +190,6 @@ function notReady(
   };
 }
 
-/** The state a connector is asked to be in: `spec.state` (v1) or `spec.pause` (v1beta2). */
-export function desiredState(
-  spec: Record<string, any> | undefined,
-): 'running' | 'paused' | 'stopped' {
-  if (spec?.state === 'paused' || spec?.state === 'stopped') {
-    return spec.state;
-  }
-  if (spec?.state === undefined && spec?.pause === true) {
-    return 'paused';
-  }
-  return 'running';
-}
-
 /** Topics a connector reads or writes, from its config. */
 export function topicsOf(
   config: Record<string, any> | undefined,
@@ -315,7 +303,7 @@ export function reconcileKafkaConnector(
   const connectName = connect.metadata?.name ?? clusterName;
   const replicas = connect.spec?.replicas ?? 1;
   const tasksMax: number = connector.spec?.tasksMax ?? 1;
-  const state = desiredState(connector.spec);
+  const state = desiredConnectorState(connector.spec);
   const failedTasks = failedTasksOf(annotations);
   const connectorTrace = annotations[FAILED_CONNECTOR_ANNOTATION];
   const running = state === 'running';
@@ -444,7 +432,7 @@ export function reconcileKafkaMirrorMaker2(
   const failures: string[] = [];
   const connectors = mirrorMaker2Connectors(mm2).map(
     (connector: { name: string; spec: Record<string, any> }, index: number) => {
-      const state = desiredState(connector.spec);
+      const state = desiredConnectorState(connector.spec);
       const taskCount = state === 'stopped' ? 0 : connector.spec.tasksMax ?? 1;
       const tasks = Array.from({ length: taskCount }, (_unused, id) => {
         const trace =

@@ -8,6 +8,8 @@ import {
 import {
   SIMULATOR_IGNORE_ANNOTATION,
   STRIMZI_CLUSTER_LABEL,
+  StrimziKind,
+  STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
 import {
   reconcileKafkaConnect,
@@ -21,12 +23,8 @@ import {
 const GROUP = 'kafka.strimzi.io';
 const FIELD_MANAGER = 'operator-stand-in';
 
-const KINDS = {
-  KafkaConnect: 'kafkaconnects',
-  KafkaConnector: 'kafkaconnectors',
-  KafkaMirrorMaker2: 'kafkamirrormaker2s',
-} as const;
-type Kind = keyof typeof KINDS;
+const KINDS = STRIMZI_PLURALS;
+type Kind = StrimziKind;
 
 /** Options of {@link startOperatorStandIn}. */
 export interface OperatorStandInOptions {

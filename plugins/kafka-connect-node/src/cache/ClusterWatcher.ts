@@ -10,20 +10,12 @@ import {
   STRIMZI_API_GROUP,
   STRIMZI_API_VERSIONS,
   StrimziApiVersion,
+  StrimziKind,
+  STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
 
-/** The Strimzi kinds the suite watches. @public */
-export type StrimziKind =
-  | 'KafkaConnector'
-  | 'KafkaConnect'
-  | 'KafkaMirrorMaker2';
-
-/** Every watched kind with its plural. @public */
-export const WATCHED_KINDS: Record<StrimziKind, string> = {
-  KafkaConnector: 'kafkaconnectors',
-  KafkaConnect: 'kafkaconnects',
-  KafkaMirrorMaker2: 'kafkamirrormaker2s',
-};
+/** Every watched kind with its plural (the common package's table). @public */
+export const WATCHED_KINDS = STRIMZI_PLURALS;
 
 /** A change the watch saw. @public */
 export interface ResourceChange {

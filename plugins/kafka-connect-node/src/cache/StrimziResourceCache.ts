@@ -2,12 +2,13 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ClusterSyncState,
   KUBERNETES_ID,
+  StrimziKind,
   OWNER_ANNOTATION,
   STRIMZI_CLUSTER_LABEL,
 } from '@kcs/plugin-kafka-connect-common';
 import type { KafkaConnectClusterConfig } from '../config';
 import { kubeConfigForCluster } from '../kubeConfig';
-import { ClusterWatcher, ResourceChange, StrimziKind } from './ClusterWatcher';
+import { ClusterWatcher, ResourceChange } from './ClusterWatcher';
 
 /** A resource with the cluster it lives in. @public */
 export interface CachedResource {
