@@ -40,7 +40,7 @@ export function countTasks(
   const tasks = Array.isArray(status?.tasks) ? status!.tasks : [];
   for (const task of tasks) {
     counts.total += 1;
-    switch (task.state) {
+    switch (task?.state) {
       case 'RUNNING':
         counts.running += 1;
         break;

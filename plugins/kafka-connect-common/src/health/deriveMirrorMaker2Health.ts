@@ -31,13 +31,45 @@ export function deriveMirrorMaker2Health(mm2: KafkaMirrorMaker2Resource): {
   assessment: ConnectorHealthAssessment;
   components: MirrorMaker2Component[];
 } {
+  try {
+    return deriveFromWellFormed(mm2);
+  } catch (error) {
+    // A status this code cannot read is reported, never thrown at a page.
+    return {
+      components: [],
+      assessment: {
+        health: 'unknown',
+        reason: `The status could not be read: ${String(error)}`,
+        tasks: {
+          total: 0,
+          running: 0,
+          failed: 0,
+          paused: 0,
+          unassigned: 0,
+          restarting: 0,
+        },
+        failingTasks: [],
+        warnings: [],
+        topics: [],
+      },
+    };
+  }
+}
+
+const textOrUndefined = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
+
+function deriveFromWellFormed(mm2: KafkaMirrorMaker2Resource): {
+  assessment: ConnectorHealthAssessment;
+  components: MirrorMaker2Component[];
+} {
   const entries = Array.isArray(mm2.status?.connectors)
     ? mm2.status!.connectors
     : [];
   const components: MirrorMaker2Component[] = entries.map(entry => {
     const tasks = countTasks(entry);
     return {
-      name: entry?.name ?? 'unnamed',
+      name: textOrUndefined(entry?.name) ?? 'unnamed',
       ...assessConnectStatus(entry, 'running'),
       tasks,
       failingTasks: (Array.isArray(entry?.tasks) ? entry.tasks : [])
@@ -49,10 +81,10 @@ export function deriveMirrorMaker2Health(mm2: KafkaMirrorMaker2Resource): {
           ...(task.trace ? { trace: task.trace } : {}),
         })),
       warnings: [],
-      ...(entry?.connector?.state
-        ? { connectorState: entry.connector.state }
+      ...(textOrUndefined(entry?.connector?.state)
+        ? { connectorState: entry.connector!.state }
         : {}),
-      ...(entry?.type ? { type: entry.type } : {}),
+      ...(textOrUndefined(entry?.type) ? { type: entry.type } : {}),
       topics: [],
     };
   });
