@@ -85,7 +85,23 @@ describe('startCluster', () => {
       .makeApiClient(CoreV1Api)
       .readNamespace({ name: 'survives' });
     expect(namespace.metadata?.name).toBe('survives');
-  }, 90_000);
+
+    // etcd, too, comes back on its port with its data directory.
+    await cluster.stopEtcd();
+    // /readyz checks etcd, so the API server reports it gone.
+    await eventuallyResolves(async () => {
+      if (await isClusterReady(cluster)) {
+        throw new Error('still ready without etcd');
+      }
+    });
+    await cluster.startEtcd();
+    const afterEtcd = await eventuallyResolves(() =>
+      cluster.kubeConfig().makeApiClient(CoreV1Api).readNamespace({
+        name: 'survives',
+      }),
+    );
+    expect(afterEtcd.metadata?.name).toBe('survives');
+  }, 120_000);
 
   it('stops what it started when start-up fails, with a message naming the cause', async () => {
     const crdsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bad-crds-'));
@@ -113,6 +129,23 @@ describe('startCluster', () => {
     expect(leftovers).toEqual([]);
   }, 60_000);
 });
+
+async function eventuallyResolves<T>(
+  call: () => Promise<T>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  }
+}
 
 describe('stopRecordedCluster', () => {
   it('cleans up the state of a run that was killed', async () => {

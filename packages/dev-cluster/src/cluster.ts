@@ -48,6 +48,8 @@ export interface StartClusterOptions {
   /** Stop everything when this process exits; defaults to this process unless detached. */
   ownerPid?: number;
   log?: (line: string) => void;
+  /** Extra kube-apiserver flags, e.g. `--min-request-timeout=3` to end watches every few seconds (fault tests). */
+  apiServerArgs?: string[];
 }
 
 /** What is written to `<stateDir>/state.json`. */
@@ -236,6 +238,7 @@ export async function startCluster(
       '--endpoint-reconciler-type=none',
       '--enable-priority-and-fairness=false',
       '--v=0',
+      ...(options.apiServerArgs ?? []),
     ],
   };
   const state: ClusterState = {

@@ -4,43 +4,10 @@ import { CustomObjectsApi } from '@kubernetes/client-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KafkaConnectClusterConfig } from '../config';
+import { configFor, eventually } from './__testUtils__/cacheTesting';
 import { StrimziResourceCache } from './StrimziResourceCache';
 
 const logger = mockServices.logger.mock();
-
-function configFor(cluster: {
-  name: string;
-  server: string;
-  portalToken: string;
-  caData: string;
-}): KafkaConnectClusterConfig {
-  return {
-    name: cluster.name,
-    url: cluster.server,
-    auth: { type: 'serviceAccount', token: cluster.portalToken },
-    caData: cluster.caData,
-    skipTLSVerify: false,
-    namespaces: [],
-  };
-}
-
-async function eventually<T>(
-  check: () => T | undefined,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise(resolve => setTimeout(resolve, 50));
-  }
-}
 
 const connector = (
   namespace: string,
