@@ -10,6 +10,7 @@ import {
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
 import { createRouter } from './service/router';
+import { unknownRoute } from './service/unknownRoute';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -50,6 +51,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({ logger, cache, catalog, httpAuth, permissions }),
         );
+        httpRouter.use(unknownRoute);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -15,6 +15,7 @@ import {
   kafkaConnectReadPermission,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
@@ -99,6 +100,14 @@ export async function createRouter(
     const owner = optionalQuery(req, 'owner');
     const health = optionalQuery(req, 'health');
     const cluster = optionalQuery(req, 'cluster');
+    const clusterNames = cache.clusters().map(state => state.name);
+    if (cluster && !clusterNames.includes(cluster)) {
+      throw new InputError(
+        `Query parameter 'cluster' names no configured cluster: use one of ${
+          clusterNames.join(', ') || '(none configured)'
+        }`,
+      );
+    }
     if (health && !CONNECTOR_HEALTHS.includes(health as ConnectorHealth)) {
       throw new InputError(
         `Query parameter 'health' must be one of ${CONNECTOR_HEALTHS.join(
@@ -140,10 +149,18 @@ export async function createRouter(
         "Query parameter 'entityRef' is required, e.g. ?entityRef=component:default/orders-service",
       );
     }
+    let ref: string;
+    try {
+      ref = stringifyEntityRef(parseEntityRef(entityRef));
+    } catch {
+      throw new InputError(
+        "Query parameter 'entityRef' must be an entity ref kind:namespace/name, e.g. component:default/orders-service",
+      );
+    }
     const credentials = await httpAuth.credentials(req);
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
-      throw new NotFoundError(`No catalog entity ${entityRef}`);
+      throw new NotFoundError(`No catalog entity ${ref}`);
     }
     const connectors = connectorsOfEntity(entity, cache);
     const clusterNames = new Set(connectors.map(item => item.cluster));
