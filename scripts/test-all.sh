@@ -15,12 +15,21 @@ KC_TEST_CLUSTER_NAME=test
 export KC_DEV_CLUSTER_OWNER_PID=$$
 started_at=$SECONDS
 
+# Every step's output also goes to test-results/logs/, which the final secrets
+# scan reads (with the API responses the portal recorded during the e2e tests).
+KC_STEP_LOGS=test-results/logs
+rm -rf "${KC_STEP_LOGS}" test-results/api-responses
+mkdir -p "${KC_STEP_LOGS}"
+
 step() {
   local title="$1"
   shift
   local step_started=$SECONDS
+  local log
+  log="${KC_STEP_LOGS}/$(printf '%s' "${title}" | tr -cs 'a-zA-Z0-9' '-').log"
   kc_log "▶ ${title}"
-  "$@"
+  # Process substitution keeps shell functions (which export variables) in this shell.
+  "$@" > >(tee "${log}") 2>&1
   kc_log "✔ ${title} ($((SECONDS - step_started)) s)"
 }
 
@@ -55,6 +64,10 @@ step "integration tests" yarn backstage-cli repo test --runInBand '\.integration
 yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null
 kc_postgres_stop
 step "benchmark: backend on 10,000 connectors" yarn workspace @kcs/plugin-kafka-connect-backend bench 10000
+step "benchmark: side by side with the Kubernetes plugin, 10,000 connectors" \
+  env KC_BENCH_REPORT="${PWD}/test-results/benchmarks/side-by-side.txt" yarn workspace backend bench:side-by-side 10000 300 30
 
 step "Chromium for end-to-end tests" kc_ensure_chromium
+export KC_RECORD_API_RESPONSES="${PWD}/test-results/api-responses/portal.jsonl"
 step "end-to-end tests" scripts/e2e.sh
+step "secrets scan of every log and recorded API response" yarn dev-cluster scan-secrets test-results

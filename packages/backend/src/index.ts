@@ -2,8 +2,23 @@
  * The portal's backend: Backstage core plugins plus the Kafka Connect suite.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { createResponseRecorder } from './responseRecorder';
 
 const backend = createBackend();
+
+// Test runs record every API response for the final secrets scan.
+const recordResponsesTo = process.env.KC_RECORD_API_RESPONSES;
+if (recordResponsesTo) {
+  backend.add(
+    rootHttpRouterServiceFactory({
+      configure: ({ app, applyDefaults }) => {
+        app.use(createResponseRecorder(recordResponsesTo));
+        applyDefaults();
+      },
+    }),
+  );
+}
 
 backend.add(import('@backstage/plugin-app-backend'));
 

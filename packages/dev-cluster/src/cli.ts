@@ -15,6 +15,7 @@ import { kubeConfigFor } from './kube';
 import { startOperatorStandIn } from './operator';
 import { clusterDir, clustersHome } from './paths';
 import { isAlive } from './processes';
+import { scanForPlantedSecrets } from './secretScan';
 
 const USAGE = `Usage: yarn dev-cluster <command>
   build-binaries                         build kube-apiserver and etcd (cached outside the repo)
@@ -27,7 +28,8 @@ const USAGE = `Usage: yarn dev-cluster <command>
   fail-task <cluster> <namespace>/<connector> <taskId> [--trace <text>]
   fail-connector <cluster> <namespace>/<connector> [--trace <text>]
   heal <cluster> <namespace>/<connector> clear injected failures
-  operator --name <name>                 run the operator stand-in in the foreground (used by up)`;
+  operator --name <name>                 run the operator stand-in in the foreground (used by up)
+  scan-secrets <path>...                 fail if a planted sample secret appears in these logs/responses`;
 
 class UsageError extends Error {}
 
@@ -298,6 +300,30 @@ async function main(argv: string[]) {
     case 'operator':
       await runOperator(flags);
       return;
+    case 'scan-secrets': {
+      if (positional.length === 0) {
+        throw new UsageError('scan-secrets needs the folders or files to scan');
+      }
+      const base = process.env.INIT_CWD ?? process.cwd();
+      const { filesScanned, hits } = scanForPlantedSecrets(
+        positional.map(target => path.resolve(base, target)),
+      );
+      for (const hit of hits) {
+        console.error(
+          `${hit.file}:${hit.line}: planted secret (${hit.form}): …${hit.excerpt}…`,
+        );
+      }
+      if (hits.length > 0) {
+        throw new Error(
+          `${hits.length} planted secret value(s) leaked into ${filesScanned} scanned file(s)`,
+        );
+      }
+      if (filesScanned === 0) {
+        throw new Error(`nothing to scan under ${positional.join(', ')}`);
+      }
+      console.log(`no planted secret in ${filesScanned} file(s)`);
+      return;
+    }
     default:
       throw new UsageError(
         command ? `unknown command '${command}'` : 'no command given',

@@ -9,6 +9,7 @@ import {
   PLUGINS_ANNOTATION,
   sampleTrace,
 } from './operator/simulation';
+import { plantedSecretsFor } from './plantedSecrets';
 
 type Manifest = Record<string, any>;
 
@@ -360,9 +361,16 @@ function samplesForUs1(): Manifest[] {
 /**
  * The demo's resources for a named cluster (`eu-1`, `us-1`; any other name
  * has none): Connect clusters, connectors of the six types the suite targets
- * in a mix of states, and a MirrorMaker 2, labelled for the sample catalog.
+ * in a mix of states, and a MirrorMaker 2, labelled for the sample catalog;
+ * and the Secrets their config providers reference, holding planted values.
  */
 export function sampleData(clusterName: string): Manifest[] {
+  const manifests = samplesWithoutSecrets(clusterName);
+  // The Secrets come last: their namespaces are created above.
+  return [...manifests, ...plantedSecretsFor(manifests)];
+}
+
+function samplesWithoutSecrets(clusterName: string): Manifest[] {
   switch (clusterName) {
     case 'eu-1':
       return samplesForEu1();
