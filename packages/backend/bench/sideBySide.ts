@@ -187,21 +187,24 @@ async function main() {
       return body.items?.length ?? -response.status;
     };
     const kubernetesPlugin = async (i: number) => {
-      const response = await fetch(`${base}/kubernetes/resources/custom/query`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          entityRef: `component:default/${entityName(i)}`,
-          auth: {},
-          customResources: [
-            {
-              group: 'kafka.strimzi.io',
-              apiVersion: 'v1',
-              plural: 'kafkaconnectors',
-            },
-          ],
-        }),
-      });
+      const response = await fetch(
+        `${base}/kubernetes/resources/custom/query`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            entityRef: `component:default/${entityName(i)}`,
+            auth: {},
+            customResources: [
+              {
+                group: 'kafka.strimzi.io',
+                apiVersion: 'v1',
+                plural: 'kafkaconnectors',
+              },
+            ],
+          }),
+        },
+      );
       const body = (await response.json()) as {
         items?: Array<{ resources: Array<{ resources: unknown[] }> }>;
       };

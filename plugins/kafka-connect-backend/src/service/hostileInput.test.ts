@@ -12,7 +12,6 @@ import request from 'supertest';
 import { kafkaConnectPlugin } from '../plugin';
 import {
   cleanRejectionProblems,
-  expectCleanRejection,
   HOSTILE_VALUES,
   hostileString,
   neverLeaksProblems,
@@ -170,11 +169,6 @@ describe('REST API under hostile input', () => {
     server = backend.server;
   });
 
-  afterEach(() => {
-    // Nothing any request did may have changed the cache.
-    expect(writes).toEqual([]);
-  });
-
   it('still answers the well-formed requests these cases are variations of', async () => {
     const found = await request(server).get(
       `${api}/connectors/eu-1/orders/orders-cdc`,
@@ -189,7 +183,13 @@ describe('REST API under hostile input', () => {
   it.each(REST_CASES)(
     '%s: 4xx with a message, no stack',
     async (name, send) => {
-      expectCleanRejection(name, await send(server));
+      expect({
+        name,
+        problems: cleanRejectionProblems(await send(server)),
+      }).toEqual({
+        name,
+        problems: [],
+      });
     },
   );
 
@@ -257,5 +257,9 @@ describe('REST API under hostile input', () => {
         text: '{"error":{"message":"x"}}',
       }),
     ).toEqual(['status 200, expected 4xx']);
+  });
+
+  it('changed nothing: no request above wrote to the cache', () => {
+    expect(writes).toEqual([]);
   });
 });

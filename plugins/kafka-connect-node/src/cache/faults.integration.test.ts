@@ -130,7 +130,11 @@ describe('StrimziResourceCache under faults (three real clusters)', () => {
     cache = new StrimziResourceCache(clusters.map(configFor), logger);
     cache.subscribe(change => changes.push(change));
     cache.start();
-    expect(await cache.waitForSync(60_000)).toBe(true);
+    if (!(await cache.waitForSync(60_000))) {
+      throw new Error(
+        `the cache did not sync: ${JSON.stringify(cache.clusters())}`,
+      );
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -153,17 +157,20 @@ describe('StrimziResourceCache under faults (three real clusters)', () => {
       await converges(b, 10_000);
 
       await b[stop]();
-      if (stop === 'stopApiServer') {
-        await eventually(
-          () => !stateOf(b).synced || undefined,
-          20_000,
-          'cluster marked stale',
-        );
-        // Stale, not emptied: the last known connectors are kept.
-        expect(Object.keys(inCache(b))).toEqual(
-          expect.arrayContaining([`${prefix}-before-1`]),
-        );
-      }
+      // Without its API server the cluster goes stale, not empty: the last
+      // known connectors are kept. (Without etcd, kube-apiserver may keep the
+      // watch open from its own cache, so staleness is not required there.)
+      const keptWhileStale =
+        stop === 'stopApiServer'
+          ? await eventually(
+              () => (!stateOf(b).synced ? Object.keys(inCache(b)) : undefined),
+              20_000,
+              'cluster marked stale',
+            )
+          : [`${prefix}-before-1`];
+      expect(keptWhileStale).toEqual(
+        expect.arrayContaining([`${prefix}-before-1`]),
+      );
       await b[start]();
       // Written while the cache is still reconnecting: only a relist can see these.
       await server.create(`${prefix}-after-1`);
@@ -247,13 +254,14 @@ describe('StrimziResourceCache under faults (three real clusters)', () => {
       let round = 0;
       while (Date.now() - outageStarted < OUTAGE_MS) {
         round += 1;
+        const name = `live-${round}`;
         // The reachable clusters keep following writes during the outage.
         for (const live of [a, b]) {
-          const written = await connectorsOf(live).create(`live-${round}`);
+          const written = await connectorsOf(live).create(name);
           await eventually(
             () =>
-              cachedRevision(live, `live-${round}`) ===
-                written.metadata.resourceVersion || undefined,
+              cachedRevision(live, name) === written.metadata.resourceVersion ||
+              undefined,
             5_000,
             `write to ${live.name} during the outage`,
           );
@@ -279,7 +287,10 @@ describe('StrimziResourceCache under faults (three real clusters)', () => {
       await eventually(
         () => stateOf(c).synced || undefined,
         RECOVERY_MS,
-        'recovered cluster synced',
+        () =>
+          `recovered cluster synced (state ${JSON.stringify(
+            stateOf(c),
+          )}; warnings ${JSON.stringify(logger.warn.mock.calls.slice(-6))})`,
       );
       await converges(c, RECOVERY_MS);
       expect(stateOf(c).error).toBeUndefined();

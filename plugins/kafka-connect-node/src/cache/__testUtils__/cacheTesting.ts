@@ -21,7 +21,7 @@ export function configFor(cluster: {
 export async function eventually<T>(
   check: () => T | undefined,
   timeoutMs = 10_000,
-  what = 'condition',
+  what: string | (() => string) = 'condition',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -30,7 +30,11 @@ export async function eventually<T>(
       return value;
     }
     if (Date.now() > deadline) {
-      throw new Error(`${what} not met within ${timeoutMs} ms`);
+      throw new Error(
+        `${
+          typeof what === 'string' ? what : what()
+        } not met within ${timeoutMs} ms`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 50));
   }
