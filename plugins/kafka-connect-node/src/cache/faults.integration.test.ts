@@ -12,8 +12,9 @@ import { StrimziResourceCache } from './StrimziResourceCache';
  */
 const OUTAGE_MS = Number(process.env.KC_FAULT_OUTAGE_MS ?? 60_000);
 const NAMESPACE = 'faults';
-// The cache backs off up to 30 s between reconnects.
-const RECOVERY_MS = 45_000;
+// The cache backs off up to 30 s between reconnects, and an attempt can meet
+// the API server while it is still starting: allow two full backoffs.
+const RECOVERY_MS = 70_000;
 
 const logger = mockServices.logger.mock();
 
