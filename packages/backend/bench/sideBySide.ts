@@ -296,7 +296,10 @@ async function main() {
     const lines = [
       `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${mib(
         os.totalmem(),
-      )} RAM, ${os.type()} ${os.release()}; Node ${
+      )} RAM, ${os.type()} ${os.release()}, load average ${os
+        .loadavg()
+        .map(load => load.toFixed(1))
+        .join(' ')} (other work on the machine skews the figures); Node ${
         process.version
       }; kube-apiserver ${KUBERNETES_VERSION}; @backstage/plugin-kubernetes-backend ${versionOf(
         '@backstage/plugin-kubernetes-backend',
