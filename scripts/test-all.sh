@@ -70,4 +70,4 @@ step "benchmark: side by side with the Kubernetes plugin, 10,000 connectors" \
 step "Chromium for end-to-end tests" kc_ensure_chromium
 export KC_RECORD_API_RESPONSES="${PWD}/test-results/api-responses/portal.jsonl"
 step "end-to-end tests" scripts/e2e.sh
-step "secrets scan of every log and recorded API response" yarn dev-cluster scan-secrets test-results
+step "secrets scan of every log and recorded API response" yarn dev-cluster scan-secrets "${PWD}/test-results"
