@@ -289,7 +289,10 @@ export class ClusterWatcher {
             } else if (
               error &&
               !this.stopped &&
-              (error as Error).name !== 'AbortError'
+              (error as Error).name !== 'AbortError' &&
+              // The client ends a watch that sent nothing for 30 s with a
+              // TimeoutError: a quiet kind, not an unreachable cluster.
+              (error as Error).name !== 'TimeoutError'
             ) {
               resolve(
                 error instanceof Error ? error : new Error(String(error)),
