@@ -281,6 +281,7 @@ export class ClusterWatcher {
             }
           },
           error => {
+            const watching = controller !== undefined;
             if (controller) {
               this.controllers.delete(controller);
             }
@@ -290,9 +291,10 @@ export class ClusterWatcher {
               error &&
               !this.stopped &&
               (error as Error).name !== 'AbortError' &&
-              // The client ends a watch that sent nothing for 30 s with a
-              // TimeoutError: a quiet kind, not an unreachable cluster.
-              (error as Error).name !== 'TimeoutError'
+              // The client ends a started watch that sent nothing for 30 s with
+              // a TimeoutError: a quiet kind, not an unreachable cluster. (A
+              // TimeoutError before the watch started is a connect timeout.)
+              !((error as Error).name === 'TimeoutError' && watching)
             ) {
               resolve(
                 error instanceof Error ? error : new Error(String(error)),
