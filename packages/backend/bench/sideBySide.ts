@@ -12,10 +12,13 @@
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { KUBERNETES_VERSION, startCluster } from '@kcs/dev-cluster';
+import {
+  KUBERNETES_VERSION,
+  startCluster,
+  strimziRequestsServed,
+} from '@kcs/dev-cluster';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import fs from 'node:fs';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,43 +47,6 @@ function percentile(sorted: number[], p: number) {
 }
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
-
-/** Requests for Strimzi resources the API server has served so far. */
-function strimziRequestsServed(cluster: {
-  server: string;
-  token: string;
-  caData: string;
-}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    https
-      .get(
-        `${cluster.server}/metrics`,
-        {
-          ca: Buffer.from(cluster.caData, 'base64'),
-          headers: { Authorization: `Bearer ${cluster.token}` },
-        },
-        response => {
-          let text = '';
-          response.on('data', chunk => {
-            text += chunk;
-          });
-          response.on('end', () =>
-            resolve(
-              text
-                .split('\n')
-                .filter(
-                  line =>
-                    line.startsWith('apiserver_request_total{') &&
-                    line.includes('group="kafka.strimzi.io"'),
-                )
-                .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0),
-            ),
-          );
-        },
-      )
-      .on('error', reject);
-  });
-}
 
 async function loadConnectors(api: CustomObjectsApi) {
   let next = 0;

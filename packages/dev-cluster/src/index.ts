@@ -19,3 +19,5 @@ export type { TestCluster, UseTestClusterOptions } from './harness';
 export { kubeConfigFor, applyObjects } from './kube';
 export type { ClusterConnection } from './kube';
 export { PORTAL_USER } from './portalAccess';
+export { strimziRequestsServed } from './metrics';
+export { PLANTED_SECRET_PREFIX, plantedSecretValue } from './plantedSecrets';

@@ -8,11 +8,14 @@
  * Usage: yarn workspace @kcs/plugin-kafka-connect-backend bench [N]
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { applyObjects, startCluster } from '@kcs/dev-cluster';
+import {
+  applyObjects,
+  startCluster,
+  strimziRequestsServed,
+} from '@kcs/dev-cluster';
 import { StrimziResourceCache } from '@kcs/plugin-kafka-connect-node';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import express from 'express';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createRouter } from '../src/service/router';
 
@@ -35,46 +38,6 @@ function percentile(sorted: number[], p: number) {
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-
-/**
- * Requests for Strimzi resources the API server has served (its own background
- * traffic, such as lease renewals, is left out).
- */
-function apiServerRequests(cluster: {
-  server: string;
-  token: string;
-  caData: string;
-}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    https
-      .get(
-        `${cluster.server}/metrics`,
-        {
-          ca: Buffer.from(cluster.caData, 'base64'),
-          headers: { Authorization: `Bearer ${cluster.token}` },
-        },
-        response => {
-          let text = '';
-          response.on('data', chunk => {
-            text += chunk;
-          });
-          response.on('end', () =>
-            resolve(
-              text
-                .split('\n')
-                .filter(
-                  line =>
-                    line.startsWith('apiserver_request_total{') &&
-                    line.includes('group="kafka.strimzi.io"'),
-                )
-                .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0),
-            ),
-          );
-        },
-      )
-      .on('error', reject);
-  });
-}
 
 async function main() {
   const count = Number(process.argv[2] ?? 10_000);
@@ -218,7 +181,7 @@ async function main() {
     await new Promise(resolve => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const requestsBefore = await apiServerRequests(cluster);
+    const requestsBefore = await strimziRequestsServed(cluster);
     if (requestsBefore < count) {
       throw new Error(
         `the API server's metrics show ${requestsBefore} Strimzi requests after ${count} creates: cannot count requests`,
@@ -244,7 +207,8 @@ async function main() {
       }
     }
     // /metrics is not a resource request, so it does not count itself.
-    const requestsDuring = (await apiServerRequests(cluster)) - requestsBefore;
+    const requestsDuring =
+      (await strimziRequestsServed(cluster)) - requestsBefore;
     timings.sort((a, b) => a - b);
     collect();
     console.log(
