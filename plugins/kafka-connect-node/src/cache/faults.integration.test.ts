@@ -256,7 +256,9 @@ describe('StrimziResourceCache under faults (three real clusters)', () => {
       while (Date.now() - outageStarted < OUTAGE_MS) {
         round += 1;
         const name = `live-${round}`;
-        // The reachable clusters keep following writes during the outage.
+        // The reachable clusters keep following writes during the outage, and
+        // stay synced although their idle kinds' watches pass the client's 30 s
+        // inactivity timeout meanwhile.
         for (const live of [a, b]) {
           const written = await connectorsOf(live).create(name);
           await eventually(
