@@ -33,7 +33,7 @@ export const MAX_TASKS = 1000;
 export interface ConnectorActionTarget {
   kind: 'KafkaConnector' | 'KafkaMirrorMaker2';
   /** KafkaMirrorMaker2: the names of the connectors it runs, when known. */
-  connectorNames?: string[];
+  connectorNames?: readonly string[];
 }
 
 const OPTIONS: Record<ConnectorActionName, readonly string[]> = {

@@ -6,6 +6,10 @@ import type {
   TaskCounts,
 } from '../api';
 import { CONNECTOR_HEALTHS } from '../api';
+import {
+  STRIMZI_RESTART_ANNOTATION,
+  STRIMZI_RESTART_TASK_ANNOTATION,
+} from '../names';
 import type {
   ConnectRestConnectorStatus,
   KafkaConnectorResource,
@@ -265,6 +269,19 @@ function deriveFromWellFormed(
     return verdict(
       'pending',
       `The operator has not yet applied the latest change (generation ${generation}, observed ${status.observedGeneration})`,
+    );
+  }
+  const restartRequested = [
+    STRIMZI_RESTART_ANNOTATION,
+    STRIMZI_RESTART_TASK_ANNOTATION,
+  ].filter(name => connector.metadata?.annotations?.[name] !== undefined);
+  if (restartRequested.length > 0) {
+    // The operator removes the annotation once it has restarted.
+    return verdict(
+      'pending',
+      `A restart was requested (${restartRequested.join(
+        ', ',
+      )}); waiting for the operator`,
     );
   }
   const notReady = activeCondition(status.conditions, 'NotReady');
