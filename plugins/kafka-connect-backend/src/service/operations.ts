@@ -35,7 +35,7 @@ function isUnknownStateField(error: unknown): boolean {
   return (
     error instanceof ApiException &&
     (error.code === 400 || error.code === 422) &&
-    /unknown field "?spec\.state"?/.test(String(error.body))
+    /unknown field \\?"?spec\.state/.test(String(error.body))
   );
 }
 
@@ -49,6 +49,10 @@ function translate(error: unknown, target: OperationTarget): Error {
     message = JSON.parse(String(error.body)).message ?? message;
   } catch {
     // Not a Kubernetes Status body: keep it as it is.
+  }
+  // Invalid-patch messages quote the whole object; the reason is at the end.
+  if (message.length > 300) {
+    message = message.split('": ').pop() ?? message;
   }
   switch (error.code) {
     case 404:
