@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import type {
   ClusterListResponse,
+  ConnectorAction,
+  ConnectorActionResponse,
   ConnectorHealth,
   ConnectorListResponse,
   ConnectorSummary,
@@ -56,9 +58,29 @@ export class KafkaConnectClient {
     return this.get('/clusters');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  /** Asks for an operation; resolves once the backend accepted it (HTTP 202). */
+  runConnectorAction(
+    ref: { cluster: string; namespace: string; name: string },
+    action: ConnectorAction,
+  ): Promise<ConnectorActionResponse> {
+    return this.get(
+      `/connectors/${[ref.cluster, ref.namespace, ref.name]
+        .map(encodeURIComponent)
+        .join('/')}/actions`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(action),
+      },
+    );
+  }
+
+  private async get<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('kafka-connect');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      init,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
