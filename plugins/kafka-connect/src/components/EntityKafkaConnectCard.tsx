@@ -95,7 +95,7 @@ export function EntityKafkaConnectCard() {
               <TableCell>Health</TableCell>
               <TableCell>Tasks</TableCell>
               <TableCell>Connect cluster</TableCell>
-              <TableCell>Actions</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>Actions</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
