@@ -6,57 +6,21 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   kafkaConnectOperatePermission,
   kafkaConnectPermissions,
-  parseResourceRef,
-  resolveOwner,
 } from '@kcs/plugin-kafka-connect-common';
 import {
   KafkaConnectClusterConfig,
   KafkaConnectClusterSupplier,
   kafkaConnectClustersExtensionPoint,
   kafkaConnectorPermissionResourceRef,
-  KafkaConnectorPermissionResource,
   kafkaConnectorPermissionRules,
   kubeConfigForCluster,
   readKafkaConnectClusters,
-  StrimziResourceReader,
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
-import type { Config } from '@backstage/config';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ConnectorOperations } from './service/operations';
+import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
-
-/** The connector behind a permission resource ref (`<cluster>/<namespace>/<name>`), with its owner. */
-function permissionResourceOf(
-  resourceRef: string,
-  cache: StrimziResourceReader,
-  config: Config,
-): KafkaConnectorPermissionResource | undefined {
-  const ref = parseResourceRef(resourceRef);
-  if (!ref) {
-    return undefined;
-  }
-  const found =
-    cache.get('KafkaConnector', ref.cluster, ref.namespace, ref.name) ??
-    cache.get('KafkaMirrorMaker2', ref.cluster, ref.namespace, ref.name);
-  if (!found) {
-    return undefined;
-  }
-  const { owner } = resolveOwner({
-    resourceAnnotations: found.resource.metadata?.annotations,
-    namespace: ref.namespace,
-    namespaceOwners: config.getOptional('kafkaConnect.catalog.namespaceOwners'),
-    defaultOwner: config.getOptionalString('kafkaConnect.catalog.defaultOwner'),
-  });
-  return {
-    ...ref,
-    kind:
-      found.kind === 'KafkaMirrorMaker2'
-        ? 'KafkaMirrorMaker2'
-        : 'KafkaConnector',
-    ...(owner ? { owner } : {}),
-  };
-}
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.

@@ -22,6 +22,7 @@ import {
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
 import { toConnectClusterSummary, toConnectorSummary } from './summaries';
@@ -131,9 +132,7 @@ export async function createRouter(
 
   router.get('/connectors/:cluster/:namespace/:name', (req, res) => {
     const { cluster, namespace, name } = req.params;
-    const found =
-      cache.get('KafkaConnector', cluster, namespace, name) ??
-      cache.get('KafkaMirrorMaker2', cluster, namespace, name);
+    const found = findConnector(cache, { cluster, namespace, name });
     if (!found) {
       throw new NotFoundError(
         `No KafkaConnector or KafkaMirrorMaker2 ${namespace}/${name} in cluster ${cluster}`,

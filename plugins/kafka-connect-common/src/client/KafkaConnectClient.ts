@@ -7,6 +7,7 @@ import type {
   ConnectorListResponse,
   ConnectorSummary,
   EntityConnectorsResponse,
+  StrimziResourceRef,
 } from '../api';
 
 /** What the client needs to find and call the backend (Backstage's DiscoveryApi and FetchApi fit). @public */
@@ -21,6 +22,12 @@ export interface ConnectorFilters {
   owner?: string;
   health?: ConnectorHealth;
   cluster?: string;
+}
+
+function connectorPath(ref: StrimziResourceRef): string {
+  return `/connectors/${[ref.cluster, ref.namespace, ref.name]
+    .map(encodeURIComponent)
+    .join('/')}`;
 }
 
 /** The typed client of the kafka-connect backend's REST API. @public */
@@ -47,11 +54,7 @@ export class KafkaConnectClient {
     namespace: string;
     name: string;
   }): Promise<ConnectorSummary> {
-    return this.get(
-      `/connectors/${[ref.cluster, ref.namespace, ref.name]
-        .map(encodeURIComponent)
-        .join('/')}`,
-    );
+    return this.get(connectorPath(ref));
   }
 
   getClusters(): Promise<ClusterListResponse> {
@@ -63,16 +66,11 @@ export class KafkaConnectClient {
     ref: { cluster: string; namespace: string; name: string },
     action: ConnectorAction,
   ): Promise<ConnectorActionResponse> {
-    return this.get(
-      `/connectors/${[ref.cluster, ref.namespace, ref.name]
-        .map(encodeURIComponent)
-        .join('/')}/actions`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(action),
-      },
-    );
+    return this.get(`${connectorPath(ref)}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(action),
+    });
   }
 
   private async get<T>(path: string, init?: RequestInit): Promise<T> {
