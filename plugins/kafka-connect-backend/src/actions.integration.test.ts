@@ -165,6 +165,7 @@ function connectorResource(
   name: string,
   apiVersion: string,
   failedTasks?: Record<string, string>,
+  owner: string | undefined = OWNER,
 ) {
   return {
     apiVersion,
@@ -174,7 +175,7 @@ function connectorResource(
       namespace,
       labels: { 'strimzi.io/cluster': 'connect' },
       annotations: {
-        'kafka-connect.dev/owner': OWNER,
+        ...(owner ? { 'kafka-connect.dev/owner': owner } : {}),
         ...(failedTasks ? { [FAILED_TASKS]: JSON.stringify(failedTasks) } : {}),
       },
     },
@@ -426,6 +427,37 @@ describe('connector operations against a real cluster (kafka.strimzi.io/v1)', ()
       (await api.act('orders-cdc', { action: 'pause' }, ADMIN)).status,
     ).toBe(202);
     await api.until('orders-cdc', s => s.health === 'paused');
+  });
+
+  it("takes the Namespace's owner when the connector names none", async () => {
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace('nsowner');
+    await cluster.apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: namespace,
+          annotations: { 'kafka-connect.dev/owner': OWNER },
+        },
+      },
+      connectResource(namespace, 'kafka.strimzi.io/v1'),
+      connectorResource(
+        namespace,
+        'unlabelled',
+        'kafka.strimzi.io/v1',
+        undefined,
+        undefined,
+      ),
+    ] as any);
+    const { server } = await startBackend(cluster);
+    const api = client(server, cluster.name, namespace);
+    await api.until('unlabelled', s => s.health === 'healthy');
+    expect(
+      (await api.act('unlabelled', { action: 'pause' }, STRANGER)).status,
+    ).toBe(403);
+    expect((await api.act('unlabelled', { action: 'pause' })).status).toBe(202);
+    await api.until('unlabelled', s => s.health === 'paused');
   });
 
   it('answers 400 for bad requests and 404 for unknown connectors, changing nothing', async () => {

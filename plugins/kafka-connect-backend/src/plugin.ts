@@ -19,7 +19,10 @@ import {
 } from '@kcs/plugin-kafka-connect-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ConnectorOperations } from './service/operations';
-import { permissionResourceOf } from './service/connectors';
+import {
+  namespaceAnnotations,
+  permissionResourceOf,
+} from './service/connectors';
 import { createRouter } from './service/router';
 
 /**
@@ -59,13 +62,6 @@ export const kafkaConnectPlugin = createBackendPlugin({
         cache,
       }) {
         permissionsRegistry.addPermissions(kafkaConnectPermissions);
-        permissionsRegistry.addResourceType({
-          resourceRef: kafkaConnectorPermissionResourceRef,
-          permissions: [kafkaConnectOperatePermission],
-          rules: Object.values(kafkaConnectorPermissionRules),
-          getResources: async resourceRefs =>
-            resourceRefs.map(ref => permissionResourceOf(ref, cache, config)),
-        });
         const clusterConfigs: KafkaConnectClusterConfig[] =
           readKafkaConnectClusters(config);
         for (const supplier of suppliers) {
@@ -74,7 +70,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
           clusterConfigs.push(...supplied);
         }
         const kubeConfigs = new Map<string, KubeConfig>();
-        const operations = new ConnectorOperations(cluster => {
+        const kubeConfigOf = (cluster: string) => {
           if (!kubeConfigs.has(cluster)) {
             const clusterConfig = clusterConfigs.find(c => c.name === cluster);
             if (clusterConfig) {
@@ -82,6 +78,20 @@ export const kafkaConnectPlugin = createBackendPlugin({
             }
           }
           return kubeConfigs.get(cluster);
+        };
+        const operations = new ConnectorOperations(kubeConfigOf);
+        permissionsRegistry.addResourceType({
+          resourceRef: kafkaConnectorPermissionResourceRef,
+          permissions: [kafkaConnectOperatePermission],
+          rules: Object.values(kafkaConnectorPermissionRules),
+          getResources: resourceRefs =>
+            Promise.all(
+              resourceRefs.map(ref =>
+                permissionResourceOf(ref, cache, config, (cluster, namespace) =>
+                  namespaceAnnotations(kubeConfigOf(cluster), namespace),
+                ),
+              ),
+            ),
         });
         httpRouter.use(
           await createRouter({

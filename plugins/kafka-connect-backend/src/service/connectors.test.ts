@@ -68,8 +68,10 @@ describe('findConnector', () => {
 describe('permissionResourceOf', () => {
   const noConfig = new ConfigReader({});
 
-  it("resolves the connector's owner to a full ref", () => {
-    expect(permissionResourceOf('eu-1/orders/cdc', cache, noConfig)).toEqual({
+  it("resolves the connector's owner to a full ref", async () => {
+    expect(
+      await permissionResourceOf('eu-1/orders/cdc', cache, noConfig),
+    ).toEqual({
       cluster: 'eu-1',
       namespace: 'orders',
       name: 'cdc',
@@ -78,7 +80,7 @@ describe('permissionResourceOf', () => {
     });
   });
 
-  it('falls back to the configured namespace owner and default owner', () => {
+  it('falls back to the configured namespace owner and default owner', async () => {
     const config = new ConfigReader({
       kafkaConnect: {
         catalog: {
@@ -88,15 +90,48 @@ describe('permissionResourceOf', () => {
       },
     });
     expect(
-      permissionResourceOf('eu-1/billing/sink', cache, config)?.owner,
+      (await permissionResourceOf('eu-1/billing/sink', cache, config))?.owner,
     ).toBe('group:default/team-billing');
     expect(
-      permissionResourceOf('us-1/replication/mirror', cache, config)?.owner,
+      (await permissionResourceOf('us-1/replication/mirror', cache, config))
+        ?.owner,
     ).toBe('group:default/platform-team');
   });
 
-  it('has no owner when none is valid, and no resource for unknown refs', () => {
-    const mirror = permissionResourceOf(
+  it("reads the Namespace's owner annotation only when the resource names none", async () => {
+    const lookups: string[] = [];
+    const namespaceAnnotationsOf = async (
+      cluster: string,
+      namespace: string,
+    ) => {
+      lookups.push(`${cluster}/${namespace}`);
+      return { 'kafka-connect.dev/owner': 'team-billing' };
+    };
+    expect(
+      (
+        await permissionResourceOf(
+          'eu-1/billing/sink',
+          cache,
+          noConfig,
+          namespaceAnnotationsOf,
+        )
+      )?.owner,
+    ).toBe('group:default/team-billing');
+    expect(
+      (
+        await permissionResourceOf(
+          'eu-1/orders/cdc',
+          cache,
+          noConfig,
+          namespaceAnnotationsOf,
+        )
+      )?.owner,
+    ).toBe('group:default/team-orders');
+    expect(lookups).toEqual(['eu-1/billing']);
+  });
+
+  it('has no owner when none is valid, and no resource for unknown refs', async () => {
+    const mirror = await permissionResourceOf(
       'us-1/replication/mirror',
       cache,
       noConfig,
@@ -104,8 +139,10 @@ describe('permissionResourceOf', () => {
     expect(mirror).toMatchObject({ kind: 'KafkaMirrorMaker2' });
     expect(mirror).not.toHaveProperty('owner');
     expect(
-      permissionResourceOf('eu-1/orders/nope', cache, noConfig),
+      await permissionResourceOf('eu-1/orders/nope', cache, noConfig),
     ).toBeUndefined();
-    expect(permissionResourceOf('not-a-ref', cache, noConfig)).toBeUndefined();
+    expect(
+      await permissionResourceOf('not-a-ref', cache, noConfig),
+    ).toBeUndefined();
   });
 });

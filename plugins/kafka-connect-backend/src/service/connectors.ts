@@ -4,6 +4,7 @@ import {
   resolveOwner,
   StrimziResourceRef,
 } from '@kcs/plugin-kafka-connect-common';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import type {
   CachedResource,
   KafkaConnectorPermissionResource,
@@ -22,11 +23,15 @@ export function findConnector(
 }
 
 /** The connector behind a permission resource ref (`<cluster>/<namespace>/<name>`), with its owner. */
-export function permissionResourceOf(
+export async function permissionResourceOf(
   resourceRef: string,
   cache: StrimziResourceReader,
   config: Config,
-): KafkaConnectorPermissionResource | undefined {
+  namespaceAnnotationsOf: (
+    cluster: string,
+    namespace: string,
+  ) => Promise<Record<string, string> | undefined> = async () => undefined,
+): Promise<KafkaConnectorPermissionResource | undefined> {
   const ref = parseResourceRef(resourceRef);
   if (!ref) {
     return undefined;
@@ -35,12 +40,26 @@ export function permissionResourceOf(
   if (!found) {
     return undefined;
   }
-  const { owner } = resolveOwner({
+  const input = {
     resourceAnnotations: found.resource.metadata?.annotations,
     namespace: ref.namespace,
-    namespaceOwners: config.getOptional('kafkaConnect.catalog.namespaceOwners'),
+    namespaceOwners: config.getOptional<Record<string, string>>(
+      'kafkaConnect.catalog.namespaceOwners',
+    ),
     defaultOwner: config.getOptionalString('kafkaConnect.catalog.defaultOwner'),
-  });
+  };
+  const first = resolveOwner(input);
+  let owner = first.owner;
+  // The cache holds no Namespace objects: read the namespace's owner only when needed.
+  if (first.source !== 'resource') {
+    ({ owner } = resolveOwner({
+      ...input,
+      namespaceAnnotations: await namespaceAnnotationsOf(
+        ref.cluster,
+        ref.namespace,
+      ),
+    }));
+  }
   return {
     ...ref,
     kind:
@@ -49,4 +68,23 @@ export function permissionResourceOf(
         : 'KafkaConnector',
     ...(owner ? { owner } : {}),
   };
+}
+
+/** A Namespace's annotations, or undefined when it cannot be read. */
+export async function namespaceAnnotations(
+  kubeConfig: KubeConfig | undefined,
+  namespace: string,
+): Promise<Record<string, string> | undefined> {
+  if (!kubeConfig) {
+    return undefined;
+  }
+  try {
+    const found = await kubeConfig
+      .makeApiClient(CoreV1Api)
+      .readNamespace({ name: namespace });
+    return found.metadata?.annotations;
+  } catch {
+    // Without the namespace, the other owner sources still apply.
+    return undefined;
+  }
 }
