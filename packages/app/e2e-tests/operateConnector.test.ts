@@ -36,3 +36,27 @@ test('the owner pauses a connector from the card, and resumes it', async ({
     timeout: 30_000,
   });
 });
+
+test("the menu is disabled, with the reason, on another team's connector", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  // The catalog lists what the guest owns first; show everything.
+  await page.getByRole('menuitem', { name: /^All/ }).click();
+  await page
+    .getByRole('link', { name: 'analytics-pipeline', exact: true })
+    .click();
+
+  const name = 'analytics-orders-bigquery-sink';
+  const row = page.getByTestId(`connector-row-${name}`);
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const menu = row.getByRole('button', { name: `Actions for ${name}` });
+  await expect(menu).toBeDisabled();
+  await menu.locator('xpath=..').hover();
+  await expect(
+    page.getByText(
+      `Only the owner of ${name} (group:default/team-analytics) and admins can operate it`,
+    ),
+  ).toBeVisible();
+});
