@@ -253,4 +253,27 @@ describe('RestartTaskButton', () => {
       }),
     );
   });
+
+  it('names the connector of a KafkaMirrorMaker2 task', async () => {
+    const mirror = connector({ kind: 'KafkaMirrorMaker2', name: 'mirror' });
+    const { runConnectorAction } = await render(
+      <RestartTaskButton
+        connector={mirror}
+        taskId={0}
+        mirrorConnector="eu->us.MirrorSourceConnector"
+      />,
+    );
+    const button = await screen.findByRole('button', {
+      name: 'Restart eu->us.MirrorSourceConnector task 0',
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    await waitFor(() =>
+      expect(runConnectorAction).toHaveBeenCalledWith(expect.anything(), {
+        action: 'restart-task',
+        taskId: 0,
+        connector: 'eu->us.MirrorSourceConnector',
+      }),
+    );
+  });
 });

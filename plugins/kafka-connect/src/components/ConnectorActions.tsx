@@ -244,14 +244,17 @@ export function ConnectorActions({
   );
 }
 
-/** "Restart" next to one failed task of a KafkaConnector. */
+/** "Restart" next to one failed task (of a KafkaConnector, or of one connector of a KafkaMirrorMaker2). */
 export function RestartTaskButton({
   connector,
   taskId,
+  mirrorConnector,
   onDone,
 }: {
   connector: ConnectorSummary;
   taskId: number;
+  /** KafkaMirrorMaker2: the name of the connector the task belongs to. */
+  mirrorConnector?: string;
   onDone?: () => void;
 }) {
   const { allowed, deniedReason, pending, run } = useConnectorOperations(
@@ -262,10 +265,16 @@ export function RestartTaskButton({
     <Button
       size="small"
       disabled={!allowed || Boolean(pending)}
-      onClick={() => run({ action: 'restart-task', taskId })}
+      onClick={() =>
+        run({
+          action: 'restart-task',
+          taskId,
+          ...(mirrorConnector ? { connector: mirrorConnector } : {}),
+        })
+      }
       startIcon={pending ? <CircularProgress size={12} /> : undefined}
     >
-      Restart task {taskId}
+      Restart {mirrorConnector ? `${mirrorConnector} ` : ''}task {taskId}
     </Button>
   );
   return allowed ? button : <Denied reason={deniedReason}>{button}</Denied>;

@@ -154,6 +154,21 @@ export function EntityKafkaConnectContent() {
                           />
                         </Box>
                       ))}
+                  {item.kind === 'KafkaMirrorMaker2' &&
+                    (item.components ?? []).flatMap(component =>
+                      component.failingTasks
+                        .filter(task => task.state === 'FAILED')
+                        .map(task => (
+                          <Box key={`${component.name}:${task.id}`}>
+                            <RestartTaskButton
+                              connector={item}
+                              taskId={task.id}
+                              mirrorConnector={component.name}
+                              onDone={refresh}
+                            />
+                          </Box>
+                        )),
+                    )}
                 </Box>
               ),
             },
