@@ -8,6 +8,8 @@ import type {
 import { CONNECTOR_HEALTHS } from '../api';
 import {
   STRIMZI_RESTART_ANNOTATION,
+  STRIMZI_RESTART_CONNECTOR_ANNOTATION,
+  STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION,
   STRIMZI_RESTART_TASK_ANNOTATION,
 } from '../names';
 import type {
@@ -271,9 +273,12 @@ function deriveFromWellFormed(
       `The operator has not yet applied the latest change (generation ${generation}, observed ${status.observedGeneration})`,
     );
   }
+  // The last two are KafkaMirrorMaker2's, whose health is derived through here too.
   const restartRequested = [
     STRIMZI_RESTART_ANNOTATION,
     STRIMZI_RESTART_TASK_ANNOTATION,
+    STRIMZI_RESTART_CONNECTOR_ANNOTATION,
+    STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION,
   ].filter(name => connector.metadata?.annotations?.[name] !== undefined);
   if (restartRequested.length > 0) {
     // The operator removes the annotation once it has restarted.
