@@ -232,7 +232,8 @@ describe('REST API under hostile input', () => {
       ),
       { numRuns: 200 },
     );
-  });
+    // 200 HTTP round trips: generous on a loaded 2-core CI machine.
+  }, 60_000);
 
   it('rejects what the bar describes and accepts nothing less', () => {
     // The checker itself must fail on each kind of leak, or the table proves nothing.
