@@ -10,6 +10,7 @@ import {
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef as createFrontendRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import ExtensionIcon from '@material-ui/icons/Extension';
@@ -55,10 +56,14 @@ const kafkaConnectEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The ownership page's route; the sidebar lists pages that have one. */
+const ownershipPageRouteRef = createFrontendRouteRef();
+
 /** The ownership page: every connector with health and owner (sidebar "Kafka Connect"). */
 const kafkaConnectPage = PageBlueprint.make({
   params: {
     path: '/kafka-connect',
+    routeRef: ownershipPageRouteRef,
     title: 'Kafka Connect',
     icon: <ExtensionIcon />,
     loader: () =>
@@ -74,6 +79,7 @@ const kafkaConnectPage = PageBlueprint.make({
  */
 export const kafkaConnectPlugin = createFrontendPlugin({
   pluginId: 'kafka-connect',
+  routes: { root: ownershipPageRouteRef },
   extensions: [
     kafkaConnectApi,
     kafkaConnectEntityCard,
