@@ -76,7 +76,7 @@ describe('KafkaConnectEntityProvider', () => {
     expect(connection.applyMutation).not.toHaveBeenCalled();
   });
 
-  it('turns watch changes into ordered deltas, and a relist into a refresh request', async () => {
+  it('turns watch changes into ordered deltas, and the first list into a refresh request', async () => {
     const { provider, connection, emit, requestRefresh } = setup();
     await provider.connect(connection);
     emit({
@@ -91,6 +91,8 @@ describe('KafkaConnectEntityProvider', () => {
       kind: 'KafkaConnector',
       resource: connector('b'),
     });
+    emit({ type: 'resync', cluster: 'eu-1', kind: 'KafkaConnector' });
+    // A relist after a watch reconnect is left to the schedule.
     emit({ type: 'resync', cluster: 'eu-1', kind: 'KafkaConnector' });
     await provider.settled();
     const [added, removed] = connection.applyMutation.mock.calls.map(

@@ -50,6 +50,7 @@ export class KafkaConnectEntityProvider implements EntityProvider {
   /** Serialises deltas so a delete never overtakes the create before it. */
   private queue: Promise<void> = Promise.resolve();
   private readonly warned = new Map<string, string>();
+  private readonly listed = new Set<string>();
 
   constructor(private readonly options: KafkaConnectEntityProviderOptions) {}
 
@@ -119,8 +120,14 @@ export class KafkaConnectEntityProvider implements EntityProvider {
       return;
     }
     if (change.type === 'resync' || !change.resource) {
-      // A (re)list may have added or dropped anything: a full refresh settles it.
-      this.options.requestRefresh?.();
+      // The first list of a cluster's kind fills the catalog without waiting
+      // for the schedule. Later relists (every watch reconnect) are left to
+      // the schedule, so a busy watch does not mean a full mutation each time.
+      const key = `${change.cluster}/${change.kind}`;
+      if (!this.listed.has(key)) {
+        this.listed.add(key);
+        this.options.requestRefresh?.();
+      }
       return;
     }
     const entity = await this.toEntity(
