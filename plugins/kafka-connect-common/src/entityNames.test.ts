@@ -2,6 +2,7 @@ import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import fc from 'fast-check';
 import type { StrimziResourceRef } from './api';
 import {
+  isResourceEntityRef,
   resourceEntityName,
   resourceEntityRef,
   StrimziEntityKind,
@@ -144,5 +145,21 @@ describe('resourceEntityName', () => {
         );
       }),
     );
+  });
+});
+
+describe('isResourceEntityRef', () => {
+  it('recognises the refs of connector, Connect cluster and MirrorMaker 2 entities', () => {
+    const ref = { cluster: 'eu-1', namespace: 'orders', name: 'n'.repeat(70) };
+    expect(isResourceEntityRef(resourceEntityRef(ref, 'KafkaConnector'))).toBe(
+      true,
+    );
+    expect(isResourceEntityRef('resource:default/kc.eu-1.orders.main')).toBe(
+      true,
+    );
+    expect(isResourceEntityRef('Resource:default/kmm2.us-1.r.m')).toBe(true);
+    expect(isResourceEntityRef('resource:default/orders-db')).toBe(false);
+    expect(isResourceEntityRef('resource:default/kafka.eu-1.x.y')).toBe(false);
+    expect(isResourceEntityRef('component:default/kctr.eu-1.x.y')).toBe(false);
   });
 });

@@ -71,3 +71,15 @@ export function resourceEntityRef(
 ): string {
   return `resource:default/${resourceEntityName(ref, kind)}`;
 }
+
+/**
+ * Whether an entity ref names the catalog entity of a Strimzi resource
+ * (`resource:default/kctr.…`, `kc.…` or `kmm2.…`), as relations carry them.
+ * @public
+ */
+export function isResourceEntityRef(ref: string): boolean {
+  const match = /^resource:default\/([a-z0-9]+)\./.exec(
+    ref.toLocaleLowerCase('en-US'),
+  );
+  return Boolean(match && Object.values(PREFIXES).includes(match[1]));
+}

@@ -7,9 +7,12 @@
 export {
   kafkaConnectPlugin as default,
   legacyKafkaConnectPlugin,
+  KafkaConnectPage,
+  kafkaConnectRootRouteRef,
 } from './plugin';
 export { kafkaConnectApiRef } from './api';
 export type { KafkaConnectApi } from './api';
 export { isKafkaConnectAvailable } from './filter';
 export { EntityKafkaConnectCard } from './components/EntityKafkaConnectCard';
 export { EntityKafkaConnectContent } from './components/EntityKafkaConnectContent';
+export { KafkaConnectOwnershipPage } from './components/OwnershipPage/KafkaConnectOwnershipPage';

@@ -2,13 +2,18 @@ import {
   configApiRef,
   createApiFactory,
   createPlugin,
+  createRoutableExtension,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef as createFrontendRouteRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import ExtensionIcon from '@material-ui/icons/Extension';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -51,18 +56,40 @@ const kafkaConnectEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The ownership page's route; the sidebar lists pages that have one. */
+const ownershipPageRouteRef = createFrontendRouteRef();
+
+/** The ownership page: every connector with health and owner (sidebar "Kafka Connect"). */
+const kafkaConnectPage = PageBlueprint.make({
+  params: {
+    path: '/kafka-connect',
+    routeRef: ownershipPageRouteRef,
+    title: 'Kafka Connect',
+    icon: <ExtensionIcon />,
+    loader: () =>
+      import('./components/OwnershipPage/KafkaConnectOwnershipPage').then(m => (
+        <m.KafkaConnectOwnershipPage />
+      )),
+  },
+});
+
 /**
  * The kafka-connect frontend plugin (new frontend system).
  * @public
  */
 export const kafkaConnectPlugin = createFrontendPlugin({
   pluginId: 'kafka-connect',
+  routes: { root: ownershipPageRouteRef },
   extensions: [
     kafkaConnectApi,
     kafkaConnectEntityCard,
     kafkaConnectEntityContent,
+    kafkaConnectPage,
   ],
 });
+
+/** Route of the legacy ownership page. @public */
+export const kafkaConnectRootRouteRef = createRouteRef({ id: 'kafka-connect' });
 
 /**
  * The plugin for apps on the legacy frontend system.
@@ -70,6 +97,7 @@ export const kafkaConnectPlugin = createFrontendPlugin({
  */
 export const legacyKafkaConnectPlugin = createPlugin({
   id: 'kafka-connect',
+  routes: { root: kafkaConnectRootRouteRef },
   apis: [
     createApiFactory({
       api: kafkaConnectApiRef,
@@ -83,3 +111,19 @@ export const legacyKafkaConnectPlugin = createPlugin({
     }),
   ],
 });
+
+/**
+ * The ownership page for apps on the legacy system: mount it on a route such
+ * as `/kafka-connect` and add a sidebar item.
+ * @public
+ */
+export const KafkaConnectPage = legacyKafkaConnectPlugin.provide(
+  createRoutableExtension({
+    name: 'KafkaConnectPage',
+    component: () =>
+      import('./components/OwnershipPage/KafkaConnectOwnershipPage').then(
+        m => m.KafkaConnectOwnershipPage,
+      ),
+    mountPoint: kafkaConnectRootRouteRef,
+  }),
+);

@@ -9,7 +9,7 @@ import {
   detectGitOps,
   KafkaConnectorResource,
   lastTransitionTime,
-  OWNER_ANNOTATION,
+  resolveOwner,
   resourceEntityRef,
   summarizeConnectCluster,
 } from '@kcs/plugin-kafka-connect-common';
@@ -25,6 +25,10 @@ export function toConnectorSummary(
 ): ConnectorSummary {
   const { resource, cluster } = cached;
   const metadata = resource.metadata ?? {};
+  // The catalog module's owner function, so `team-a` and `group:default/team-a` agree.
+  const owner = resolveOwner({
+    resourceAnnotations: metadata.annotations,
+  }).owner;
   const ref = { cluster, namespace: metadata.namespace, name: metadata.name };
   const isMirrorMaker2 = cached.kind === 'KafkaMirrorMaker2';
   const derived = isMirrorMaker2
@@ -44,9 +48,7 @@ export function toConnectorSummary(
     ...(isMirrorMaker2
       ? {}
       : { desiredState: desiredConnectorState(resource.spec) }),
-    ...(metadata.annotations?.[OWNER_ANNOTATION]
-      ? { owner: metadata.annotations[OWNER_ANNOTATION] }
-      : {}),
+    ...(owner ? { owner } : {}),
     entityRef: resourceEntityRef(
       ref,
       cached.kind === 'KafkaMirrorMaker2'

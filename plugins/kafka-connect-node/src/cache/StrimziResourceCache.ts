@@ -3,7 +3,8 @@ import {
   ClusterSyncState,
   KUBERNETES_ID,
   StrimziKind,
-  OWNER_ANNOTATION,
+  normalizeEntityRef,
+  resolveOwner,
   STRIMZI_CLUSTER_LABEL,
 } from '@kcs/plugin-kafka-connect-common';
 import type { KafkaConnectClusterConfig } from '../config';
@@ -149,8 +150,12 @@ export class StrimziResourceCache implements StrimziResourceReader {
   }
 
   byOwner(ownerRef: string) {
+    const normalized = normalizeEntityRef(ownerRef, {
+      defaultKind: 'group',
+      allowedKinds: ['group', 'user'],
+    }).ref;
     return this.lookup(
-      this.index().owner.get(ownerRef.toLocaleLowerCase('en-US')),
+      normalized ? this.index().owner.get(normalized) : undefined,
     );
   }
 
@@ -200,7 +205,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
           }
           addTo(
             indexes.owner,
-            annotations?.[OWNER_ANNOTATION]?.toLocaleLowerCase('en-US'),
+            resolveOwner({ resourceAnnotations: annotations }).owner,
             id,
           );
           if (kind === 'KafkaConnector' && labels?.[STRIMZI_CLUSTER_LABEL]) {
