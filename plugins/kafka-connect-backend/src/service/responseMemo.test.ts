@@ -40,12 +40,26 @@ describe('EntityResponseMemo', () => {
     const reader = fakeReader();
     const memo = new EntityResponseMemo(reader);
     const build = jest.fn(() => ({ items: [reader.listeners.size] }));
-    expect(memo.answer(entity('orders'), synced, build)).toBe('{"items":[1]}');
-    expect(memo.answer(entity('orders'), synced, build)).toBe('{"items":[1]}');
+    expect(memo.answer(entity('orders'), synced, build).json).toBe(
+      '{"items":[1]}',
+    );
+    expect(memo.answer(entity('orders'), synced, build).json).toBe(
+      '{"items":[1]}',
+    );
     expect(build).toHaveBeenCalledTimes(1);
     reader.emit();
     memo.answer(entity('orders'), synced, build);
     expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives each distinct answer its own weak ETag', () => {
+    const memo = new EntityResponseMemo(fakeReader());
+    const first = memo.answer(entity('a'), synced, () => ({ n: 1 }));
+    const same = memo.answer(entity('b'), synced, () => ({ n: 1 }));
+    const other = memo.answer(entity('c'), synced, () => ({ n: 2 }));
+    expect(first.etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(same.etag).toBe(first.etag);
+    expect(other.etag).not.toBe(first.etag);
   });
 
   it('rebuilds when a cluster sync state or the entity links change', () => {
@@ -54,18 +68,23 @@ describe('EntityResponseMemo', () => {
     const build = () => ({ built: ++built });
     memo.answer(entity('orders'), synced, build);
     expect(
-      memo.answer(entity('orders'), [{ name: 'eu-1', synced: false }], build),
+      memo.answer(entity('orders'), [{ name: 'eu-1', synced: false }], build)
+        .json,
     ).toBe('{"built":2}');
     expect(
       memo.answer(
         entity('orders', { 'backstage.io/kubernetes-id': 'other' }),
         [{ name: 'eu-1', synced: false }],
         build,
-      ),
+      ).json,
     ).toBe('{"built":3}');
     // Another entity has its own answer.
-    expect(memo.answer(entity('billing'), synced, build)).toBe('{"built":4}');
-    expect(memo.answer(entity('orders'), synced, build)).toBe('{"built":5}');
+    expect(memo.answer(entity('billing'), synced, build).json).toBe(
+      '{"built":4}',
+    );
+    expect(memo.answer(entity('orders'), synced, build).json).toBe(
+      '{"built":5}',
+    );
   });
 
   it('keeps at most MEMOISED_ENTITIES answers and stops listening when closed', () => {

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { createHash } from 'node:crypto';
 import type {
   ClusterSyncState,
   ConnectorSummary,
@@ -48,6 +49,12 @@ function entityKey(entity: Entity): string {
   ]);
 }
 
+/** A kept answer: its JSON and a weak ETag computed once, not per response. */
+export interface KeptAnswer {
+  json: string;
+  etag: string;
+}
+
 /**
  * Serialised answers of the entity endpoint, reused while neither the cache
  * (any watch event bumps the revision), the clusters' sync states nor the
@@ -58,7 +65,7 @@ export class EntityResponseMemo {
   private revision = 0;
   private readonly answers = new Map<
     string,
-    { revision: number; clusters: string; json: string }
+    { revision: number; clusters: string; answer: KeptAnswer }
   >();
   private readonly unsubscribe: () => void;
 
@@ -69,12 +76,12 @@ export class EntityResponseMemo {
     });
   }
 
-  /** The JSON answer for the entity: kept, or built by `build` and kept. */
+  /** The answer for the entity: kept, or built by `build` and kept. */
   answer(
     entity: Entity,
     clusters: ClusterSyncState[],
     build: () => unknown,
-  ): string {
+  ): KeptAnswer {
     const key = entityKey(entity);
     const clustersKey = JSON.stringify(clusters);
     const kept = this.answers.get(key);
@@ -83,15 +90,17 @@ export class EntityResponseMemo {
       kept.revision === this.revision &&
       kept.clusters === clustersKey
     ) {
-      return kept.json;
+      return kept.answer;
     }
     const revision = this.revision;
     const json = JSON.stringify(build());
+    const digest = createHash('sha1').update(json).digest('base64url');
+    const answer = { json, etag: `W/"${digest}"` };
     if (!kept && this.answers.size >= MEMOISED_ENTITIES) {
       this.answers.delete(this.answers.keys().next().value!);
     }
-    this.answers.set(key, { revision, clusters: clustersKey, json });
-    return json;
+    this.answers.set(key, { revision, clusters: clustersKey, answer });
+    return answer;
   }
 
   /** How many answers are kept (for tests). */

@@ -175,7 +175,7 @@ export async function createRouter(
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
     const states = cache.clusters();
-    const json = entityAnswers.answer(entity, states, () => {
+    const answer = entityAnswers.answer(entity, states, () => {
       const connectors = connectorsOfEntity(entity, cache);
       const clusterNames = new Set(connectors.map(item => item.cluster));
       const stateIn = (cluster: string) =>
@@ -193,7 +193,10 @@ export async function createRouter(
       };
       return body;
     });
-    res.type('application/json').send(json);
+    // With the ETag already set, Express neither hashes the body again nor
+    // loses conditional requests (304 when the client's copy is current).
+    res.set('ETag', answer.etag);
+    res.type('application/json').send(answer.json);
   });
 
   return router;
