@@ -202,6 +202,57 @@ describe('kafka-connect REST API against a real cluster', () => {
     ]);
   }, 60_000);
 
+  it('follows changes in the cluster although it keeps answers of unchanged entities', async () => {
+    const { server, namespace } = await start();
+    const url = `/api/kafka-connect/entity-connectors?entityRef=component:default/orders-${namespace}`;
+    const names = async () =>
+      (await request(server).get(url)).body.items.map(
+        (item: { name: string; desiredState?: string }) =>
+          `${item.name}:${item.desiredState}`,
+      );
+    // Asked twice, so the second answer is the kept one; its ETag makes a
+    // conditional request cheap.
+    const first = await request(server).get(url);
+    expect(
+      (await request(server).get(url).set('If-None-Match', first.headers.etag))
+        .status,
+    ).toBe(304);
+    expect(await names()).toEqual([
+      'orders-cdc:running',
+      'orders-flaky:running',
+    ]);
+    await getCluster().apply([
+      {
+        ...connector(namespace, 'orders-cdc', {
+          labels: { 'backstage.io/kubernetes-id': `orders-${namespace}` },
+          annotations: {
+            'kafka-connect.dev/owner': `group:default/team-${namespace}`,
+          },
+        }),
+        spec: {
+          class: 'io.debezium.connector.mysql.MySqlConnector',
+          tasksMax: 2,
+          state: 'paused',
+          config: { 'topic.prefix': 'shop' },
+        },
+      },
+      connector(namespace, 'orders-new', {
+        labels: { 'backstage.io/kubernetes-id': `orders-${namespace}` },
+      }),
+    ]);
+    const deadline = Date.now() + 10_000;
+    let seen = await names();
+    while (seen.length < 3 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      seen = await names();
+    }
+    expect(seen).toEqual([
+      'orders-cdc:paused',
+      'orders-flaky:running',
+      'orders-new:running',
+    ]);
+  }, 60_000);
+
   it('explains bad requests', async () => {
     const { server, cluster } = await start();
     const badHealth = await request(server).get(

@@ -26,7 +26,8 @@ import Router from 'express-promise-router';
 import { findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
-import { toConnectClusterSummary, toConnectorSummary } from './summaries';
+import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
+import { toConnectClusterSummary } from './summaries';
 
 /** Dependencies of the plugin's HTTP router. */
 export interface RouterOptions {
@@ -66,18 +67,26 @@ export async function createRouter(
 
   const stateOf = (cluster: string) =>
     cache.clusters().find(state => state.name === cluster);
-  const summaries = () =>
-    [...cache.list('KafkaConnector'), ...cache.list('KafkaMirrorMaker2')].map(
-      item => toConnectorSummary(item, stateOf(item.cluster)),
-    );
+  const toConnectorSummary = createSummaryMemo();
+  const entityAnswers = new EntityResponseMemo(cache);
+  const summaries = () => {
+    // Sync states once per request, not once per connector.
+    const states = new Map(cache.clusters().map(state => [state.name, state]));
+    return [
+      ...cache.list('KafkaConnector'),
+      ...cache.list('KafkaMirrorMaker2'),
+    ].map(item => toConnectorSummary(item, states.get(item.cluster)));
+  };
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   // Every data route needs the read permission.
-  router.use(async (req, _res, next) => {
+  router.use(async (req, res, next) => {
     const credentials = await httpAuth.credentials(req);
+    // Kept for the route, so a request's credentials are read once.
+    res.locals.credentials = credentials;
     const [decision] = await permissions.authorize(
       [{ permission: kafkaConnectReadPermission }],
       { credentials },
@@ -232,25 +241,37 @@ export async function createRouter(
         "Query parameter 'entityRef' must be an entity ref kind:namespace/name, e.g. component:default/orders-service",
       );
     }
-    const credentials = await httpAuth.credentials(req);
-    const entity = await catalog.getEntityByRef(ref, { credentials });
+    // The catalog is asked on every page view: it decides whether this user
+    // may see the entity, and the entity's links decide its connectors.
+    const entity = await catalog.getEntityByRef(ref, {
+      credentials: res.locals.credentials,
+    });
     if (!entity) {
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
-    const connectors = connectorsOfEntity(entity, cache);
-    const clusterNames = new Set(connectors.map(item => item.cluster));
-    const body: EntityConnectorsResponse = {
-      items: connectors.map(item =>
-        toConnectorSummary(item, stateOf(item.cluster)),
-      ),
-      connectClusters: connectClustersOf(connectors, cache).map(item =>
-        toConnectClusterSummary(item, stateOf(item.cluster)),
-      ),
-      clusters: cache
-        .clusters()
-        .filter(state => clusterNames.has(state.name) || !state.synced),
-    };
-    res.json(body);
+    const states = cache.clusters();
+    const answer = entityAnswers.answer(entity, states, () => {
+      const connectors = connectorsOfEntity(entity, cache);
+      const clusterNames = new Set(connectors.map(item => item.cluster));
+      const stateIn = (cluster: string) =>
+        states.find(state => state.name === cluster);
+      const body: EntityConnectorsResponse = {
+        items: connectors.map(item =>
+          toConnectorSummary(item, stateIn(item.cluster)),
+        ),
+        connectClusters: connectClustersOf(connectors, cache).map(item =>
+          toConnectClusterSummary(item, stateIn(item.cluster)),
+        ),
+        clusters: states.filter(
+          state => clusterNames.has(state.name) || !state.synced,
+        ),
+      };
+      return body;
+    });
+    // With the ETag already set, Express neither hashes the body again nor
+    // loses conditional requests (304 when the client's copy is current).
+    res.set('ETag', answer.etag);
+    res.type('application/json').send(answer.json);
   });
 
   return router;
