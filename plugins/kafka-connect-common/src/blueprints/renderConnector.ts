@@ -281,7 +281,9 @@ export function planConnector(
   }
   placeholders.name = name;
   const kubernetesId = request.kubernetesId || name;
-  checkName('kubernetesId', kubernetesId, 63, errors);
+  if (request.kubernetesId) {
+    checkName('kubernetesId', kubernetesId, 63, errors);
+  }
 
   const config: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(blueprint.config)) {

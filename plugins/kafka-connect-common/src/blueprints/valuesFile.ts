@@ -120,10 +120,16 @@ export function appendValuesEntry(
     const valueEnd = last.range![1];
     const lineEnd = text.indexOf('\n', valueEnd - 1);
     const insertAt = lineEnd === -1 ? text.length : lineEnd + 1;
-    const rendered = stringify([entry], { indent: step, lineWidth: 0 })
+    // The item's first line takes the list's own `-` column and gap; the
+    // rest of it sits at the item's content column.
+    const rendered = stringify(entry, { indent: step, lineWidth: 0 })
       .split('\n')
       .filter(line => line !== '')
-      .map(line => ' '.repeat(dash) + line)
+      .map((line, index) =>
+        index === 0
+          ? `${' '.repeat(dash)}-${' '.repeat(step - 1)}${line}`
+          : `${' '.repeat(dash + step)}${line}`,
+      )
       .join('\n');
     const before = text.slice(0, insertAt);
     return `${before}${
@@ -131,6 +137,10 @@ export function appendValuesEntry(
     }${rendered}\n${text.slice(insertAt)}`;
   }
   if (list) {
+    if (list.items.length === 0) {
+      // `connectors: []` is a placeholder, not a style choice: grow a block list
+      list.flow = false;
+    }
     list.add(doc.createNode(entry));
   } else if (
     doc.contents === null ||
