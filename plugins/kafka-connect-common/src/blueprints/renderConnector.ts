@@ -387,13 +387,22 @@ function renderEntry(
   return shape;
 }
 
-/** Turns field errors into one `InputError` listing each field and its fix. @public */
+/**
+ * Turns field errors into one `InputError` listing each field and its fix.
+ * Control characters are escaped and the text is capped, so hostile input
+ * cannot forge log lines or flood them.
+ * @public
+ */
 export function toInputError(errors: FieldError[]): InputError {
-  return new InputError(
-    `Invalid connector request: ${errors
-      .map(error => `${error.field} ${error.message}`)
-      .join('; ')}`,
+  const text = `Invalid connector request: ${errors
+    .map(error => `${error.field} ${error.message}`)
+    .join('; ')}`;
+  const safe = text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    char => JSON.stringify(char).slice(1, -1),
   );
+  return new InputError(safe.length > 4000 ? `${safe.slice(0, 4000)}…` : safe);
 }
 
 /**
