@@ -179,6 +179,14 @@ export function createConnectorAction(options: {
         throw fromZod(parsed.error);
       }
       const input: CreateConnectorInput = parsed.data;
+      // Template forms send '' (or null) for optional fields left empty.
+      if (input.filePath === '') input.filePath = undefined;
+      if (input.system === '') input.system = undefined;
+      input.parameters = Object.fromEntries(
+        Object.entries(input.parameters).filter(
+          ([, value]) => value !== '' && value !== null && value !== undefined,
+        ),
+      );
       const blueprint = blueprints.get(input.blueprint);
       const request: ConnectorRequest = {
         blueprintId: input.blueprint,
