@@ -55,6 +55,7 @@ step "integration tests" yarn backstage-cli repo test --runInBand '\.integration
 yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null
 kc_postgres_stop
 step "benchmark: backend on 10,000 connectors" yarn workspace @kcs/plugin-kafka-connect-backend bench 10000
+step "benchmark: create a connector into a values file of 2,000 entries" yarn workspace @kcs/plugin-scaffolder-backend-module-kafka-connect bench 2000
 
 step "Chromium for end-to-end tests" kc_ensure_chromium
 step "end-to-end tests" scripts/e2e.sh

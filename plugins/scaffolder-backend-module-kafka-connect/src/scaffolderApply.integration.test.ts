@@ -4,6 +4,8 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { useTestCluster } from '@kcs/dev-cluster';
 import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+// The end-to-end test needs the real backend plugin beside the scaffolder.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import kafkaConnectPlugin from '@kcs/plugin-kafka-connect-backend';
 import request from 'supertest';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';

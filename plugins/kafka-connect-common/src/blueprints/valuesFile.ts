@@ -9,6 +9,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import type { KafkaConnectorResource } from '../strimzi';
+import { appendByLines } from './appendByLines';
 
 /** A KafkaConnector as one YAML document, ready for a GitOps repository. @public */
 export function connectorManifestYaml(
@@ -102,6 +103,10 @@ export function appendValuesEntry(
 ): string {
   const file = options.file ?? 'values file';
   const nameField = options.nameField ?? 'name';
+  const fast = appendByLines(text, path, entry, nameField, file);
+  if (fast !== undefined) {
+    return fast;
+  }
   const doc = parseValues(text, file);
   const list = listAt(doc, path, file);
   const name = entry[nameField];

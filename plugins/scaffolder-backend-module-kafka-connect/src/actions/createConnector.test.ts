@@ -10,7 +10,7 @@ import { createConnectorAction } from './createConnector';
 
 const blueprints = BlueprintRegistry.load([]);
 
-export const MYSQL_INPUT = {
+const MYSQL_INPUT = {
   blueprint: 'debezium-mysql-source',
   parameters: {
     instance: 'orders',

@@ -296,16 +296,11 @@ export function createConnectorAction(options: {
         }
       }
       const output = ctx.output as (name: string, value: unknown) => void;
+      let outcome = 'Created';
+      if (ctx.isDryRun) outcome = 'Dry run: would create';
+      else if (!changed) outcome = 'Already present:';
       ctx.logger.info(
-        `${
-          ctx.isDryRun
-            ? 'Dry run: would create'
-            : changed
-            ? 'Created'
-            : 'Already present:'
-        } KafkaConnector ${plan.cluster}/${plan.namespace}/${plan.name} (${
-          input.output
-        })`,
+        `${outcome} KafkaConnector ${plan.cluster}/${plan.namespace}/${plan.name} (${input.output})`,
       );
       output('name', plan.name);
       output('namespace', plan.namespace);
