@@ -43,7 +43,7 @@ const existing = Array.from({ length: entries }, (_, i) => {
 const values = `# ${entries} connectors\nconnect:\n  replicas: 3\n${stringify(
   { connectors: existing },
   { lineWidth: 0 },
-).replace(/\n  - name:/g, '\n  # owned by team-orders\n  - name:')}`;
+).replace(/\n {2}- name:/g, '\n  # owned by team-orders\n  - name:')}`;
 
 const times: number[] = [];
 for (let run = 0; run < runs; run++) {
