@@ -9,7 +9,9 @@ export {
   legacyKafkaConnectPlugin,
   KafkaConnectPage,
   kafkaConnectRootRouteRef,
+  KafkaConnectClusterPickerFieldExtension,
 } from './plugin';
+export * from './components/KafkaConnectClusterPicker';
 export { kafkaConnectApiRef } from './api';
 export type { KafkaConnectApi } from './api';
 export { isKafkaConnectAvailable } from './filter';

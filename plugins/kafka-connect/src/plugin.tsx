@@ -18,7 +18,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { KafkaConnectClient } from '@kcs/plugin-kafka-connect-common';
+import {
+  KafkaConnectClusterPicker,
+  KAFKA_CONNECT_CLUSTER_PICKER,
+  validateKafkaConnectClusterChoice,
+} from './components/KafkaConnectClusterPicker';
 import { kafkaConnectApiRef } from './api';
 import { isKafkaConnectAvailable } from './filter';
 
@@ -73,6 +80,16 @@ const kafkaConnectPage = PageBlueprint.make({
   },
 });
 
+const kafkaConnectClusterField = FormFieldBlueprint.make({
+  name: 'connect-cluster',
+  params: {
+    field: () =>
+      import('./components/KafkaConnectClusterPicker/formField').then(
+        m => m.kafkaConnectClusterFormField,
+      ),
+  },
+});
+
 /**
  * The kafka-connect frontend plugin (new frontend system).
  * @public
@@ -85,6 +102,7 @@ export const kafkaConnectPlugin = createFrontendPlugin({
     kafkaConnectEntityCard,
     kafkaConnectEntityContent,
     kafkaConnectPage,
+    kafkaConnectClusterField,
   ],
 });
 
@@ -127,3 +145,17 @@ export const KafkaConnectPage = legacyKafkaConnectPlugin.provide(
     mountPoint: kafkaConnectRootRouteRef,
   }),
 );
+
+/**
+ * The Connect cluster field for the legacy frontend system's scaffolder:
+ * put it inside `<ScaffolderFieldExtensions>`.
+ * @public
+ */
+export const KafkaConnectClusterPickerFieldExtension =
+  legacyKafkaConnectPlugin.provide(
+    createScaffolderFieldExtension({
+      name: KAFKA_CONNECT_CLUSTER_PICKER,
+      component: KafkaConnectClusterPicker,
+      validation: validateKafkaConnectClusterChoice,
+    }),
+  );
