@@ -56,7 +56,11 @@ test('an entity page shows its connectors with health, tasks and failing task tr
 
   // The tab lists the same connectors and their Connect clusters.
   // Entity page tabs are links in the new frontend system.
-  await page.getByRole('link', { name: 'Kafka Connect', exact: true }).click();
+  // The sidebar has a "Kafka Connect" link too (the ownership page).
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Kafka Connect', exact: true })
+    .click();
   await expect(
     page.getByText(/^Kafka connectors: \d+ connectors:/),
   ).toBeVisible({
