@@ -119,6 +119,10 @@ export class KafkaConnectEntityProvider implements EntityProvider {
     if (!this.connection) {
       return;
     }
+    if (change.type === 'namespaces') {
+      // Namespace owners reach the catalog through the scheduled full mutation.
+      return;
+    }
     if (change.type === 'resync' || !change.resource) {
       // The first list of a cluster's kind fills the catalog without waiting
       // for the schedule. Later relists (every watch reconnect) are left to

@@ -1,3 +1,4 @@
+import { resolveOwner } from '@kcs/plugin-kafka-connect-common';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CachedResource,
@@ -56,6 +57,9 @@ const all: CachedResource[] = [
 
 const reader: StrimziResourceReader = {
   clusters: () => [],
+  ownerOf: ({ resource }) =>
+    resolveOwner({ resourceAnnotations: resource.metadata.annotations }),
+  namespaceAnnotations: () => undefined,
   list: kind => all.filter(item => item.kind === kind),
   get: (kind, _cluster, namespace, name) =>
     all.find(

@@ -48,6 +48,8 @@ function recordingCache() {
     byKubernetesId: id => (id === 'orders-service' ? [connector] : []),
     byOwner: () => [],
     byConnectCluster: () => [],
+    ownerOf: () => ({ source: 'none', warnings: [] }),
+    namespaceAnnotations: () => undefined,
     subscribe: () => () => {},
     addClusters: clusters => {
       writes.push(`addClusters ${clusters.map(c => c.name)}`);

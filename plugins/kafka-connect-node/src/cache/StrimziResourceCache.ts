@@ -4,6 +4,7 @@ import {
   KUBERNETES_ID,
   StrimziKind,
   normalizeEntityRef,
+  OwnerResolution,
   resolveOwner,
   STRIMZI_CLUSTER_LABEL,
 } from '@kcs/plugin-kafka-connect-common';
@@ -38,9 +39,26 @@ export interface StrimziResourceReader {
     namespace: string,
     connect: string,
   ): CachedResource[];
+  /**
+   * A resource's owner, in order: its owner annotation, its Namespace's, the
+   * `namespaceOwners` map, the default owner. The one resolution every reader
+   * (REST API, permission rule, catalog) uses.
+   */
+  ownerOf(cached: CachedResource): OwnerResolution;
+  /** A Namespace's annotations, when the portal may watch Namespaces. */
+  namespaceAnnotations(
+    cluster: string,
+    namespace: string,
+  ): Record<string, string> | undefined;
   subscribe(listener: (change: ResourceChange) => void): () => void;
   /** Starts watching more clusters (from an extension point supplier). */
   addClusters(clusters: KafkaConnectClusterConfig[]): void;
+}
+
+/** Owners from config (`kafkaConnect.catalog`), for resources whose annotations name none. @public */
+export interface OwnershipConfig {
+  namespaceOwners?: Record<string, string>;
+  defaultOwner?: string;
 }
 
 type Index = Map<string, Set<string>>;
@@ -70,6 +88,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
   constructor(
     private readonly clusterConfigs: KafkaConnectClusterConfig[],
     private readonly logger: LoggerService,
+    private readonly ownership: OwnershipConfig = {},
   ) {}
 
   private started = false;
@@ -165,6 +184,22 @@ export class StrimziResourceCache implements StrimziResourceReader {
     );
   }
 
+  namespaceAnnotations(cluster: string, namespace: string) {
+    return this.watchers.get(cluster)?.namespaceAnnotations(namespace);
+  }
+
+  ownerOf({ cluster, resource }: CachedResource): OwnerResolution {
+    const namespace = resource.metadata?.namespace;
+    return resolveOwner({
+      resourceAnnotations: resource.metadata?.annotations,
+      namespace,
+      namespaceAnnotations: namespace
+        ? this.namespaceAnnotations(cluster, namespace)
+        : undefined,
+      ...this.ownership,
+    });
+  }
+
   subscribe(listener: (change: ResourceChange) => void) {
     this.listeners.add(listener);
     return () => {
@@ -196,18 +231,14 @@ export class StrimziResourceCache implements StrimziResourceReader {
         'KafkaMirrorMaker2',
         'KafkaConnect',
       ] as StrimziKind[]) {
-        for (const { cluster, resource } of this.list(kind)) {
-          const { namespace, name, labels, annotations } =
-            resource.metadata ?? {};
+        for (const cached of this.list(kind)) {
+          const { cluster, resource } = cached;
+          const { namespace, name, labels } = resource.metadata ?? {};
           const id = `${kind}|${cluster}|${namespace}|${name}`;
           if (kind !== 'KafkaConnect') {
             addTo(indexes.kubernetesId, labels?.[KUBERNETES_ID], id);
           }
-          addTo(
-            indexes.owner,
-            resolveOwner({ resourceAnnotations: annotations }).owner,
-            id,
-          );
+          addTo(indexes.owner, this.ownerOf(cached).owner, id);
           if (kind === 'KafkaConnector' && labels?.[STRIMZI_CLUSTER_LABEL]) {
             addTo(
               indexes.connect,
