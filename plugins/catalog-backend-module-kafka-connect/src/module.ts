@@ -11,7 +11,6 @@ import {
 } from '@kcs/plugin-kafka-connect-node';
 import type { CatalogOwnershipConfig } from './provider/entities';
 import { KafkaConnectEntityProvider } from './provider/KafkaConnectEntityProvider';
-import { NamespaceAnnotations } from './provider/NamespaceAnnotations';
 
 function readStringMap(
   config: Config | undefined,
@@ -66,10 +65,6 @@ export const catalogModuleKafkaConnect = createBackendModule({
         let refreshTimer: NodeJS.Timeout | undefined;
         const provider = new KafkaConnectEntityProvider({
           cache,
-          namespaces: new NamespaceAnnotations(
-            readKafkaConnectClusters(config),
-            logger,
-          ),
           config: readCatalogOwnershipConfig(config),
           logger,
           requestRefresh() {

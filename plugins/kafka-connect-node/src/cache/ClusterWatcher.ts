@@ -25,6 +25,8 @@ export interface ResourceChange {
   cluster: string;
   kind: StrimziKind;
   resource?: Record<string, any>;
+  /** For `namespaces`: the Namespace whose annotations changed (absent after a relist). */
+  namespace?: string;
 }
 
 /** Options of {@link ClusterWatcher}. */
@@ -186,7 +188,7 @@ export class ClusterWatcher {
           }
         }
         if (changed) {
-          this.namespacesChanged();
+          this.namespacesChanged(undefined);
         }
         backoff = 1000;
         const ended = await this.watchNamespaces(
@@ -236,11 +238,12 @@ export class ClusterWatcher {
   }
 
   /** Owners may have moved: readers drop what they derived from them. */
-  private namespacesChanged() {
+  private namespacesChanged(namespace: string | undefined) {
     this.options.onChange({
       type: 'namespaces',
       cluster: this.name,
       kind: 'KafkaConnector',
+      namespace,
     });
   }
 
@@ -276,7 +279,7 @@ export class ClusterWatcher {
                     object.metadata.annotations,
                   );
             if (changed) {
-              this.namespacesChanged();
+              this.namespacesChanged(name);
             }
           },
           error => {
