@@ -5,10 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import {
-  readKafkaConnectClusters,
-  strimziResourceCacheServiceRef,
-} from '@kcs/plugin-kafka-connect-node';
+import { strimziResourceCacheServiceRef } from '@kcs/plugin-kafka-connect-node';
 import type { CatalogOwnershipConfig } from './provider/entities';
 import { KafkaConnectEntityProvider } from './provider/KafkaConnectEntityProvider';
 

@@ -154,11 +154,7 @@ export class KafkaConnectEntityProvider implements EntityProvider {
       }
       return;
     }
-    const entity = this.toEntity(
-      change.cluster,
-      change.kind,
-      change.resource,
-    );
+    const entity = this.toEntity(change.cluster, change.kind, change.resource);
     const locationKey = locationKeyOf(change.cluster);
     if (change.type === 'upsert') {
       await this.connection.applyMutation({
