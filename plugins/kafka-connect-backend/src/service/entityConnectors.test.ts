@@ -60,6 +60,15 @@ const reader: StrimziResourceReader = {
   ownerOf: ({ resource }) =>
     resolveOwner({ resourceAnnotations: resource.metadata.annotations }),
   namespaceAnnotations: () => undefined,
+  systemOf: ({ resource }) =>
+    resource.metadata.annotations['kafka-connect.dev/system'],
+  bySystem: system =>
+    all.filter(
+      item =>
+        item.kind !== 'KafkaConnect' &&
+        item.resource.metadata.annotations['kafka-connect.dev/system'] ===
+          system,
+    ),
   list: kind => all.filter(item => item.kind === kind),
   get: (kind, _cluster, namespace, name) =>
     all.find(

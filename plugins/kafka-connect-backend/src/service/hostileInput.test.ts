@@ -50,6 +50,8 @@ function recordingCache() {
     byConnectCluster: () => [],
     ownerOf: () => ({ source: 'none', warnings: [] }),
     namespaceAnnotations: () => undefined,
+    systemOf: () => undefined,
+    bySystem: () => [],
     subscribe: () => () => {},
     addClusters: clusters => {
       writes.push(`addClusters ${clusters.map(c => c.name)}`);

@@ -11,6 +11,7 @@ describe('StrimziResourceCache.ownerOf', () => {
   // No cluster is started: Namespace annotations are unknown, config applies.
   const cache = new StrimziResourceCache([], mockServices.logger.mock(), {
     namespaceOwners: { billing: 'team-billing' },
+    namespaceSystems: { billing: 'payments' },
     defaultOwner: 'group:default/platform-team',
   });
 
@@ -37,5 +38,15 @@ describe('StrimziResourceCache.ownerOf', () => {
     const bare = new StrimziResourceCache([], mockServices.logger.mock());
     expect(bare.ownerOf(resource('billing')).owner).toBeUndefined();
     expect(bare.namespaceAnnotations('eu-1', 'billing')).toBeUndefined();
+  });
+
+  it('takes the system from the annotation, else namespaceSystems', () => {
+    expect(
+      cache.systemOf(
+        resource('billing', { 'kafka-connect.dev/system': 'Shop' }),
+      ),
+    ).toBe('system:default/shop');
+    expect(cache.systemOf(resource('billing'))).toBe('system:default/payments');
+    expect(cache.systemOf(resource('elsewhere'))).toBeUndefined();
   });
 });

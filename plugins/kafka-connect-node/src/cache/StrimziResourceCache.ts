@@ -7,6 +7,7 @@ import {
   OwnerResolution,
   resolveOwner,
   STRIMZI_CLUSTER_LABEL,
+  systemOf,
 } from '@kcs/plugin-kafka-connect-common';
 import type { KafkaConnectClusterConfig } from '../config';
 import { kubeConfigForCluster } from '../kubeConfig';
@@ -45,6 +46,10 @@ export interface StrimziResourceReader {
    * (REST API, permission rule, catalog) uses.
    */
   ownerOf(cached: CachedResource): OwnerResolution;
+  /** A resource's System ref (`systemOf`: annotation, Namespace's, `namespaceSystems`). */
+  systemOf(cached: CachedResource): string | undefined;
+  /** KafkaConnectors and KafkaMirrorMaker2s that belong to a System. */
+  bySystem(systemRef: string): CachedResource[];
   /** A Namespace's annotations, when the portal may watch Namespaces. */
   namespaceAnnotations(
     cluster: string,
@@ -59,6 +64,7 @@ export interface StrimziResourceReader {
 export interface OwnershipConfig {
   namespaceOwners?: Record<string, string>;
   defaultOwner?: string;
+  namespaceSystems?: Record<string, string>;
 }
 
 type Index = Map<string, Set<string>>;
@@ -83,7 +89,12 @@ function addTo(index: Index, key: string | undefined, id: string) {
 export class StrimziResourceCache implements StrimziResourceReader {
   private readonly watchers = new Map<string, ClusterWatcher>();
   private readonly listeners = new Set<(change: ResourceChange) => void>();
-  private indexes?: { kubernetesId: Index; owner: Index; connect: Index };
+  private indexes?: {
+    kubernetesId: Index;
+    owner: Index;
+    system: Index;
+    connect: Index;
+  };
 
   constructor(
     private readonly clusterConfigs: KafkaConnectClusterConfig[],
@@ -184,6 +195,28 @@ export class StrimziResourceCache implements StrimziResourceReader {
     );
   }
 
+  bySystem(systemRef: string) {
+    const normalized = normalizeEntityRef(systemRef, {
+      defaultKind: 'system',
+      allowedKinds: ['system'],
+    }).ref;
+    return this.lookup(
+      normalized ? this.index().system.get(normalized) : undefined,
+    );
+  }
+
+  systemOf({ cluster, resource }: CachedResource): string | undefined {
+    const namespace = resource.metadata?.namespace;
+    return systemOf({
+      resourceAnnotations: resource.metadata?.annotations,
+      namespace,
+      namespaceAnnotations: namespace
+        ? this.namespaceAnnotations(cluster, namespace)
+        : undefined,
+      namespaceSystems: this.ownership.namespaceSystems,
+    }).system;
+  }
+
   namespaceAnnotations(cluster: string, namespace: string) {
     return this.watchers.get(cluster)?.namespaceAnnotations(namespace);
   }
@@ -196,7 +229,8 @@ export class StrimziResourceCache implements StrimziResourceReader {
       namespaceAnnotations: namespace
         ? this.namespaceAnnotations(cluster, namespace)
         : undefined,
-      ...this.ownership,
+      namespaceOwners: this.ownership.namespaceOwners,
+      defaultOwner: this.ownership.defaultOwner,
     });
   }
 
@@ -224,6 +258,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
       const indexes = {
         kubernetesId: new Map(),
         owner: new Map(),
+        system: new Map(),
         connect: new Map(),
       };
       for (const kind of [
@@ -237,6 +272,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
           const id = `${kind}|${cluster}|${namespace}|${name}`;
           if (kind !== 'KafkaConnect') {
             addTo(indexes.kubernetesId, labels?.[KUBERNETES_ID], id);
+            addTo(indexes.system, this.systemOf(cached), id);
           }
           addTo(indexes.owner, this.ownerOf(cached).owner, id);
           if (kind === 'KafkaConnector' && labels?.[STRIMZI_CLUSTER_LABEL]) {

@@ -38,6 +38,9 @@ export const strimziResourceCacheServiceRef =
               defaultOwner: config.getOptionalString(
                 'kafkaConnect.catalog.defaultOwner',
               ),
+              namespaceSystems: config.getOptional<Record<string, string>>(
+                'kafkaConnect.catalog.namespaceSystems',
+              ),
             },
           );
           cache.start();
