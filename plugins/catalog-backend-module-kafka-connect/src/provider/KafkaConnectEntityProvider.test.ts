@@ -12,6 +12,9 @@ const connector = (name: string) => ({
 
 function setup(synced = true) {
   let listener: (change: ResourceChange) => void = () => {};
+  let namespaceAnnotations: Record<string, string> = {
+    'kafka-connect.dev/owner': 'team-ns',
+  };
   const resources: Record<string, any[]> = {
     KafkaConnector: [connector('a')],
     KafkaConnect: [],
@@ -26,9 +29,6 @@ function setup(synced = true) {
       return () => {};
     },
     namespaceAnnotations: jest.fn(() => namespaceAnnotations),
-  };
-  let namespaceAnnotations: Record<string, string> = {
-    'kafka-connect.dev/owner': 'team-ns',
   };
   const requestRefresh = jest.fn();
   const provider = new KafkaConnectEntityProvider({

@@ -57,11 +57,11 @@ const all: CachedResource[] = [
 
 const reader: StrimziResourceReader = {
   clusters: () => [],
-  ownerOf: ({ resource }) =>
-    resolveOwner({ resourceAnnotations: resource.metadata.annotations }),
+  ownerOf: item =>
+    resolveOwner({ resourceAnnotations: item.resource.metadata.annotations }),
   namespaceAnnotations: () => undefined,
-  systemOf: ({ resource }) =>
-    resource.metadata.annotations['kafka-connect.dev/system'],
+  systemOf: item =>
+    item.resource.metadata.annotations['kafka-connect.dev/system'],
   bySystem: system =>
     all.filter(
       item =>

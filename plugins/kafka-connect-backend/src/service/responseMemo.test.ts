@@ -125,11 +125,11 @@ describe('createSummaryMemo', () => {
   });
 
   it('rebuilds the summary when the resolved owner changes but the resource does not', () => {
-    let namespaceOwner: string | undefined;
-    const summaryOf = createSummaryMemo(() => namespaceOwner);
+    const resolved: { owner?: string } = {};
+    const summaryOf = createSummaryMemo(() => resolved.owner);
     const resource = cached('b');
     expect(summaryOf(resource, synced[0]).owner).toBeUndefined();
-    namespaceOwner = 'group:default/team-ns';
+    resolved.owner = 'group:default/team-ns';
     expect(summaryOf(resource, synced[0]).owner).toBe('group:default/team-ns');
   });
 });
