@@ -234,6 +234,26 @@ describe('the catalog module with the real catalog backend and a real API server
           'deleted connector b gone from the catalog',
         );
 
+        // Re-own the Namespace: its entities without an owner annotation follow
+        // (the cache's Namespace watch, the same owners the REST API serves).
+        await cluster.apply({
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: namespace,
+            annotations: { [OWNER]: 'team-ns-next' },
+          },
+        } as any);
+        await eventually(
+          async () =>
+            (await byName(`kc.${prefix}.connect`))?.spec?.owner ===
+            'group:default/team-ns-next',
+          'the Connect cluster re-owned through its Namespace',
+        );
+        expect((await byName(`kctr.${prefix}.a`))?.spec?.owner).toBe(
+          'user:default/guest',
+        );
+
         // A second replica on the same database: both apply deltas and take
         // turns on the full refresh; nothing duplicates or flaps.
         second = await startInstance();

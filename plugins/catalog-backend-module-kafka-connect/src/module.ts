@@ -5,13 +5,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import {
-  readKafkaConnectClusters,
-  strimziResourceCacheServiceRef,
-} from '@kcs/plugin-kafka-connect-node';
+import { strimziResourceCacheServiceRef } from '@kcs/plugin-kafka-connect-node';
 import type { CatalogOwnershipConfig } from './provider/entities';
 import { KafkaConnectEntityProvider } from './provider/KafkaConnectEntityProvider';
-import { NamespaceAnnotations } from './provider/NamespaceAnnotations';
 
 function readStringMap(
   config: Config | undefined,
@@ -66,10 +62,6 @@ export const catalogModuleKafkaConnect = createBackendModule({
         let refreshTimer: NodeJS.Timeout | undefined;
         const provider = new KafkaConnectEntityProvider({
           cache,
-          namespaces: new NamespaceAnnotations(
-            readKafkaConnectClusters(config),
-            logger,
-          ),
           config: readCatalogOwnershipConfig(config),
           logger,
           requestRefresh() {

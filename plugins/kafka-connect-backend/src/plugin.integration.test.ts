@@ -253,6 +253,45 @@ describe('kafka-connect REST API against a real cluster', () => {
     ]);
   }, 60_000);
 
+  it("takes a connector's owner from its Namespace when the connector names none", async () => {
+    const { server, namespace } = await start();
+    const namespaceOwner = `group:default/platform-${namespace}`;
+    const ownedBy = async (owner: string) =>
+      (
+        await request(server)
+          .get('/api/kafka-connect/connectors')
+          .query({ owner })
+      ).body.items
+        .filter((item: { namespace: string }) => item.namespace === namespace)
+        .map(
+          (item: { name: string; owner?: string }) =>
+            `${item.name}:${item.owner}`,
+        );
+    expect(await ownedBy(namespaceOwner)).toEqual([]);
+    await getCluster().apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: namespace,
+          annotations: { 'kafka-connect.dev/owner': namespaceOwner },
+        },
+      },
+    ]);
+    const deadline = Date.now() + 10_000;
+    let seen = await ownedBy(namespaceOwner);
+    while (seen.length === 0 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      seen = await ownedBy(namespaceOwner);
+    }
+    // Only the connector without an owner annotation: the resource's own owner comes first.
+    expect(seen).toEqual([`nobodys:${namespaceOwner}`]);
+    expect(await ownedBy(`group:default/team-${namespace}`)).toEqual([
+      `orders-cdc:group:default/team-${namespace}`,
+      `orders-flaky:group:default/team-${namespace}`,
+    ]);
+  }, 60_000);
+
   it('explains bad requests', async () => {
     const { server, cluster } = await start();
     const badHealth = await request(server).get(

@@ -19,10 +19,7 @@ import {
 } from '@kcs/plugin-kafka-connect-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ConnectorOperations } from './service/operations';
-import {
-  namespaceAnnotations,
-  permissionResourceOf,
-} from './service/connectors';
+import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
 import { unknownRoute } from './service/unknownRoute';
 
@@ -85,14 +82,8 @@ export const kafkaConnectPlugin = createBackendPlugin({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
           rules: Object.values(kafkaConnectorPermissionRules),
-          getResources: resourceRefs =>
-            Promise.all(
-              resourceRefs.map(ref =>
-                permissionResourceOf(ref, cache, config, (cluster, namespace) =>
-                  namespaceAnnotations(kubeConfigOf(cluster), namespace),
-                ),
-              ),
-            ),
+          getResources: async resourceRefs =>
+            resourceRefs.map(ref => permissionResourceOf(ref, cache)),
         });
         httpRouter.use(
           await createRouter({

@@ -17,6 +17,7 @@ export type { StrimziKind } from '@kcs/plugin-kafka-connect-common';
 export { StrimziResourceCache } from './cache/StrimziResourceCache';
 export type {
   CachedResource,
+  OwnershipConfig,
   StrimziResourceReader,
 } from './cache/StrimziResourceCache';
 export { strimziResourceCacheServiceRef } from './cache/service';

@@ -12,6 +12,9 @@ const connector = (name: string) => ({
 
 function setup(synced = true) {
   let listener: (change: ResourceChange) => void = () => {};
+  let namespaceAnnotations: Record<string, string> = {
+    'kafka-connect.dev/owner': 'team-ns',
+  };
   const resources: Record<string, any[]> = {
     KafkaConnector: [connector('a')],
     KafkaConnect: [],
@@ -25,15 +28,11 @@ function setup(synced = true) {
       listener = l;
       return () => {};
     },
-  };
-  const namespaces = {
-    get: jest.fn(async () => ({ 'kafka-connect.dev/owner': 'team-ns' })),
-    clear: jest.fn(),
+    namespaceAnnotations: jest.fn(() => namespaceAnnotations),
   };
   const requestRefresh = jest.fn();
   const provider = new KafkaConnectEntityProvider({
     cache: cache as any,
-    namespaces,
     config: {},
     logger: mockServices.logger.mock(),
     requestRefresh,
@@ -42,7 +41,10 @@ function setup(synced = true) {
   return {
     provider,
     connection,
-    namespaces,
+    cache,
+    setNamespaceAnnotations: (next: Record<string, string>) => {
+      namespaceAnnotations = next;
+    },
     requestRefresh,
     emit: (change: ResourceChange) => listener(change),
   };
@@ -50,13 +52,13 @@ function setup(synced = true) {
 
 describe('KafkaConnectEntityProvider', () => {
   it('applies a full mutation of every resource, keyed by cluster', async () => {
-    const { provider, connection, namespaces } = setup();
+    const { provider, connection, cache } = setup();
     await provider.connect(connection);
     await expect(provider.refresh()).resolves.toEqual({
       applied: true,
       count: 1,
     });
-    expect(namespaces.clear).toHaveBeenCalled();
+    expect(cache.namespaceAnnotations).toHaveBeenCalledWith('eu-1', 'orders');
     const mutation = connection.applyMutation.mock.calls[0][0];
     expect(mutation.type).toBe('full');
     expect(mutation.entities).toHaveLength(1);
@@ -105,5 +107,31 @@ describe('KafkaConnectEntityProvider', () => {
     expect(removed.added).toEqual([]);
     expect(connection.applyMutation).toHaveBeenCalledTimes(2);
     expect(requestRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("re-emits a namespace's entities when its owner annotation changes", async () => {
+    const { provider, connection, emit, setNamespaceAnnotations } = setup();
+    await provider.connect(connection);
+    setNamespaceAnnotations({ 'kafka-connect.dev/owner': 'team-new' });
+    emit({
+      type: 'namespaces',
+      cluster: 'eu-1',
+      kind: 'KafkaConnector',
+      namespace: 'elsewhere',
+    });
+    emit({
+      type: 'namespaces',
+      cluster: 'eu-1',
+      kind: 'KafkaConnector',
+      namespace: 'orders',
+    });
+    await provider.settled();
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('delta');
+    expect(mutation.removed).toEqual([]);
+    expect(mutation.added.map((a: any) => a.entity.spec.owner)).toEqual([
+      'group:default/team-new',
+    ]);
   });
 });

@@ -15,7 +15,6 @@ import {
   locationKeyOf,
   strimziResourceToEntity,
 } from './entities';
-import type { NamespaceAnnotations } from './NamespaceAnnotations';
 
 const KINDS: StrimziKind[] = [
   'KafkaConnector',
@@ -26,7 +25,6 @@ const KINDS: StrimziKind[] = [
 /** Options of {@link KafkaConnectEntityProvider}. */
 export interface KafkaConnectEntityProviderOptions {
   cache: StrimziResourceReader;
-  namespaces: Pick<NamespaceAnnotations, 'get' | 'clear'>;
   config: CatalogOwnershipConfig;
   logger: LoggerService;
   /**
@@ -100,11 +98,10 @@ export class KafkaConnectEntityProvider implements EntityProvider {
       );
       return { applied: false, count: 0 };
     }
-    this.options.namespaces.clear();
     const entities: DeferredEntity[] = [];
     for (const kind of KINDS) {
       for (const { cluster, resource } of this.options.cache.list(kind)) {
-        const entity = await this.toEntity(cluster, kind, resource);
+        const entity = this.toEntity(cluster, kind, resource);
         entities.push({ entity, locationKey: locationKeyOf(cluster) });
       }
     }
@@ -119,6 +116,33 @@ export class KafkaConnectEntityProvider implements EntityProvider {
     if (!this.connection) {
       return;
     }
+    if (change.type === 'namespaces') {
+      // A Namespace's owner or system moved: re-emit the entities in it (all
+      // of the cluster's after a relist, when the namespace is not known).
+      const added: DeferredEntity[] = [];
+      for (const kind of KINDS) {
+        for (const { cluster, resource } of this.options.cache.list(kind)) {
+          if (
+            cluster === change.cluster &&
+            (!change.namespace ||
+              resource.metadata?.namespace === change.namespace)
+          ) {
+            added.push({
+              entity: this.toEntity(cluster, kind, resource),
+              locationKey: locationKeyOf(cluster),
+            });
+          }
+        }
+      }
+      if (added.length) {
+        await this.connection.applyMutation({
+          type: 'delta',
+          added,
+          removed: [],
+        });
+      }
+      return;
+    }
     if (change.type === 'resync' || !change.resource) {
       // The first list of a cluster's kind fills the catalog without waiting
       // for the schedule. Later relists (every watch reconnect) are left to
@@ -130,11 +154,7 @@ export class KafkaConnectEntityProvider implements EntityProvider {
       }
       return;
     }
-    const entity = await this.toEntity(
-      change.cluster,
-      change.kind,
-      change.resource,
-    );
+    const entity = this.toEntity(change.cluster, change.kind, change.resource);
     const locationKey = locationKeyOf(change.cluster);
     if (change.type === 'upsert') {
       await this.connection.applyMutation({
@@ -151,14 +171,15 @@ export class KafkaConnectEntityProvider implements EntityProvider {
     }
   }
 
-  private async toEntity(
+  private toEntity(
     cluster: string,
     kind: StrimziKind,
     resource: Record<string, any>,
-  ): Promise<Entity> {
+  ): Entity {
     const namespace = resource.metadata?.namespace;
+    // From the shared cache's Namespace watch: the same input the REST API uses.
     const namespaceAnnotations = namespace
-      ? await this.options.namespaces.get(cluster, namespace)
+      ? this.options.cache.namespaceAnnotations(cluster, namespace)
       : undefined;
     const { entity, warnings } = strimziResourceToEntity(
       { cluster, kind, resource, namespaceAnnotations },

@@ -1,4 +1,3 @@
-import { ConfigReader } from '@backstage/config';
 import type {
   CachedResource,
   StrimziResourceReader,
@@ -66,83 +65,42 @@ describe('findConnector', () => {
 });
 
 describe('permissionResourceOf', () => {
-  const noConfig = new ConfigReader({});
+  // The cache resolves owners (annotation, Namespace, config, default); the loader passes them on.
+  const owners: Record<string, string | undefined> = {
+    'eu-1/orders/cdc': 'group:default/team-orders',
+    'eu-1/billing/sink': 'group:default/team-billing',
+  };
+  const resolving = {
+    ...cache,
+    ownerOf: ({ cluster, resource }: CachedResource) => {
+      const owner =
+        owners[
+          `${cluster}/${resource.metadata.namespace}/${resource.metadata.name}`
+        ];
+      return owner
+        ? { owner, source: 'namespace' as const, warnings: [] }
+        : { source: 'none' as const, warnings: [] };
+    },
+  } as StrimziResourceReader;
 
-  it("resolves the connector's owner to a full ref", async () => {
-    expect(
-      await permissionResourceOf('eu-1/orders/cdc', cache, noConfig),
-    ).toEqual({
+  it("carries the cache's resolved owner", () => {
+    expect(permissionResourceOf('eu-1/orders/cdc', resolving)).toEqual({
       cluster: 'eu-1',
       namespace: 'orders',
       name: 'cdc',
       kind: 'KafkaConnector',
       owner: 'group:default/team-orders',
     });
-  });
-
-  it('falls back to the configured namespace owner and default owner', async () => {
-    const config = new ConfigReader({
-      kafkaConnect: {
-        catalog: {
-          namespaceOwners: { billing: 'group:default/team-billing' },
-          defaultOwner: 'group:default/platform-team',
-        },
-      },
-    });
-    expect(
-      (await permissionResourceOf('eu-1/billing/sink', cache, config))?.owner,
-    ).toBe('group:default/team-billing');
-    expect(
-      (await permissionResourceOf('us-1/replication/mirror', cache, config))
-        ?.owner,
-    ).toBe('group:default/platform-team');
-  });
-
-  it("reads the Namespace's owner annotation only when the resource names none", async () => {
-    const lookups: string[] = [];
-    const namespaceAnnotationsOf = async (
-      cluster: string,
-      namespace: string,
-    ) => {
-      lookups.push(`${cluster}/${namespace}`);
-      return { 'kafka-connect.dev/owner': 'team-billing' };
-    };
-    expect(
-      (
-        await permissionResourceOf(
-          'eu-1/billing/sink',
-          cache,
-          noConfig,
-          namespaceAnnotationsOf,
-        )
-      )?.owner,
-    ).toBe('group:default/team-billing');
-    expect(
-      (
-        await permissionResourceOf(
-          'eu-1/orders/cdc',
-          cache,
-          noConfig,
-          namespaceAnnotationsOf,
-        )
-      )?.owner,
-    ).toBe('group:default/team-orders');
-    expect(lookups).toEqual(['eu-1/billing']);
-  });
-
-  it('has no owner when none is valid, and no resource for unknown refs', async () => {
-    const mirror = await permissionResourceOf(
-      'us-1/replication/mirror',
-      cache,
-      noConfig,
+    expect(permissionResourceOf('eu-1/billing/sink', resolving)?.owner).toBe(
+      'group:default/team-billing',
     );
+  });
+
+  it('has no owner when none resolves, and no resource for unknown refs', () => {
+    const mirror = permissionResourceOf('us-1/replication/mirror', resolving);
     expect(mirror).toMatchObject({ kind: 'KafkaMirrorMaker2' });
     expect(mirror).not.toHaveProperty('owner');
-    expect(
-      await permissionResourceOf('eu-1/orders/nope', cache, noConfig),
-    ).toBeUndefined();
-    expect(
-      await permissionResourceOf('not-a-ref', cache, noConfig),
-    ).toBeUndefined();
+    expect(permissionResourceOf('eu-1/orders/nope', resolving)).toBeUndefined();
+    expect(permissionResourceOf('not-a-ref', resolving)).toBeUndefined();
   });
 });

@@ -1,10 +1,7 @@
-import type { Config } from '@backstage/config';
 import {
   parseResourceRef,
-  resolveOwner,
   StrimziResourceRef,
 } from '@kcs/plugin-kafka-connect-common';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import type {
   CachedResource,
   KafkaConnectorPermissionResource,
@@ -23,15 +20,10 @@ export function findConnector(
 }
 
 /** The connector behind a permission resource ref (`<cluster>/<namespace>/<name>`), with its owner. */
-export async function permissionResourceOf(
+export function permissionResourceOf(
   resourceRef: string,
   cache: StrimziResourceReader,
-  config: Config,
-  namespaceAnnotationsOf: (
-    cluster: string,
-    namespace: string,
-  ) => Promise<Record<string, string> | undefined> = async () => undefined,
-): Promise<KafkaConnectorPermissionResource | undefined> {
+): KafkaConnectorPermissionResource | undefined {
   const ref = parseResourceRef(resourceRef);
   if (!ref) {
     return undefined;
@@ -40,26 +32,8 @@ export async function permissionResourceOf(
   if (!found) {
     return undefined;
   }
-  const input = {
-    resourceAnnotations: found.resource.metadata?.annotations,
-    namespace: ref.namespace,
-    namespaceOwners: config.getOptional<Record<string, string>>(
-      'kafkaConnect.catalog.namespaceOwners',
-    ),
-    defaultOwner: config.getOptionalString('kafkaConnect.catalog.defaultOwner'),
-  };
-  const first = resolveOwner(input);
-  let owner = first.owner;
-  // The cache holds no Namespace objects: read the namespace's owner only when needed.
-  if (first.source !== 'resource') {
-    ({ owner } = resolveOwner({
-      ...input,
-      namespaceAnnotations: await namespaceAnnotationsOf(
-        ref.cluster,
-        ref.namespace,
-      ),
-    }));
-  }
+  // The cache's resolution (annotation, Namespace, config, default): the one the REST API and catalog use.
+  const { owner } = cache.ownerOf(found);
   return {
     ...ref,
     kind:
@@ -68,23 +42,4 @@ export async function permissionResourceOf(
         : 'KafkaConnector',
     ...(owner ? { owner } : {}),
   };
-}
-
-/** A Namespace's annotations, or undefined when it cannot be read. */
-export async function namespaceAnnotations(
-  kubeConfig: KubeConfig | undefined,
-  namespace: string,
-): Promise<Record<string, string> | undefined> {
-  if (!kubeConfig) {
-    return undefined;
-  }
-  try {
-    const found = await kubeConfig
-      .makeApiClient(CoreV1Api)
-      .readNamespace({ name: namespace });
-    return found.metadata?.annotations;
-  } catch {
-    // Without the namespace, the other owner sources still apply.
-    return undefined;
-  }
 }

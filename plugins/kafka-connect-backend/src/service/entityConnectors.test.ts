@@ -1,3 +1,4 @@
+import { resolveOwner } from '@kcs/plugin-kafka-connect-common';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CachedResource,
@@ -56,6 +57,18 @@ const all: CachedResource[] = [
 
 const reader: StrimziResourceReader = {
   clusters: () => [],
+  ownerOf: item =>
+    resolveOwner({ resourceAnnotations: item.resource.metadata.annotations }),
+  namespaceAnnotations: () => undefined,
+  systemOf: item =>
+    item.resource.metadata.annotations['kafka-connect.dev/system'],
+  bySystem: system =>
+    all.filter(
+      item =>
+        item.kind !== 'KafkaConnect' &&
+        item.resource.metadata.annotations['kafka-connect.dev/system'] ===
+          system,
+    ),
   list: kind => all.filter(item => item.kind === kind),
   get: (kind, _cluster, namespace, name) =>
     all.find(

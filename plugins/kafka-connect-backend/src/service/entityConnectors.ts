@@ -14,7 +14,6 @@ import {
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   parseResourceRef,
   resourceEntityRef,
-  SYSTEM_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
 import type {
   CachedResource,
@@ -88,17 +87,8 @@ export function connectorsOfEntity(
       add(reader.byOwner(owner));
     }
   } else if (kind === 'system') {
-    const ref = stringifyEntityRef(entity);
-    const matches = (value: string | undefined) =>
-      value !== undefined && (value === ref || value === entity.metadata.name);
-    add(
-      [
-        ...reader.list('KafkaConnector'),
-        ...reader.list('KafkaMirrorMaker2'),
-      ].filter(item =>
-        matches(item.resource.metadata?.annotations?.[SYSTEM_ANNOTATION]),
-      ),
-    );
+    // The cache's systemOf: resource annotation, Namespace's, namespaceSystems.
+    add(reader.bySystem(stringifyEntityRef(entity)));
   } else {
     add(
       reader.byKubernetesId(annotations[KUBERNETES_ID] ?? entity.metadata.name),

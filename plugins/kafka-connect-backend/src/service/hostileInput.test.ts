@@ -48,6 +48,10 @@ function recordingCache() {
     byKubernetesId: id => (id === 'orders-service' ? [connector] : []),
     byOwner: () => [],
     byConnectCluster: () => [],
+    ownerOf: () => ({ source: 'none', warnings: [] }),
+    namespaceAnnotations: () => undefined,
+    systemOf: () => undefined,
+    bySystem: () => [],
     subscribe: () => () => {},
     addClusters: clusters => {
       writes.push(`addClusters ${clusters.map(c => c.name)}`);

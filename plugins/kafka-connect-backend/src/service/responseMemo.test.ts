@@ -123,4 +123,13 @@ describe('createSummaryMemo', () => {
     changed.resource.metadata.generation = 2;
     expect(summaryOf(changed, synced[0]).generation).toBe(2);
   });
+
+  it('rebuilds the summary when the resolved owner changes but the resource does not', () => {
+    const resolved: { owner?: string } = {};
+    const summaryOf = createSummaryMemo(() => resolved.owner);
+    const resource = cached('b');
+    expect(summaryOf(resource, synced[0]).owner).toBeUndefined();
+    resolved.owner = 'group:default/team-ns';
+    expect(summaryOf(resource, synced[0]).owner).toBe('group:default/team-ns');
+  });
 });

@@ -18,22 +18,26 @@ export const MEMOISED_ENTITIES = 1000;
  * resource's object on every change and never mutates it, so the object
  * itself (plus whether its cluster is synced) identifies the summary.
  */
-export function createSummaryMemo() {
+export function createSummaryMemo(
+  ownerOf: (cached: CachedResource) => string | undefined = () => undefined,
+) {
   const summaries = new WeakMap<
     object,
-    { synced: boolean; summary: ConnectorSummary }
+    { synced: boolean; owner?: string; summary: ConnectorSummary }
   >();
   return (
     cached: CachedResource,
     state: ClusterSyncState | undefined,
   ): ConnectorSummary => {
     const synced = state?.synced ?? false;
+    // A Namespace's owner can change without the resource changing.
+    const owner = ownerOf(cached);
     const kept = summaries.get(cached.resource);
-    if (kept && kept.synced === synced) {
+    if (kept && kept.synced === synced && kept.owner === owner) {
       return kept.summary;
     }
-    const summary = toConnectorSummary(cached, state);
-    summaries.set(cached.resource, { synced, summary });
+    const summary = toConnectorSummary(cached, state, owner);
+    summaries.set(cached.resource, { synced, owner, summary });
     return summary;
   };
 }

@@ -67,7 +67,9 @@ export async function createRouter(
 
   const stateOf = (cluster: string) =>
     cache.clusters().find(state => state.name === cluster);
-  const toConnectorSummary = createSummaryMemo();
+  const toConnectorSummary = createSummaryMemo(
+    cached => cache.ownerOf(cached).owner,
+  );
   const entityAnswers = new EntityResponseMemo(cache);
   const summaries = () => {
     // Sync states once per request, not once per connector.

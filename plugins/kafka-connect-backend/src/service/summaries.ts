@@ -22,13 +22,17 @@ import type { CachedResource } from '@kcs/plugin-kafka-connect-node';
 export function toConnectorSummary(
   cached: CachedResource,
   state: ClusterSyncState | undefined,
+  /** The owner the cache resolved (annotation, Namespace, config); else the annotation's. */
+  resolvedOwner?: string,
 ): ConnectorSummary {
   const { resource, cluster } = cached;
   const metadata = resource.metadata ?? {};
   // The catalog module's owner function, so `team-a` and `group:default/team-a` agree.
-  const owner = resolveOwner({
-    resourceAnnotations: metadata.annotations,
-  }).owner;
+  const owner =
+    resolvedOwner ??
+    resolveOwner({
+      resourceAnnotations: metadata.annotations,
+    }).owner;
   const ref = { cluster, namespace: metadata.namespace, name: metadata.name };
   const isMirrorMaker2 = cached.kind === 'KafkaMirrorMaker2';
   const derived = isMirrorMaker2

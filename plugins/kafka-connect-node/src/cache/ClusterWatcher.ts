@@ -1,5 +1,6 @@
 import {
   ApisApi,
+  CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
   Watch,
@@ -19,10 +20,13 @@ export const WATCHED_KINDS = STRIMZI_PLURALS;
 
 /** A change the watch saw. @public */
 export interface ResourceChange {
-  type: 'upsert' | 'delete' | 'resync';
+  /** `namespaces`: a Namespace's annotations changed, so owners may have moved. */
+  type: 'upsert' | 'delete' | 'resync' | 'namespaces';
   cluster: string;
   kind: StrimziKind;
   resource?: Record<string, any>;
+  /** For `namespaces`: the Namespace whose annotations changed (absent after a relist). */
+  namespace?: string;
 }
 
 /** Options of {@link ClusterWatcher}. */
@@ -61,6 +65,11 @@ export class ClusterWatcher {
     Map<string, Record<string, any>>
   >();
   private readonly synced = new Map<string, boolean>();
+  /** Namespace name to its annotations: owners and systems set per namespace. */
+  private readonly namespaceAnnotationsByName = new Map<
+    string,
+    Record<string, string>
+  >();
   private readonly controllers = new Set<AbortController>();
   private version: StrimziApiVersion | null | undefined;
   private lastSyncAt?: string;
@@ -85,6 +94,7 @@ export class ClusterWatcher {
     this.loops = (Object.keys(WATCHED_KINDS) as StrimziKind[]).flatMap(kind =>
       targets.map(namespace => this.run(kind, namespace)),
     );
+    this.loops.push(...targets.map(namespace => this.runNamespaces(namespace)));
     // A Strimzi upgrade can start serving v1 (or stop serving v1beta2) under a
     // running watch; ending the watches makes every loop relist on the new version.
     this.rediscovery = setInterval(() => {
@@ -138,6 +148,168 @@ export class ClusterWatcher {
 
   get(kind: StrimziKind, namespace: string, name: string) {
     return this.stores.get(kind)!.get(`${namespace}/${name}`);
+  }
+
+  /** The annotations of a Namespace, when the portal may read Namespaces. */
+  namespaceAnnotations(namespace: string): Record<string, string> | undefined {
+    return this.namespaceAnnotationsByName.get(namespace);
+  }
+
+  /**
+   * Lists then watches Namespaces (all, or the one configured) for their
+   * annotations. Best effort: without access to Namespaces, owners come from
+   * the resources and config, and the cluster is not reported stale for it.
+   */
+  private async runNamespaces(only: string | undefined) {
+    const api = this.options.kubeConfig.makeApiClient(CoreV1Api);
+    const fieldSelector = only ? `metadata.name=${only}` : undefined;
+    let backoff = 1000;
+    let warnedForbidden = false;
+    while (!this.stopped) {
+      try {
+        const list = await api.listNamespace(
+          fieldSelector ? { fieldSelector } : {},
+        );
+        const seen = new Set<string>();
+        let changed = false;
+        for (const item of list.items) {
+          const name = item.metadata?.name;
+          if (name) {
+            seen.add(name);
+            changed =
+              this.setNamespaceAnnotations(name, item.metadata?.annotations) ||
+              changed;
+          }
+        }
+        for (const name of [...this.namespaceAnnotationsByName.keys()]) {
+          if (!seen.has(name) && (!only || name === only)) {
+            this.namespaceAnnotationsByName.delete(name);
+            changed = true;
+          }
+        }
+        if (changed) {
+          this.namespacesChanged(undefined);
+        }
+        backoff = 1000;
+        const ended = await this.watchNamespaces(
+          fieldSelector,
+          list.metadata?.resourceVersion,
+        );
+        if (ended !== 'closed' && ended !== 'gone' && !this.stopped) {
+          throw ended;
+        }
+      } catch (error) {
+        if (this.stopped) {
+          break;
+        }
+        if ((error as { code?: number }).code === 403) {
+          if (!warnedForbidden) {
+            warnedForbidden = true;
+            this.options.logger.warn(
+              `Cluster ${this.name}: the portal may not list/watch namespaces, so namespace owner annotations are ignored there; grant it 'list' and 'watch' on namespaces to use them`,
+            );
+          }
+          await sleep(300_000);
+          continue;
+        }
+        this.options.logger.debug(
+          `Cluster ${this.name}: namespaces: ${describe(
+            error,
+          )}; retrying in ${backoff} ms`,
+        );
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 30_000);
+      }
+    }
+  }
+
+  /** Keeps a namespace's annotations; true when they changed. */
+  private setNamespaceAnnotations(
+    name: string,
+    annotations: Record<string, string> | undefined,
+  ): boolean {
+    const next = annotations ?? {};
+    const previous = this.namespaceAnnotationsByName.get(name);
+    if (previous && JSON.stringify(previous) === JSON.stringify(next)) {
+      return false;
+    }
+    this.namespaceAnnotationsByName.set(name, next);
+    return true;
+  }
+
+  /** Owners may have moved: readers drop what they derived from them. */
+  private namespacesChanged(namespace: string | undefined) {
+    this.options.onChange({
+      type: 'namespaces',
+      cluster: this.name,
+      kind: 'KafkaConnector',
+      namespace,
+    });
+  }
+
+  private watchNamespaces(
+    fieldSelector: string | undefined,
+    resourceVersion: string | undefined,
+  ): Promise<'gone' | 'closed' | Error> {
+    return new Promise(resolve => {
+      let gone = false;
+      let controller: AbortController | undefined;
+      new Watch(this.options.kubeConfig)
+        .watch(
+          '/api/v1/namespaces',
+          {
+            resourceVersion,
+            allowWatchBookmarks: true,
+            ...(fieldSelector ? { fieldSelector } : {}),
+          },
+          (type, object) => {
+            if (type === 'ERROR') {
+              gone = gone || object?.code === 410;
+              return;
+            }
+            const name = object?.metadata?.name;
+            if (type === 'BOOKMARK' || !name) {
+              return;
+            }
+            const changed =
+              type === 'DELETED'
+                ? this.namespaceAnnotationsByName.delete(name)
+                : this.setNamespaceAnnotations(
+                    name,
+                    object.metadata.annotations,
+                  );
+            if (changed) {
+              this.namespacesChanged(name);
+            }
+          },
+          error => {
+            if (controller) {
+              this.controllers.delete(controller);
+            }
+            if (gone) {
+              resolve('gone');
+            } else if (
+              error &&
+              !this.stopped &&
+              (error as Error).name !== 'AbortError' &&
+              (error as Error).name !== 'TimeoutError'
+            ) {
+              resolve(
+                error instanceof Error ? error : new Error(String(error)),
+              );
+            } else {
+              resolve('closed');
+            }
+          },
+        )
+        .then(started => {
+          controller = started;
+          this.controllers.add(started);
+        })
+        .catch(error =>
+          resolve(error instanceof Error ? error : new Error(String(error))),
+        );
+    });
   }
 
   private async discover(): Promise<StrimziApiVersion | null> {

@@ -97,6 +97,56 @@ describe('StrimziResourceCache against a real API server', () => {
       await cache.stop();
     }
   }, 30_000);
+  it("follows a Namespace's owner annotation for resources that name no owner", async () => {
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace('nsowner');
+    const unowned = connector(namespace, 'unowned');
+    delete (unowned.metadata as { annotations?: unknown }).annotations;
+    await cluster.apply([unowned, connector(namespace, 'owned')]);
+    const cache = new StrimziResourceCache([configFor(cluster)], logger, {
+      defaultOwner: 'group:default/fallback',
+    });
+    cache.start();
+    try {
+      expect(await cache.waitForSync()).toBe(true);
+      const unownedNow = () =>
+        cache.get('KafkaConnector', cluster.name, namespace, 'unowned')!;
+      expect(cache.ownerOf(unownedNow())).toMatchObject({
+        owner: 'group:default/fallback',
+        source: 'default',
+      });
+      const changes: string[] = [];
+      cache.subscribe(change =>
+        changes.push(`${change.type}:${change.namespace}`),
+      );
+      await cluster.apply({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: namespace,
+          annotations: { 'kafka-connect.dev/owner': 'team-ns' },
+        },
+      });
+      await eventually(
+        () =>
+          cache.byOwner('group:default/team-ns').length === 1 &&
+          cache.namespaceAnnotations(cluster.name, namespace),
+      );
+      expect(cache.ownerOf(unownedNow())).toMatchObject({
+        owner: 'group:default/team-ns',
+        source: 'namespace',
+      });
+      // The resource's own annotation still wins.
+      expect(
+        cache
+          .byOwner('group:default/team-a')
+          .map(c => c.resource.metadata.name),
+      ).toContain('owned');
+      expect(changes).toContain(`namespaces:${namespace}`);
+    } finally {
+      await cache.stop();
+    }
+  }, 30_000);
 });
 
 describe('StrimziResourceCache when clusters misbehave', () => {

@@ -4,8 +4,10 @@ import {
   KUBERNETES_ID,
   StrimziKind,
   normalizeEntityRef,
+  OwnerResolution,
   resolveOwner,
   STRIMZI_CLUSTER_LABEL,
+  systemOf,
 } from '@kcs/plugin-kafka-connect-common';
 import type { KafkaConnectClusterConfig } from '../config';
 import { kubeConfigForCluster } from '../kubeConfig';
@@ -38,9 +40,31 @@ export interface StrimziResourceReader {
     namespace: string,
     connect: string,
   ): CachedResource[];
+  /**
+   * A resource's owner, in order: its owner annotation, its Namespace's, the
+   * `namespaceOwners` map, the default owner. The one resolution every reader
+   * (REST API, permission rule, catalog) uses.
+   */
+  ownerOf(cached: CachedResource): OwnerResolution;
+  /** A resource's System ref (`systemOf`: annotation, Namespace's, `namespaceSystems`). */
+  systemOf(cached: CachedResource): string | undefined;
+  /** KafkaConnectors and KafkaMirrorMaker2s that belong to a System. */
+  bySystem(systemRef: string): CachedResource[];
+  /** A Namespace's annotations, when the portal may watch Namespaces. */
+  namespaceAnnotations(
+    cluster: string,
+    namespace: string,
+  ): Record<string, string> | undefined;
   subscribe(listener: (change: ResourceChange) => void): () => void;
   /** Starts watching more clusters (from an extension point supplier). */
   addClusters(clusters: KafkaConnectClusterConfig[]): void;
+}
+
+/** Owners from config (`kafkaConnect.catalog`), for resources whose annotations name none. @public */
+export interface OwnershipConfig {
+  namespaceOwners?: Record<string, string>;
+  defaultOwner?: string;
+  namespaceSystems?: Record<string, string>;
 }
 
 type Index = Map<string, Set<string>>;
@@ -65,11 +89,17 @@ function addTo(index: Index, key: string | undefined, id: string) {
 export class StrimziResourceCache implements StrimziResourceReader {
   private readonly watchers = new Map<string, ClusterWatcher>();
   private readonly listeners = new Set<(change: ResourceChange) => void>();
-  private indexes?: { kubernetesId: Index; owner: Index; connect: Index };
+  private indexes?: {
+    kubernetesId: Index;
+    owner: Index;
+    system: Index;
+    connect: Index;
+  };
 
   constructor(
     private readonly clusterConfigs: KafkaConnectClusterConfig[],
     private readonly logger: LoggerService,
+    private readonly ownership: OwnershipConfig = {},
   ) {}
 
   private started = false;
@@ -165,6 +195,45 @@ export class StrimziResourceCache implements StrimziResourceReader {
     );
   }
 
+  bySystem(systemRef: string) {
+    const normalized = normalizeEntityRef(systemRef, {
+      defaultKind: 'system',
+      allowedKinds: ['system'],
+    }).ref;
+    return this.lookup(
+      normalized ? this.index().system.get(normalized) : undefined,
+    );
+  }
+
+  systemOf({ cluster, resource }: CachedResource): string | undefined {
+    const namespace = resource.metadata?.namespace;
+    return systemOf({
+      resourceAnnotations: resource.metadata?.annotations,
+      namespace,
+      namespaceAnnotations: namespace
+        ? this.namespaceAnnotations(cluster, namespace)
+        : undefined,
+      namespaceSystems: this.ownership.namespaceSystems,
+    }).system;
+  }
+
+  namespaceAnnotations(cluster: string, namespace: string) {
+    return this.watchers.get(cluster)?.namespaceAnnotations(namespace);
+  }
+
+  ownerOf({ cluster, resource }: CachedResource): OwnerResolution {
+    const namespace = resource.metadata?.namespace;
+    return resolveOwner({
+      resourceAnnotations: resource.metadata?.annotations,
+      namespace,
+      namespaceAnnotations: namespace
+        ? this.namespaceAnnotations(cluster, namespace)
+        : undefined,
+      namespaceOwners: this.ownership.namespaceOwners,
+      defaultOwner: this.ownership.defaultOwner,
+    });
+  }
+
   subscribe(listener: (change: ResourceChange) => void) {
     this.listeners.add(listener);
     return () => {
@@ -189,6 +258,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
       const indexes = {
         kubernetesId: new Map(),
         owner: new Map(),
+        system: new Map(),
         connect: new Map(),
       };
       for (const kind of [
@@ -196,18 +266,15 @@ export class StrimziResourceCache implements StrimziResourceReader {
         'KafkaMirrorMaker2',
         'KafkaConnect',
       ] as StrimziKind[]) {
-        for (const { cluster, resource } of this.list(kind)) {
-          const { namespace, name, labels, annotations } =
-            resource.metadata ?? {};
+        for (const cached of this.list(kind)) {
+          const { cluster, resource } = cached;
+          const { namespace, name, labels } = resource.metadata ?? {};
           const id = `${kind}|${cluster}|${namespace}|${name}`;
           if (kind !== 'KafkaConnect') {
             addTo(indexes.kubernetesId, labels?.[KUBERNETES_ID], id);
+            addTo(indexes.system, this.systemOf(cached), id);
           }
-          addTo(
-            indexes.owner,
-            resolveOwner({ resourceAnnotations: annotations }).owner,
-            id,
-          );
+          addTo(indexes.owner, this.ownerOf(cached).owner, id);
           if (kind === 'KafkaConnector' && labels?.[STRIMZI_CLUSTER_LABEL]) {
             addTo(
               indexes.connect,

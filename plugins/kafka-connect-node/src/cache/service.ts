@@ -31,6 +31,17 @@ export const strimziResourceCacheServiceRef =
           const cache = new StrimziResourceCache(
             clusters,
             logger.child({ plugin: 'kafka-connect' }),
+            {
+              namespaceOwners: config.getOptional<Record<string, string>>(
+                'kafkaConnect.catalog.namespaceOwners',
+              ),
+              defaultOwner: config.getOptionalString(
+                'kafkaConnect.catalog.defaultOwner',
+              ),
+              namespaceSystems: config.getOptional<Record<string, string>>(
+                'kafkaConnect.catalog.namespaceSystems',
+              ),
+            },
           );
           cache.start();
           logger.info(
