@@ -14,3 +14,4 @@ export * from './ownership';
 export * from './resources';
 export * from './permissions';
 export * from './client';
+export * from './blueprints';

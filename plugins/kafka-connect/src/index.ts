@@ -7,7 +7,9 @@
 export {
   kafkaConnectPlugin as default,
   legacyKafkaConnectPlugin,
+  KafkaConnectClusterPickerFieldExtension,
 } from './plugin';
+export * from './components/KafkaConnectClusterPicker';
 export { kafkaConnectApiRef } from './api';
 export type { KafkaConnectApi } from './api';
 export { isKafkaConnectAvailable } from './filter';

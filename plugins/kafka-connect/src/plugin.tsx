@@ -13,7 +13,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { KafkaConnectClient } from '@kcs/plugin-kafka-connect-common';
+import {
+  KafkaConnectClusterPicker,
+  KAFKA_CONNECT_CLUSTER_PICKER,
+  validateKafkaConnectClusterChoice,
+} from './components/KafkaConnectClusterPicker';
 import { kafkaConnectApiRef } from './api';
 import { isKafkaConnectAvailable } from './filter';
 
@@ -51,6 +58,16 @@ const kafkaConnectEntityContent = EntityContentBlueprint.make({
   },
 });
 
+const kafkaConnectClusterField = FormFieldBlueprint.make({
+  name: 'connect-cluster',
+  params: {
+    field: () =>
+      import('./components/KafkaConnectClusterPicker/formField').then(
+        m => m.kafkaConnectClusterFormField,
+      ),
+  },
+});
+
 /**
  * The kafka-connect frontend plugin (new frontend system).
  * @public
@@ -61,6 +78,7 @@ export const kafkaConnectPlugin = createFrontendPlugin({
     kafkaConnectApi,
     kafkaConnectEntityCard,
     kafkaConnectEntityContent,
+    kafkaConnectClusterField,
   ],
 });
 
@@ -83,3 +101,17 @@ export const legacyKafkaConnectPlugin = createPlugin({
     }),
   ],
 });
+
+/**
+ * The Connect cluster field for the legacy frontend system's scaffolder:
+ * put it inside `<ScaffolderFieldExtensions>`.
+ * @public
+ */
+export const KafkaConnectClusterPickerFieldExtension =
+  legacyKafkaConnectPlugin.provide(
+    createScaffolderFieldExtension({
+      name: KAFKA_CONNECT_CLUSTER_PICKER,
+      component: KafkaConnectClusterPicker,
+      validation: validateKafkaConnectClusterChoice,
+    }),
+  );

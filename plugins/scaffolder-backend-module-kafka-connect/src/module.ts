@@ -1,5 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createConnectorAction } from './actions/createConnector';
+import { readKafkaConnectScaffolderConfig } from './config';
+import { BlueprintRegistry } from './services/BlueprintRegistry';
+import { BackendConnectClusterDirectory } from './services/ConnectClusterDirectory';
+import { KubernetesConnectorApplier } from './services/ConnectorApplier';
 
 /**
  * Scaffolder actions for Kafka connectors.
@@ -10,9 +18,30 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
   moduleId: 'kafka-connect',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions();
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ scaffolder, config, logger, discovery, auth }) {
+        const settings = readKafkaConnectScaffolderConfig(config);
+        const blueprints = BlueprintRegistry.load(
+          settings.blueprintLocations,
+          logger,
+        );
+        logger.info(`Kafka Connect blueprints: ${blueprints.ids().join(', ')}`);
+        scaffolder.addActions(
+          createConnectorAction({
+            blueprints,
+            directory: new BackendConnectClusterDirectory(discovery, auth),
+            applier: new KubernetesConnectorApplier(
+              config,
+              settings.fieldManager,
+            ),
+          }),
+        );
       },
     });
   },

@@ -1,0 +1,22 @@
+export * from './types';
+export { BLUEPRINT_JSON_SCHEMA } from './blueprintSchema';
+export {
+  parseBlueprint,
+  mergeBlueprints,
+  BUILT_IN_PLACEHOLDERS,
+} from './parseBlueprint';
+export type { ParsedBlueprint, BlueprintSet } from './parseBlueprint';
+export { isCredentialKey, isConfigProviderReference } from './credentials';
+export {
+  planConnector,
+  renderConnector,
+  toInputError,
+  TASKS_MAX_RANGE,
+} from './renderConnector';
+export type { ConnectorPlan } from './renderConnector';
+export {
+  appendValuesEntry,
+  replaceValuesEntry,
+  findValuesEntry,
+  connectorManifestYaml,
+} from './valuesFile';

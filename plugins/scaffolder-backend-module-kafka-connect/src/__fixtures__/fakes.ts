@@ -1,0 +1,68 @@
+import type {
+  ClusterListResponse,
+  KafkaConnectorResource,
+} from '@kcs/plugin-kafka-connect-common';
+import type { ConnectClusterDirectory } from '../services/ConnectClusterDirectory';
+import type { ConnectorApplier } from '../services/ConnectorApplier';
+
+const ALL_PLUGINS = [
+  'io.debezium.connector.mysql.MySqlConnector',
+  'io.debezium.connector.postgresql.PostgresConnector',
+  'io.debezium.connector.mongodb.MongoDbConnector',
+  'org.apache.kafka.connect.mirror.MirrorSourceConnector',
+  'com.wepay.kafka.connect.bigquery.BigQuerySinkConnector',
+  'io.aiven.kafka.connect.http.HttpSinkConnector',
+];
+
+/** One cluster `eu-1` with Connect clusters in namespace `orders`. */
+export function clusterList(
+  connect: Array<{
+    name: string;
+    ready?: boolean;
+    plugins?: string[];
+    resources?: boolean;
+  }> = [{ name: 'orders-connect' }],
+): ClusterListResponse {
+  return {
+    items: [
+      {
+        name: 'eu-1',
+        synced: true,
+        strimziApiVersion: 'v1',
+        connectClusters: connect.map(item => ({
+          kind: 'KafkaConnect' as const,
+          cluster: 'eu-1',
+          namespace: 'orders',
+          name: item.name,
+          ready: item.ready ?? true,
+          reason: item.ready === false ? 'NotReady' : undefined,
+          plugins: (item.plugins ?? ALL_PLUGINS).map(c => ({ class: c })),
+          connectorResourcesEnabled: item.resources ?? true,
+          entityRef: `resource:default/kc.eu-1.orders.${item.name}`,
+          stale: false,
+        })),
+      },
+    ],
+  };
+}
+
+export function fakeDirectory(list = clusterList()): ConnectClusterDirectory {
+  return { listClusters: jest.fn(async () => list) };
+}
+
+/** An in-memory stand-in for a cluster's KafkaConnectors (unit tests only). */
+export function fakeApplier(
+  existing: KafkaConnectorResource[] = [],
+): ConnectorApplier & { store: Map<string, KafkaConnectorResource> } {
+  const key = (c: KafkaConnectorResource) =>
+    `${c.metadata!.namespace}/${c.metadata!.name}`;
+  const store = new Map(existing.map(c => [key(c), c]));
+  return {
+    store,
+    get: jest.fn(async (_cluster, c) => store.get(key(c))),
+    apply: jest.fn(async (_cluster, c) => {
+      store.set(key(c), c);
+      return c;
+    }),
+  };
+}

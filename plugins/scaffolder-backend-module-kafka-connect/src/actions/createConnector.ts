@@ -1,0 +1,314 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  appendValuesEntry,
+  connectorManifestYaml,
+  type ConnectorRequest,
+  type FieldError,
+  type KafkaConnectorResource,
+  planConnector,
+  STRIMZI_API_VERSIONS,
+  toInputError,
+} from '@kcs/plugin-kafka-connect-common';
+import { isDeepStrictEqual } from 'node:util';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { BlueprintRegistry } from '../services/BlueprintRegistry';
+import {
+  checkConnectCluster,
+  type ConnectClusterDirectory,
+} from '../services/ConnectClusterDirectory';
+import type { ConnectorApplier } from '../services/ConnectorApplier';
+import { examples } from './createConnector.examples';
+
+/** Id of the action. */
+export const CREATE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:create';
+
+const inputSchema = z.object({
+  blueprint: z
+    .string()
+    .describe('Id of the connector blueprint, e.g. debezium-mysql-source'),
+  parameters: z
+    .record(z.unknown())
+    .default({})
+    .describe("The blueprint's parameters, checked against its JSON schema"),
+  cluster: z
+    .string()
+    .describe('Kubernetes cluster name as configured for the suite'),
+  namespace: z.string().describe('Namespace of the KafkaConnector'),
+  connectCluster: z
+    .string()
+    .describe('Name of the KafkaConnect resource (strimzi.io/cluster)'),
+  owner: z.string().describe('Entity ref of the owning group or user'),
+  system: z.string().optional().describe('Entity ref of the System'),
+  tasksMax: z
+    .number()
+    .optional()
+    .describe('1..1000; default from the blueprint'),
+  state: z.enum(['running', 'paused', 'stopped']).optional(),
+  kubernetesId: z
+    .string()
+    .optional()
+    .describe(
+      'Value of the backstage.io/kubernetes-id label; default the connector name',
+    ),
+  configOverrides: z
+    .record(z.string())
+    .optional()
+    .describe(
+      'Extra config keys; credentials only as ${provider:...} references',
+    ),
+  apiVersion: z
+    .enum(STRIMZI_API_VERSIONS)
+    .optional()
+    .describe("Strimzi API version; default the cluster's, else v1"),
+  output: z
+    .enum(['manifest', 'helm-values', 'apply'])
+    .default('manifest')
+    .describe('manifest file, Helm values entry, or server-side apply'),
+  filePath: z
+    .string()
+    .optional()
+    .describe('Workspace path of the manifest or values file'),
+  valuesPath: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Key path of the list in the values file; default the blueprint's",
+    ),
+  overwrite: z
+    .boolean()
+    .default(false)
+    .describe('apply: take over an existing connector of the same name'),
+  checkCluster: z
+    .boolean()
+    .default(true)
+    .describe('Check the Connect cluster through the kafka-connect backend'),
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type OpaqueSchema = (zImpl: any) => any;
+
+type CreateConnectorInput = z.infer<typeof inputSchema>;
+
+function fromZod(error: z.ZodError): InputError {
+  return toInputError(
+    error.issues.map(issue => ({
+      field: issue.path.join('.') || '(input)',
+      message: `${issue.message.toLocaleLowerCase(
+        'en-US',
+      )}; see the action's input schema`,
+    })),
+  );
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function workspaceFile(workspace: string, file: string): string {
+  try {
+    return resolveSafeChildPath(workspace, file);
+  } catch {
+    throw new InputError(
+      `filePath '${file}' leaves the workspace; give a relative path inside it`,
+    );
+  }
+}
+
+function sameConnector(a: KafkaConnectorResource, b: KafkaConnectorResource) {
+  return (
+    isDeepStrictEqual(a.spec, b.spec) &&
+    Object.entries(b.metadata?.labels ?? {}).every(
+      ([key, value]) => a.metadata?.labels?.[key] === value,
+    ) &&
+    Object.entries(b.metadata?.annotations ?? {}).every(
+      ([key, value]) => a.metadata?.annotations?.[key] === value,
+    )
+  );
+}
+
+/**
+ * Creates a KafkaConnector from a blueprint: as a manifest file or a Helm
+ * values entry in the workspace (for a pull request), or applied to a
+ * cluster. Everything is validated before anything is written.
+ */
+export function createConnectorAction(options: {
+  blueprints: BlueprintRegistry;
+  directory: ConnectClusterDirectory;
+  applier: ConnectorApplier;
+}) {
+  const { blueprints, directory, applier } = options;
+  return createTemplateAction({
+    id: CREATE_CONNECTOR_ACTION_ID,
+    description:
+      'Renders a KafkaConnector from a blueprint and writes it as a manifest, appends it to a Helm values file, or applies it to a cluster.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      // The scaffolder brings its own zod; handing it ours through an opaque
+      // callback keeps the compiler from comparing the two copies' types
+      // (which exhausts its memory). The handler parses with ours anyway.
+      input: (() => inputSchema) as unknown as OpaqueSchema,
+      output: (() =>
+        z.object({
+          name: z.string().describe('Connector name'),
+          namespace: z.string(),
+          cluster: z.string(),
+          manifest: z.string().describe('The KafkaConnector as YAML'),
+          filePath: z.string().optional().describe('Workspace path written'),
+          entityRef: z.string().describe("The connector's catalog entity ref"),
+          changed: z
+            .boolean()
+            .describe('False when the run found it already done'),
+        })) as unknown as OpaqueSchema,
+    },
+    async handler(ctx) {
+      const parsed = inputSchema.safeParse(ctx.input as unknown);
+      if (!parsed.success) {
+        throw fromZod(parsed.error);
+      }
+      const input: CreateConnectorInput = parsed.data;
+      // Template forms send '' (or null) for optional fields left empty.
+      if (input.filePath === '') input.filePath = undefined;
+      if (input.system === '') input.system = undefined;
+      input.parameters = Object.fromEntries(
+        Object.entries(input.parameters).filter(
+          ([, value]) => value !== '' && value !== null && value !== undefined,
+        ),
+      );
+      const blueprint = blueprints.get(input.blueprint);
+      const request: ConnectorRequest = {
+        blueprintId: input.blueprint,
+        parameters: input.parameters,
+        cluster: input.cluster,
+        namespace: input.namespace,
+        connectCluster: input.connectCluster,
+        owner: input.owner,
+        system: input.system,
+        template: ctx.templateInfo?.entityRef,
+        tasksMax: input.tasksMax,
+        state: input.state,
+        kubernetesId: input.kubernetesId,
+        configOverrides: input.configOverrides,
+        apiVersion: input.apiVersion,
+      };
+      let plan = planConnector(blueprint, request);
+      if (plan.errors) {
+        throw toInputError(plan.errors);
+      }
+      if (input.checkCluster || input.output === 'apply') {
+        const check = checkConnectCluster(
+          await directory.listClusters(),
+          input,
+          blueprint!,
+        );
+        if (check.errors.length) {
+          throw toInputError(check.errors);
+        }
+        if (!input.apiVersion && check.strimziApiVersion) {
+          plan = planConnector(blueprint, {
+            ...request,
+            apiVersion: check.strimziApiVersion,
+          });
+          if (plan.errors) throw toInputError(plan.errors);
+        }
+      }
+      const manifest = connectorManifestYaml(plan.connector);
+      let changed = true;
+      let filePath: string | undefined;
+      const errors: FieldError[] = [];
+
+      if (input.output === 'manifest') {
+        filePath =
+          input.filePath ??
+          `kafka-connectors/${plan.namespace}/${plan.name}.yaml`;
+        const target = workspaceFile(ctx.workspacePath, filePath);
+        const existing = await readIfExists(target);
+        if (existing !== undefined) {
+          if (existing !== manifest) {
+            errors.push({
+              field: 'filePath',
+              message: `'${filePath}' already exists with other content; choose another path or remove it`,
+            });
+          }
+          changed = false;
+        }
+        if (errors.length) throw toInputError(errors);
+        if (changed && !ctx.isDryRun) {
+          await fs.mkdir(path.dirname(target), { recursive: true });
+          await fs.writeFile(target, manifest, 'utf8');
+        }
+      } else if (input.output === 'helm-values') {
+        filePath = input.filePath ?? 'values.yaml';
+        const target = workspaceFile(ctx.workspacePath, filePath);
+        const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
+        const text = (await readIfExists(target)) ?? '';
+        let updated: string | undefined;
+        try {
+          updated = appendValuesEntry(text, valuesPath, plan.valuesEntry, {
+            file: filePath,
+          });
+        } catch (error) {
+          // A retry finds its own entry: same name and same content is done.
+          let list: unknown = parse(text) ?? {};
+          for (const key of valuesPath) list = (list as any)?.[key];
+          const same =
+            Array.isArray(list) &&
+            list.some(item => isDeepStrictEqual(item, plan.valuesEntry));
+          if (!same) throw error;
+          changed = false;
+        }
+        if (changed && !ctx.isDryRun && updated !== undefined) {
+          await fs.mkdir(path.dirname(target), { recursive: true });
+          await fs.writeFile(target, updated, 'utf8');
+        }
+      } else {
+        const existing = await applier.get(plan.cluster, plan.connector);
+        if (existing) {
+          if (sameConnector(existing, plan.connector)) {
+            changed = false;
+          } else if (!input.overwrite) {
+            throw new InputError(
+              `name: a KafkaConnector '${plan.name}' already exists in namespace '${plan.namespace}' of cluster '${plan.cluster}'; change the parameters for another name, or set overwrite to take it over`,
+            );
+          }
+        }
+        if (changed && !ctx.isDryRun) {
+          await ctx.checkpoint({
+            key: `kafka-connect-apply-${plan.cluster}-${plan.namespace}-${plan.name}`,
+            fn: async () => {
+              await applier.apply(plan.cluster, plan.connector, {
+                force: input.overwrite,
+              });
+            },
+          });
+        }
+      }
+      const output = ctx.output as (name: string, value: unknown) => void;
+      let outcome = 'Created';
+      if (ctx.isDryRun) outcome = 'Dry run: would create';
+      else if (!changed) outcome = 'Already present:';
+      ctx.logger.info(
+        `${outcome} KafkaConnector ${plan.cluster}/${plan.namespace}/${plan.name} (${input.output})`,
+      );
+      output('name', plan.name);
+      output('namespace', plan.namespace);
+      output('cluster', plan.cluster);
+      output('manifest', manifest);
+      if (filePath) output('filePath', filePath);
+      output('entityRef', plan.entityRef);
+      output('changed', changed);
+    },
+  });
+}

@@ -1,0 +1,264 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { useTestCluster } from '@kcs/dev-cluster';
+import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+// The end-to-end test needs the real backend plugin beside the scaffolder.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import kafkaConnectPlugin from '@kcs/plugin-kafka-connect-backend';
+import request from 'supertest';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { parse } from 'yaml';
+import { scaffolderModuleKafkaConnect } from './module';
+
+const getCluster = useTestCluster();
+
+async function waitForResource(
+  kc: KubeConfig,
+  target: { plural: string; namespace: string; name: string },
+  accept: (resource: any) => boolean,
+  timeoutMs = 10_000,
+): Promise<any> {
+  const api = kc.makeApiClient(CustomObjectsApi);
+  const deadline = Date.now() + timeoutMs;
+  let last: any;
+  for (;;) {
+    last = await api
+      .getNamespacedCustomObject({
+        group: 'kafka.strimzi.io',
+        version: 'v1',
+        ...target,
+      })
+      .catch(() => undefined);
+    if (last && accept(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${target.name} not as expected: ${JSON.stringify(
+          last?.status ?? null,
+        )}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+const TEMPLATE_FILE = path.resolve(
+  __dirname,
+  '../../../templates/debezium-mysql-source/template.yaml',
+);
+
+/**
+ * The built-in MySQL template run through the scaffolder's REST API against
+ * the real API server: apply creates the connector, the operator stand-in
+ * makes it Ready, the kafka-connect backend lists it; a second run changes
+ * nothing; a dry run writes nothing.
+ */
+describe('debezium-mysql-source template through the scaffolder API', () => {
+  async function start() {
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace('scaffold');
+    await cluster.apply({
+      apiVersion: 'kafka.strimzi.io/v1',
+      kind: 'KafkaConnect',
+      metadata: {
+        name: 'orders-connect',
+        namespace,
+        annotations: { 'strimzi.io/use-connector-resources': 'true' },
+      },
+      spec: {
+        replicas: 1,
+        bootstrapServers: 'k:9092',
+        groupId: 'g',
+        configStorageTopic: 'c',
+        statusStorageTopic: 's',
+        offsetStorageTopic: 'o',
+      },
+    });
+    const template = parse(fs.readFileSync(TEMPLATE_FILE, 'utf8'));
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleKafkaConnect,
+        kafkaConnectPlugin,
+        catalogServiceMock.factory({
+          entities: [
+            {
+              ...template,
+              metadata: { ...template.metadata, namespace: 'default' },
+            },
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:7007' },
+            kafkaConnect: {
+              clusters: [
+                {
+                  name: cluster.name,
+                  url: cluster.server,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: cluster.portalToken,
+                  caData: cluster.caData,
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    // The backend's cache must see the Connect cluster Ready with its plugins.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const response = await request(server).get('/api/kafka-connect/clusters');
+      const connect = response.body.items
+        ?.find((c: { name: string }) => c.name === cluster.name)
+        ?.connectClusters.find(
+          (c: { namespace: string; ready: boolean }) =>
+            c.namespace === namespace && c.ready,
+        );
+      if (connect) break;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Connect cluster never ready: ${JSON.stringify(response.body)}`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+    const values = {
+      instance: 'orders',
+      database: 'shop',
+      table: 'orders',
+      version: 'v1',
+      serverId: 184054,
+      owner: 'group:default/team-orders',
+      system: 'system:default/orders',
+      connect: { cluster: cluster.name, namespace, name: 'orders-connect' },
+      tasksMax: 2,
+      delivery: 'apply',
+    };
+    return { server, cluster, namespace, template, values };
+  }
+
+  async function runTask(server: any, values: Record<string, unknown>) {
+    const created = await request(server)
+      .post('/api/scaffolder/v2/tasks')
+      .send({ templateRef: 'template:default/debezium-mysql-source', values });
+    expect(created.status).toBe(201);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const task = await request(server).get(
+        `/api/scaffolder/v2/tasks/${created.body.id}`,
+      );
+      if (['completed', 'failed', 'cancelled'].includes(task.body.status)) {
+        const events = await request(server).get(
+          `/api/scaffolder/v2/tasks/${created.body.id}/events`,
+        );
+        return { task: task.body, events: events.body };
+      }
+      if (Date.now() > deadline)
+        throw new Error(`task stuck: ${JSON.stringify(task.body)}`);
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  }
+
+  it('applies, the connector becomes Ready and visible in /api/kafka-connect; a second run is a no-op; a dry run writes nothing', async () => {
+    const { server, cluster, namespace, template, values } = await start();
+
+    const first = await runTask(server, values);
+    expect({
+      status: first.task.status,
+      log: first.events
+        .filter((e: any) => e.type === 'log')
+        .map((e: any) => e.body.message)
+        .slice(-5),
+    }).toMatchObject({ status: 'completed' });
+
+    const name = 'ordersmysql-shop-orders-v1';
+    const connector = await waitForResource(
+      cluster.kubeConfig(),
+      { plural: 'kafkaconnectors', namespace, name },
+      r =>
+        r.status?.conditions?.some(
+          (c: any) => c.type === 'Ready' && c.status === 'True',
+        ),
+      15_000,
+    );
+    expect(connector.metadata.labels).toMatchObject({
+      'strimzi.io/cluster': 'orders-connect',
+      'backstage.io/kubernetes-id': name,
+    });
+    expect(connector.metadata.annotations).toMatchObject({
+      'kafka-connect.dev/owner': 'group:default/team-orders',
+      'kafka-connect.dev/system': 'system:default/orders',
+      'kafka-connect.dev/template': 'template:default/debezium-mysql-source',
+      'kafka-connect.dev/blueprint': 'debezium-mysql-source',
+    });
+    expect(connector.spec).toMatchObject({ tasksMax: 2, state: 'running' });
+    const managers = connector.metadata.managedFields.map(
+      (f: any) => f.manager,
+    );
+    expect(managers).toContain('backstage-kafka-connect');
+
+    let listed: any;
+    const deadline = Date.now() + 15_000;
+    do {
+      await new Promise(resolve => setTimeout(resolve, 200));
+      const response = await request(server).get(
+        `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`,
+      );
+      listed = response.status === 200 ? response.body : undefined;
+    } while ((!listed || listed.health !== 'healthy') && Date.now() < deadline);
+    expect(listed).toMatchObject({
+      name,
+      namespace,
+      health: 'healthy',
+      owner: 'group:default/team-orders',
+      entityRef: `resource:default/kctr.${cluster.name}.${namespace}.${name}`,
+    });
+
+    // The second run finds the same connector and changes nothing.
+    const before = connector.metadata.resourceVersion;
+    const second = await runTask(server, values);
+    expect(second.task.status).toBe('completed');
+    const again = await waitForResource(
+      cluster.kubeConfig(),
+      { plural: 'kafkaconnectors', namespace, name },
+      () => true,
+    );
+    expect(again.metadata.generation).toBe(connector.metadata.generation);
+    expect(
+      second.events.some((e: any) =>
+        /Already present: KafkaConnector/.test(e.body?.message ?? ''),
+      ),
+    ).toBe(true);
+    expect(again.metadata.resourceVersion >= before).toBe(true);
+
+    // A dry run of another connector writes nothing to the cluster.
+    const dry = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .send({
+        template: {
+          ...template,
+          metadata: { ...template.metadata, namespace: 'default' },
+        },
+        values: { ...values, table: 'refunds' },
+        directoryContents: [],
+      });
+    expect(dry.status).toBe(200);
+    expect(dry.body.steps.length).toBeGreaterThan(0);
+    expect(JSON.stringify(dry.body.log)).toContain('Dry run: would create');
+    await expect(
+      cluster
+        .kubeConfig()
+        .makeApiClient(CustomObjectsApi)
+        .getNamespacedCustomObject({
+          group: 'kafka.strimzi.io',
+          version: 'v1',
+          namespace,
+          plural: 'kafkaconnectors',
+          name: 'ordersmysql-shop-refunds-v1',
+        }),
+    ).rejects.toMatchObject({ code: 404 });
+  });
+});

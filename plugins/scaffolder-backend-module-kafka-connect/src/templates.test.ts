@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import { parse } from 'yaml';
+import { CREATE_CONNECTOR_ACTION_ID } from './actions/createConnector';
+import { BlueprintRegistry } from './services/BlueprintRegistry';
+
+const TEMPLATES = path.resolve(__dirname, '../../../templates');
+const registry = BlueprintRegistry.load([]);
+
+describe('software templates in templates/', () => {
+  const location = parse(
+    fs.readFileSync(path.join(TEMPLATES, 'all.yaml'), 'utf8'),
+  );
+
+  it('has one template per built-in blueprint, all registered in all.yaml', () => {
+    expect(location.spec.targets.sort()).toEqual(
+      registry.ids().map(id => `./${id}/template.yaml`),
+    );
+  });
+
+  it.each(registry.ids())(
+    '%s is a valid template wired to its blueprint',
+    async id => {
+      const template = parse(
+        fs.readFileSync(path.join(TEMPLATES, id, 'template.yaml'), 'utf8'),
+      );
+      expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
+      const blueprint = registry.get(id)!;
+      const [details, ownership, where, delivery] = template.spec.parameters;
+      // the form asks exactly the blueprint's parameters, with its schema
+      expect(details.properties).toEqual(blueprint.parameters.properties);
+      expect(details.required).toEqual(blueprint.parameters.required);
+      expect(ownership.properties.owner['ui:field']).toBe('OwnerPicker');
+      expect(where.properties.connect['ui:field']).toBe(
+        'KafkaConnectClusterPicker',
+      );
+      expect(where.properties.connect['ui:options'].requiredPlugin).toBe(
+        blueprint.connector.plugin,
+      );
+      expect(delivery.properties.delivery.enum).toEqual([
+        'pull-request-manifest',
+        'pull-request-values',
+        'apply',
+      ]);
+      const step = template.spec.steps.find(
+        (s: any) => s.action === CREATE_CONNECTOR_ACTION_ID,
+      );
+      expect(step.input.blueprint).toBe(id);
+      expect(Object.keys(step.input.parameters).sort()).toEqual(
+        Object.keys(blueprint.parameters.properties!).sort(),
+      );
+      expect(template.spec.output.links[0].entityRef).toBe(
+        '${{ steps.connector.output.entityRef }}',
+      );
+    },
+  );
+});
