@@ -29,6 +29,12 @@ export function portalAccessManifests(): KubernetesObject[] {
         verbs: ['get'],
       },
       {
+        // Scaling a connector's tasks goes through the scale subresource.
+        apiGroups: ['kafka.strimzi.io'],
+        resources: ['kafkaconnectors/scale'],
+        verbs: ['get', 'patch'],
+      },
+      {
         apiGroups: [''],
         resources: [
           'namespaces',

@@ -175,6 +175,9 @@ async function main() {
         } as never,
         httpAuth: { credentials: async () => ({}) } as never,
         permissions: { authorize: async () => [{ result: 'ALLOW' }] } as never,
+        // The benchmark measures reads only.
+        auditor: {} as never,
+        operations: {} as never,
       }),
     );
     const server = app.listen(0, '127.0.0.1');

@@ -3,12 +3,26 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { kafkaConnectPermissions } from '@kcs/plugin-kafka-connect-common';
 import {
+  kafkaConnectOperatePermission,
+  kafkaConnectPermissions,
+} from '@kcs/plugin-kafka-connect-common';
+import {
+  KafkaConnectClusterConfig,
   KafkaConnectClusterSupplier,
   kafkaConnectClustersExtensionPoint,
+  kafkaConnectorPermissionResourceRef,
+  kafkaConnectorPermissionRules,
+  kubeConfigForCluster,
+  readKafkaConnectClusters,
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { ConnectorOperations } from './service/operations';
+import {
+  namespaceAnnotations,
+  permissionResourceOf,
+} from './service/connectors';
 import { createRouter } from './service/router';
 import { unknownRoute } from './service/unknownRoute';
 
@@ -32,6 +46,8 @@ export const kafkaConnectPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         cache: strimziResourceCacheServiceRef,
       },
@@ -41,15 +57,53 @@ export const kafkaConnectPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        auditor,
+        config,
         catalog,
         cache,
       }) {
         permissionsRegistry.addPermissions(kafkaConnectPermissions);
+        const clusterConfigs: KafkaConnectClusterConfig[] =
+          readKafkaConnectClusters(config);
         for (const supplier of suppliers) {
-          cache.addClusters(await supplier.getClusters());
+          const supplied = await supplier.getClusters();
+          cache.addClusters(supplied);
+          clusterConfigs.push(...supplied);
         }
+        const kubeConfigs = new Map<string, KubeConfig>();
+        const kubeConfigOf = (cluster: string) => {
+          if (!kubeConfigs.has(cluster)) {
+            const clusterConfig = clusterConfigs.find(c => c.name === cluster);
+            if (clusterConfig) {
+              kubeConfigs.set(cluster, kubeConfigForCluster(clusterConfig));
+            }
+          }
+          return kubeConfigs.get(cluster);
+        };
+        const operations = new ConnectorOperations(kubeConfigOf);
+        permissionsRegistry.addResourceType({
+          resourceRef: kafkaConnectorPermissionResourceRef,
+          permissions: [kafkaConnectOperatePermission],
+          rules: Object.values(kafkaConnectorPermissionRules),
+          getResources: resourceRefs =>
+            Promise.all(
+              resourceRefs.map(ref =>
+                permissionResourceOf(ref, cache, config, (cluster, namespace) =>
+                  namespaceAnnotations(kubeConfigOf(cluster), namespace),
+                ),
+              ),
+            ),
+        });
         httpRouter.use(
-          await createRouter({ logger, cache, catalog, httpAuth, permissions }),
+          await createRouter({
+            logger,
+            cache,
+            catalog,
+            httpAuth,
+            permissions,
+            auditor,
+            operations,
+          }),
         );
         httpRouter.use(unknownRoute);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -15,3 +15,4 @@ export * from './resources';
 export * from './permissions';
 export * from './client';
 export * from './blueprints';
+export * from './actions';

@@ -20,3 +20,14 @@ export type {
   StrimziResourceReader,
 } from './cache/StrimziResourceCache';
 export { strimziResourceCacheServiceRef } from './cache/service';
+export {
+  createKafkaConnectorConditionalDecision,
+  isKafkaConnectorOwnedByUser,
+  kafkaConnectorConditions,
+  kafkaConnectorPermissionResourceRef,
+  kafkaConnectorPermissionRules,
+} from './permissions/rules';
+export type {
+  KafkaConnectorPermissionQuery,
+  KafkaConnectorPermissionResource,
+} from './permissions/rules';

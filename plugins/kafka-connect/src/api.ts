@@ -4,7 +4,11 @@ import type { KafkaConnectClient } from '@kcs/plugin-kafka-connect-common';
 /** What the frontend asks the kafka-connect backend. @public */
 export type KafkaConnectApi = Pick<
   KafkaConnectClient,
-  'getEntityConnectors' | 'getConnectors' | 'getConnector' | 'getClusters'
+  | 'getEntityConnectors'
+  | 'getConnectors'
+  | 'getConnector'
+  | 'getClusters'
+  | 'runConnectorAction'
 >;
 
 /** The API ref of the kafka-connect client. @public */

@@ -4,6 +4,7 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { kafkaConnectOperatePermission } from '@kcs/plugin-kafka-connect-common';
 import {
   ADMIN_GROUP_REF,
   PortalPermissionPolicy,
@@ -47,5 +48,32 @@ describe('PortalPermissionPolicy', () => {
       (await policy.handle({ permission: catalogEntityReadPermission }, guest))
         .result,
     ).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('lets admins operate any connector', async () => {
+    const decision = await policy.handle(
+      { permission: kafkaConnectOperatePermission },
+      user(['user:default/admin', ADMIN_GROUP_REF]),
+    );
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('lets others operate only connectors owned by one of their refs', async () => {
+    const decision = await policy.handle(
+      { permission: kafkaConnectOperatePermission },
+      user(['user:default/guest', 'group:default/team-orders']),
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'kafka-connect',
+      resourceType: 'kafka-connector',
+      conditions: {
+        rule: 'IS_OWNED_BY_USER',
+        resourceType: 'kafka-connector',
+        params: {
+          claims: ['user:default/guest', 'group:default/team-orders'],
+        },
+      },
+    });
   });
 });

@@ -12,13 +12,19 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import { kafkaConnectOperatePermission } from '@kcs/plugin-kafka-connect-common';
+import {
+  createKafkaConnectorConditionalDecision,
+  kafkaConnectorConditions,
+} from '@kcs/plugin-kafka-connect-node';
 
 /** Members of this group may do everything in the portal. */
 export const ADMIN_GROUP_REF = 'group:default/platform-team';
 
 /**
  * The portal's permission policy: admins may do everything; everybody else may
- * read and create, but not remove what the catalog holds.
+ * read and create, but not remove what the catalog holds, and may operate
+ * only the connectors they (or their groups) own.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -34,6 +40,12 @@ export class PortalPermissionPolicy implements PermissionPolicy {
       isPermission(request.permission, catalogLocationDeletePermission)
     ) {
       return { result: AuthorizeResult.DENY };
+    }
+    if (isPermission(request.permission, kafkaConnectOperatePermission)) {
+      return createKafkaConnectorConditionalDecision(
+        request.permission,
+        kafkaConnectorConditions.isOwnedByUser({ claims: ownership }),
+      );
     }
     return { result: AuthorizeResult.ALLOW };
   }

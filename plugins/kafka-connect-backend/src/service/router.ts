@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -11,14 +12,20 @@ import {
   CONNECTOR_HEALTHS,
   ConnectorHealth,
   ConnectorListResponse,
+  ConnectorActionResponse,
   EntityConnectorsResponse,
+  formatResourceRef,
+  kafkaConnectOperatePermission,
   kafkaConnectReadPermission,
+  validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
+import { findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
+import type { ConnectorOperations } from './operations';
 import { toConnectClusterSummary, toConnectorSummary } from './summaries';
 
 /** Dependencies of the plugin's HTTP router. */
@@ -28,6 +35,8 @@ export interface RouterOptions {
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
+  operations: ConnectorOperations;
 }
 
 function optionalQuery(req: express.Request, name: string): string | undefined {
@@ -50,7 +59,8 @@ function optionalQuery(req: express.Request, name: string): string | undefined {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { cache, catalog, httpAuth, permissions } = options;
+  const { cache, catalog, httpAuth, permissions, auditor, operations } =
+    options;
   const router = Router();
   router.use(express.json());
 
@@ -131,9 +141,7 @@ export async function createRouter(
 
   router.get('/connectors/:cluster/:namespace/:name', (req, res) => {
     const { cluster, namespace, name } = req.params;
-    const found =
-      cache.get('KafkaConnector', cluster, namespace, name) ??
-      cache.get('KafkaMirrorMaker2', cluster, namespace, name);
+    const found = findConnector(cache, { cluster, namespace, name });
     if (!found) {
       throw new NotFoundError(
         `No KafkaConnector or KafkaMirrorMaker2 ${namespace}/${name} in cluster ${cluster}`,
@@ -141,6 +149,73 @@ export async function createRouter(
     }
     res.json(toConnectorSummary(found, stateOf(cluster)));
   });
+
+  router.post(
+    '/connectors/:cluster/:namespace/:name/actions',
+    async (req, res) => {
+      const { cluster, namespace, name } = req.params;
+      const ref = { cluster, namespace, name };
+      const auditEvent = await auditor.createEvent({
+        eventId: 'connector-operate',
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          connector: formatResourceRef(ref),
+          action: req.body?.action,
+        },
+      });
+      try {
+        const found =
+          cache.get('KafkaConnector', cluster, namespace, name) ??
+          cache.get('KafkaMirrorMaker2', cluster, namespace, name);
+        if (!found) {
+          throw new NotFoundError(
+            `No KafkaConnector or KafkaMirrorMaker2 ${namespace}/${name} in cluster ${cluster}`,
+          );
+        }
+        const kind =
+          found.kind === 'KafkaMirrorMaker2'
+            ? 'KafkaMirrorMaker2'
+            : 'KafkaConnector';
+        const credentials = await httpAuth.credentials(req);
+        const [decision] = await permissions.authorize(
+          [
+            {
+              permission: kafkaConnectOperatePermission,
+              resourceRef: formatResourceRef(ref),
+            },
+          ],
+          { credentials },
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(
+            `You may not operate ${kind} ${namespace}/${name} in cluster ${cluster}: only its owner and admins may (permission kafka.connect.operate)`,
+          );
+        }
+        const action = validateConnectorAction(req.body, {
+          kind,
+          connectorNames: (found.resource.status?.connectors ?? [])
+            .map((connector: { name?: string }) => connector.name)
+            .filter(Boolean),
+        });
+        const apiVersion = String(found.resource.apiVersion ?? '');
+        const { generation } = await operations.apply(
+          { ...ref, kind, version: apiVersion.split('/')[1] ?? 'v1' },
+          action,
+        );
+        await auditEvent.success({ meta: { ...action, generation } });
+        const body: ConnectorActionResponse = {
+          accepted: true,
+          action: action.action,
+          ...(generation !== undefined ? { generation } : {}),
+        };
+        res.status(202).json(body);
+      } catch (error) {
+        await auditEvent.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
 
   router.get('/entity-connectors', async (req, res) => {
     const entityRef = optionalQuery(req, 'entityRef');

@@ -2,13 +2,15 @@ import { KafkaConnectClient } from './KafkaConnectClient';
 
 function clientReturning(status: number, body: unknown) {
   const calls: string[] = [];
+  const inits: Array<RequestInit | undefined> = [];
   const client = new KafkaConnectClient({
     discoveryApi: {
       getBaseUrl: async () => 'http://backend/api/kafka-connect',
     },
     fetchApi: {
-      fetch: (async (url: string) => {
+      fetch: (async (url: string, init?: RequestInit) => {
         calls.push(url);
+        inits.push(init);
         return new Response(JSON.stringify(body), {
           status,
           headers: { 'content-type': 'application/json' },
@@ -16,7 +18,7 @@ function clientReturning(status: number, body: unknown) {
       }) as typeof fetch,
     },
   });
-  return { client, calls };
+  return { client, calls, inits };
 }
 
 describe('KafkaConnectClient', () => {
@@ -38,6 +40,26 @@ describe('KafkaConnectClient', () => {
       'http://backend/api/kafka-connect/connectors/eu-1/orders/a%2Fb',
       'http://backend/api/kafka-connect/clusters',
     ]);
+  });
+
+  it('posts operations as JSON to the actions route', async () => {
+    const { client, calls, inits } = clientReturning(202, {
+      accepted: true,
+      action: 'restart-task',
+    });
+    await expect(
+      client.runConnectorAction(
+        { cluster: 'eu-1', namespace: 'orders', name: 'cdc' },
+        { action: 'restart-task', taskId: 1 },
+      ),
+    ).resolves.toEqual({ accepted: true, action: 'restart-task' });
+    expect(calls).toEqual([
+      'http://backend/api/kafka-connect/connectors/eu-1/orders/cdc/actions',
+    ]);
+    expect(inits[0]).toMatchObject({
+      method: 'POST',
+      body: '{"action":"restart-task","taskId":1}',
+    });
   });
 
   it('turns error responses into ResponseError with the server message', async () => {

@@ -1,10 +1,13 @@
 import { ResponseError } from '@backstage/errors';
 import type {
   ClusterListResponse,
+  ConnectorAction,
+  ConnectorActionResponse,
   ConnectorHealth,
   ConnectorListResponse,
   ConnectorSummary,
   EntityConnectorsResponse,
+  StrimziResourceRef,
 } from '../api';
 
 /** What the client needs to find and call the backend (Backstage's DiscoveryApi and FetchApi fit). @public */
@@ -19,6 +22,12 @@ export interface ConnectorFilters {
   owner?: string;
   health?: ConnectorHealth;
   cluster?: string;
+}
+
+function connectorPath(ref: StrimziResourceRef): string {
+  return `/connectors/${[ref.cluster, ref.namespace, ref.name]
+    .map(encodeURIComponent)
+    .join('/')}`;
 }
 
 /** The typed client of the kafka-connect backend's REST API. @public */
@@ -45,20 +54,31 @@ export class KafkaConnectClient {
     namespace: string;
     name: string;
   }): Promise<ConnectorSummary> {
-    return this.get(
-      `/connectors/${[ref.cluster, ref.namespace, ref.name]
-        .map(encodeURIComponent)
-        .join('/')}`,
-    );
+    return this.get(connectorPath(ref));
   }
 
   getClusters(): Promise<ClusterListResponse> {
     return this.get('/clusters');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  /** Asks for an operation; resolves once the backend accepted it (HTTP 202). */
+  runConnectorAction(
+    ref: { cluster: string; namespace: string; name: string },
+    action: ConnectorAction,
+  ): Promise<ConnectorActionResponse> {
+    return this.get(`${connectorPath(ref)}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(action),
+    });
+  }
+
+  private async get<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('kafka-connect');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      init,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -137,6 +137,23 @@ describe('deriveConnectorHealth', () => {
     });
   });
 
+  it('is pending while a restart annotation waits for the operator', () => {
+    for (const annotation of [
+      'strimzi.io/restart',
+      'strimzi.io/restart-task',
+    ]) {
+      const restarting = connector(['RUNNING', 'FAILED']);
+      restarting.metadata!.annotations = { [annotation]: '1' };
+      expect(deriveConnectorHealth(restarting)).toMatchObject({
+        health: 'pending',
+        reason: expect.stringContaining(annotation),
+      });
+    }
+    expect(deriveConnectorHealth(connector(['RUNNING', 'FAILED'])).health).toBe(
+      'degraded',
+    );
+  });
+
   it('fails with the operator reason when Strimzi rejects the connector', () => {
     const rejected: KafkaConnectorResource = {
       metadata: { generation: 1 },

@@ -6,6 +6,12 @@ import type {
   TaskCounts,
 } from '../api';
 import { CONNECTOR_HEALTHS } from '../api';
+import {
+  STRIMZI_RESTART_ANNOTATION,
+  STRIMZI_RESTART_CONNECTOR_ANNOTATION,
+  STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION,
+  STRIMZI_RESTART_TASK_ANNOTATION,
+} from '../names';
 import type {
   ConnectRestConnectorStatus,
   KafkaConnectorResource,
@@ -265,6 +271,22 @@ function deriveFromWellFormed(
     return verdict(
       'pending',
       `The operator has not yet applied the latest change (generation ${generation}, observed ${status.observedGeneration})`,
+    );
+  }
+  // The last two are KafkaMirrorMaker2's, whose health is derived through here too.
+  const restartRequested = [
+    STRIMZI_RESTART_ANNOTATION,
+    STRIMZI_RESTART_TASK_ANNOTATION,
+    STRIMZI_RESTART_CONNECTOR_ANNOTATION,
+    STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION,
+  ].filter(name => connector.metadata?.annotations?.[name] !== undefined);
+  if (restartRequested.length > 0) {
+    // The operator removes the annotation once it has restarted.
+    return verdict(
+      'pending',
+      `A restart was requested (${restartRequested.join(
+        ', ',
+      )}); waiting for the operator`,
     );
   }
   const notReady = activeCondition(status.conditions, 'NotReady');

@@ -104,6 +104,17 @@ describe('deriveMirrorMaker2Health', () => {
     });
   });
 
+  it('is pending while a connector restart waits for the operator', () => {
+    const resource = mm2([entry('eu->us.MirrorSourceConnector', ['FAILED'])]);
+    resource.metadata!.annotations = {
+      'strimzi.io/restart-connector-task': 'eu->us.MirrorSourceConnector:0',
+    };
+    expect(deriveMirrorMaker2Health(resource).assessment).toMatchObject({
+      health: 'pending',
+      reason: expect.stringContaining('strimzi.io/restart-connector-task'),
+    });
+  });
+
   it('never throws on malformed entries', () => {
     expect(() =>
       deriveMirrorMaker2Health(mm2([null, { name: 'x', tasks: 'no' }])),

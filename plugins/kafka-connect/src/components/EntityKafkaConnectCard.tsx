@@ -20,6 +20,11 @@ import {
   ConnectorSummary,
   summarizeHealths,
 } from '@kcs/plugin-kafka-connect-common';
+import {
+  ConnectorActions,
+  gitOpsWarning,
+  RestartTaskButton,
+} from './ConnectorActions';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
 import { FailingTasks } from './FailingTasks';
 import { StaleClusters } from './StaleClusters';
@@ -90,6 +95,7 @@ export function EntityKafkaConnectCard() {
               <TableCell>Health</TableCell>
               <TableCell>Tasks</TableCell>
               <TableCell>Connect cluster</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>Actions</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -110,10 +116,35 @@ export function EntityKafkaConnectCard() {
                       last known state
                     </Typography>
                   )}
+                  {item.gitOps && (
+                    <Tooltip title={gitOpsWarning(item) ?? ''}>
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        display="block"
+                        data-testid={`gitops-${item.name}`}
+                      >
+                        managed by{' '}
+                        {item.gitOps.tool === 'argocd' ? 'Argo CD' : 'Flux'}:
+                        spec changes here are reverted by GitOps
+                      </Typography>
+                    </Tooltip>
+                  )}
                   {item.failingTasks.length > 0 && (
                     <FailingTasks
                       connector={item.name}
                       tasks={item.failingTasks}
+                      taskAction={
+                        item.kind === 'KafkaConnector'
+                          ? task => (
+                              <RestartTaskButton
+                                connector={item}
+                                taskId={task.id}
+                                onDone={refresh}
+                              />
+                            )
+                          : undefined
+                      }
                     />
                   )}
                 </TableCell>
@@ -123,6 +154,9 @@ export function EntityKafkaConnectCard() {
                 <TableCell>{formatTasks(item)}</TableCell>
                 <TableCell>
                   {item.connectCluster ?? '—'} on {item.cluster}
+                </TableCell>
+                <TableCell>
+                  <ConnectorActions connector={item} onDone={refresh} />
                 </TableCell>
               </TableRow>
             ))}

@@ -1,6 +1,8 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { configApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
+  mockApis,
   MockConfigApi,
   renderInTestApp,
   TestApiProvider,
@@ -53,6 +55,7 @@ async function renderTab(api: Partial<KafkaConnectApi>) {
     <TestApiProvider
       apis={[
         [kafkaConnectApiRef, api],
+        [permissionApiRef, mockApis.permission()],
         [
           configApiRef,
           new MockConfigApi({

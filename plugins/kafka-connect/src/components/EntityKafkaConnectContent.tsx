@@ -16,6 +16,11 @@ import {
   ConnectorSummary,
   summarizeHealths,
 } from '@kcs/plugin-kafka-connect-common';
+import {
+  ConnectorActions,
+  gitOpsWarning,
+  RestartTaskButton,
+} from './ConnectorActions';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
 import { formatTasks, HOW_TO_LINK } from './EntityKafkaConnectCard';
 import { StaleClusters } from './StaleClusters';
@@ -119,7 +124,55 @@ export function EntityKafkaConnectContent() {
             pageSize: 20,
             padding: 'dense',
           }}
-          columns={connectorColumns}
+          columns={[
+            ...connectorColumns,
+            {
+              title: 'Actions',
+              sorting: false,
+              filtering: false,
+              render: item => (
+                <Box>
+                  <ConnectorActions connector={item} onDone={refresh} />
+                  {item.gitOps && (
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      display="block"
+                    >
+                      {gitOpsWarning(item)}
+                    </Typography>
+                  )}
+                  {item.kind === 'KafkaConnector' &&
+                    item.failingTasks
+                      .filter(task => task.state === 'FAILED')
+                      .map(task => (
+                        <Box key={task.id}>
+                          <RestartTaskButton
+                            connector={item}
+                            taskId={task.id}
+                            onDone={refresh}
+                          />
+                        </Box>
+                      ))}
+                  {item.kind === 'KafkaMirrorMaker2' &&
+                    (item.components ?? []).flatMap(component =>
+                      component.failingTasks
+                        .filter(task => task.state === 'FAILED')
+                        .map(task => (
+                          <Box key={`${component.name}:${task.id}`}>
+                            <RestartTaskButton
+                              connector={item}
+                              taskId={task.id}
+                              mirrorConnector={component.name}
+                              onDone={refresh}
+                            />
+                          </Box>
+                        )),
+                    )}
+                </Box>
+              ),
+            },
+          ]}
           data={data.items.map(item => ({ ...item }))}
           actions={[
             {

@@ -14,9 +14,12 @@ const PREVIEW_LINES = 3;
 export function FailingTasks({
   connector,
   tasks,
+  taskAction,
 }: {
   connector: string;
   tasks: FailingTask[];
+  /** A control shown next to each failed task (restart). */
+  taskAction?: (task: FailingTask) => React.ReactNode;
 }) {
   const [open, setOpen] = useState<FailingTask>();
   return (
@@ -31,6 +34,7 @@ export function FailingTasks({
             <strong>Task {task.id}</strong> {task.state.toLowerCase()}
             {task.workerId ? ` on ${task.workerId}` : ''}
           </Typography>
+          {task.state === 'FAILED' && taskAction?.(task)}
           {task.trace && (
             <>
               <Box

@@ -1,0 +1,19 @@
+export {
+  CONNECTOR_ACTIONS,
+  MAX_TASKS,
+  SPEC_CHANGING_ACTIONS,
+  validateConnectorAction,
+} from './validateConnectorAction';
+export type {
+  ConnectorActionName,
+  ConnectorActionTarget,
+} from './validateConnectorAction';
+export {
+  connectorActionChange,
+  connectorStateField,
+} from './connectorActionChange';
+export type {
+  ConnectorChange,
+  ConnectorStateField,
+} from './connectorActionChange';
+export { isOwnedBy } from './isOwnedBy';

@@ -1,0 +1,279 @@
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import type { ConnectorSummary } from '@kcs/plugin-kafka-connect-common';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { kafkaConnectApiRef } from '../api';
+import {
+  actionChoices,
+  ConnectorActions,
+  RestartTaskButton,
+} from './ConnectorActions';
+
+function connector(
+  overrides: Partial<ConnectorSummary> = {},
+): ConnectorSummary {
+  return {
+    cluster: 'eu-1',
+    namespace: 'orders',
+    name: 'orders-cdc',
+    kind: 'KafkaConnector',
+    health: 'healthy',
+    reason: 'All 2 tasks running',
+    tasks: {
+      total: 2,
+      running: 2,
+      failed: 0,
+      paused: 0,
+      unassigned: 0,
+      restarting: 0,
+    },
+    failingTasks: [],
+    warnings: [],
+    topics: [],
+    desiredState: 'running',
+    owner: 'group:default/team-orders',
+    entityRef: 'resource:default/kctr.eu-1.orders.orders-cdc',
+    apiVersion: 'kafka.strimzi.io/v1',
+    labels: {},
+    stale: false,
+    ...overrides,
+  };
+}
+
+async function render(
+  element: JSX.Element,
+  options: { allowed?: boolean } = {},
+) {
+  const runConnectorAction = jest.fn(async (_ref: unknown, action: any) => ({
+    accepted: true as const,
+    action: action.action,
+    generation: 7,
+  }));
+  const post = jest.fn();
+  const authorize = jest.fn(() =>
+    options.allowed === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+  );
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [kafkaConnectApiRef, { runConnectorAction }],
+        [permissionApiRef, mockApis.permission({ authorize })],
+        [alertApiRef, { post, alert$: jest.fn() }],
+      ]}
+    >
+      {element}
+    </TestApiProvider>,
+  );
+  return { runConnectorAction, post, authorize };
+}
+
+describe('actionChoices', () => {
+  it('offers what fits the desired state and the failed tasks', () => {
+    expect(actionChoices(connector()).map(c => c.label)).toEqual([
+      'Pause',
+      'Stop',
+      'Restart connector and tasks',
+    ]);
+    expect(
+      actionChoices(
+        connector({
+          desiredState: 'paused',
+          tasks: { ...connector().tasks, failed: 1 },
+        }),
+      ).map(c => c.label),
+    ).toEqual([
+      'Resume',
+      'Stop',
+      'Restart connector and tasks',
+      'Restart failed tasks',
+    ]);
+    expect(
+      actionChoices(connector({ desiredState: 'stopped' })).map(c => c.label),
+    ).toEqual(['Resume', 'Restart connector and tasks']);
+  });
+
+  it('offers a restart per connector of a KafkaMirrorMaker2', () => {
+    const mirror = connector({
+      kind: 'KafkaMirrorMaker2',
+      components: [{ name: 'eu->us.MirrorSourceConnector' } as any],
+    });
+    expect(actionChoices(mirror)).toEqual([
+      {
+        label: 'Restart eu->us.MirrorSourceConnector',
+        action: {
+          action: 'restart',
+          connector: 'eu->us.MirrorSourceConnector',
+        },
+      },
+    ]);
+  });
+});
+
+describe('ConnectorActions', () => {
+  it('runs the chosen operation for the connector and reports the result', async () => {
+    const onDone = jest.fn();
+    const { runConnectorAction, post, authorize } = await render(
+      <ConnectorActions connector={connector()} onDone={onDone} />,
+    );
+    const button = await screen.findByLabelText('Actions for orders-cdc');
+    await waitFor(() => expect(button).toBeEnabled());
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({ resourceRef: 'eu-1/orders/orders-cdc' }),
+    );
+    fireEvent.click(button);
+    fireEvent.click(await screen.findByText('Pause'));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(runConnectorAction).toHaveBeenCalledWith(
+      expect.objectContaining({ cluster: 'eu-1', name: 'orders-cdc' }),
+      { action: 'pause' },
+    );
+    expect(post).toHaveBeenCalledWith(
+      expect.objectContaining({
+        severity: 'success',
+        message: expect.stringContaining('Pause of orders-cdc accepted'),
+      }),
+    );
+  });
+
+  it('asks before stopping', async () => {
+    const { runConnectorAction } = await render(
+      <ConnectorActions connector={connector()} />,
+    );
+    const button = await screen.findByLabelText('Actions for orders-cdc');
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    fireEvent.click(await screen.findByText('Stop'));
+    expect(await screen.findByText('Stop orders-cdc?')).toBeInTheDocument();
+    expect(runConnectorAction).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await waitFor(() =>
+      expect(runConnectorAction).toHaveBeenCalledWith(expect.anything(), {
+        action: 'stop',
+      }),
+    );
+  });
+
+  it('warns that GitOps reverts spec changes, but restarts without asking', async () => {
+    const managed = connector({
+      gitOps: { tool: 'argocd', name: 'orders' },
+    });
+    const { runConnectorAction } = await render(
+      <ConnectorActions connector={managed} />,
+    );
+    const button = await screen.findByLabelText('Actions for orders-cdc');
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    fireEvent.click(await screen.findByText('Pause'));
+    expect(await screen.findByTestId('gitops-warning')).toHaveTextContent(
+      'managed by Argo CD (orders): a spec change made here will be reverted by GitOps',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(runConnectorAction).not.toHaveBeenCalled();
+
+    fireEvent.click(button);
+    fireEvent.click(await screen.findByText('Restart connector and tasks'));
+    await waitFor(() =>
+      expect(runConnectorAction).toHaveBeenCalledWith(expect.anything(), {
+        action: 'restart',
+        includeTasks: true,
+      }),
+    );
+  });
+
+  it('is disabled with the reason when the user may not operate the connector', async () => {
+    const { runConnectorAction } = await render(
+      // A connector of its own: permission answers are cached per resource.
+      <ConnectorActions connector={connector({ name: 'billing-cdc' })} />,
+      { allowed: false },
+    );
+    const button = await screen.findByLabelText('Actions for billing-cdc');
+    expect(button).toBeDisabled();
+    fireEvent.mouseOver(button.parentElement!);
+    expect(
+      await screen.findByText(
+        'Only the owner of billing-cdc (group:default/team-orders) and admins can operate it',
+      ),
+    ).toBeInTheDocument();
+    expect(runConnectorAction).not.toHaveBeenCalled();
+  });
+
+  it('reports a refused operation as an error', async () => {
+    const post = jest.fn();
+    const runConnectorAction = jest.fn(async () => {
+      throw new Error('The API server refused the change');
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [kafkaConnectApiRef, { runConnectorAction }],
+          [permissionApiRef, mockApis.permission()],
+          [alertApiRef, { post, alert$: jest.fn() }],
+        ]}
+      >
+        <RestartTaskButton connector={connector()} taskId={0} />
+      </TestApiProvider>,
+    );
+    const button = await screen.findByRole('button', {
+      name: 'Restart task 0',
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    await waitFor(() =>
+      expect(post).toHaveBeenCalledWith(
+        expect.objectContaining({
+          severity: 'error',
+          message:
+            'Restart of task 0 of orders-cdc failed: The API server refused the change',
+        }),
+      ),
+    );
+  });
+});
+
+describe('RestartTaskButton', () => {
+  it('restarts one task', async () => {
+    const { runConnectorAction } = await render(
+      <RestartTaskButton connector={connector()} taskId={1} />,
+    );
+    const button = await screen.findByRole('button', {
+      name: 'Restart task 1',
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    await waitFor(() =>
+      expect(runConnectorAction).toHaveBeenCalledWith(expect.anything(), {
+        action: 'restart-task',
+        taskId: 1,
+      }),
+    );
+  });
+
+  it('names the connector of a KafkaMirrorMaker2 task', async () => {
+    const mirror = connector({ kind: 'KafkaMirrorMaker2', name: 'mirror' });
+    const { runConnectorAction } = await render(
+      <RestartTaskButton
+        connector={mirror}
+        taskId={0}
+        mirrorConnector="eu->us.MirrorSourceConnector"
+      />,
+    );
+    const button = await screen.findByRole('button', {
+      name: 'Restart eu->us.MirrorSourceConnector task 0',
+    });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    await waitFor(() =>
+      expect(runConnectorAction).toHaveBeenCalledWith(expect.anything(), {
+        action: 'restart-task',
+        taskId: 0,
+        connector: 'eu->us.MirrorSourceConnector',
+      }),
+    );
+  });
+});
