@@ -20,3 +20,5 @@ export {
   findValuesEntry,
   connectorManifestYaml,
 } from './valuesFile';
+export { changeValuesEntry } from './changeValuesEntry';
+export type { ValuesEntryChanges } from './changeValuesEntry';
