@@ -22,3 +22,5 @@ export {
 } from './valuesFile';
 export { changeValuesEntry } from './changeValuesEntry';
 export type { ValuesEntryChanges } from './changeValuesEntry';
+export { planConnectorChange } from './planChange';
+export type { ConnectorEdit, ConnectorEditPlan } from './planChange';
