@@ -71,10 +71,19 @@ const inputSchema = z.object({
     .describe('manifest file, Helm values entry, or server-side apply'),
   filePath: z
     .string()
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not hold control characters')
     .optional()
     .describe('Workspace path of the manifest or values file'),
   valuesPath: z
-    .array(z.string())
+    .array(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9_.-]{1,100}$/,
+          "must be keys of letters, digits, '_', '.' or '-'",
+        ),
+    )
     .optional()
     .describe(
       "Key path of the list in the values file; default the blueprint's",
@@ -261,7 +270,13 @@ export function createConnectorAction(options: {
           });
         } catch (error) {
           // A retry finds its own entry: same name and same content is done.
-          let list: unknown = parse(text) ?? {};
+          if (!(error instanceof InputError)) throw error;
+          let list: unknown;
+          try {
+            list = parse(text, { merge: true });
+          } catch {
+            throw error;
+          }
           for (const key of valuesPath) list = (list as any)?.[key];
           const same =
             Array.isArray(list) &&
