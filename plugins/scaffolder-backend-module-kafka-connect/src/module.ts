@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { changeConnectorAction } from './actions/changeConnector';
 import { createConnectorAction } from './actions/createConnector';
 import { readKafkaConnectScaffolderConfig } from './config';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
@@ -41,6 +42,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
               settings.fieldManager,
             ),
           }),
+          changeConnectorAction({ blueprints }),
         );
       },
     });

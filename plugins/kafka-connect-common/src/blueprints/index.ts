@@ -22,5 +22,5 @@ export {
 } from './valuesFile';
 export { changeValuesEntry } from './changeValuesEntry';
 export type { ValuesEntryChanges } from './changeValuesEntry';
-export { planConnectorChange } from './planChange';
+export { planConnectorEdit } from './planChange';
 export type { ConnectorEdit, ConnectorEditPlan } from './planChange';

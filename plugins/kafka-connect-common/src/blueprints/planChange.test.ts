@@ -1,4 +1,4 @@
-import { planConnectorChange } from './planChange';
+import { planConnectorEdit } from './planChange';
 import { changeValuesEntry } from './changeValuesEntry';
 import { appendValuesEntry } from './valuesFile';
 import { loadBuiltIn, sampleRequest } from './__fixtures__/builtIns';
@@ -6,9 +6,9 @@ import { loadBuiltIn, sampleRequest } from './__fixtures__/builtIns';
 const mysql = loadBuiltIn('debezium-mysql-source');
 const current = sampleRequest('debezium-mysql-source', { tasksMax: 2 });
 
-describe('planConnectorChange', () => {
+describe('planConnectorEdit', () => {
   it('scales tasksMax without renaming', () => {
-    const result = planConnectorChange(mysql, current, { tasksMax: 5 });
+    const result = planConnectorEdit(mysql, current, { tasksMax: 5 });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     expect(result.renamed).toBe(false);
     expect(result.previousName).toBe('ordersmysql-shop-orders-v1');
@@ -17,7 +17,7 @@ describe('planConnectorChange', () => {
   });
 
   it('rolls a version to a new name by the naming rule', () => {
-    const result = planConnectorChange(mysql, current, {
+    const result = planConnectorEdit(mysql, current, {
       version: 'v2',
     });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -29,7 +29,7 @@ describe('planConnectorChange', () => {
     expect(result.valuesChanges.name).toBe('ordersmysql-shop-orders-v2');
     // the change applied in place to a values file renames the one entry
     const values = appendValuesEntry('connectors: []\n', ['connectors'], {
-      ...planConnectorChangeEntry(),
+      ...planConnectorEditEntry(),
     });
     const edited = changeValuesEntry(
       values,
@@ -42,20 +42,20 @@ describe('planConnectorChange', () => {
   });
 
   it('validates like creation and names the field', () => {
-    const bad = planConnectorChange(mysql, current, { tasksMax: 0 });
+    const bad = planConnectorEdit(mysql, current, { tasksMax: 0 });
     expect(bad.errors?.map(e => e.field)).toContain('tasksMax');
-    const badVersion = planConnectorChange(mysql, current, {
+    const badVersion = planConnectorEdit(mysql, current, {
       version: 'V 2!',
     });
     expect(badVersion.errors?.length).toBeGreaterThan(0);
   });
 
   it('refuses an empty change and a version on a blueprint without one', () => {
-    expect(planConnectorChange(mysql, current, {}).errors).toEqual([
+    expect(planConnectorEdit(mysql, current, {}).errors).toEqual([
       expect.objectContaining({ field: 'change' }),
     ]);
     const mm2 = loadBuiltIn('mirrormaker2-source');
-    const result = planConnectorChange(
+    const result = planConnectorEdit(
       mm2,
       sampleRequest('mirrormaker2-source'),
       { version: 'v2' },
@@ -66,8 +66,8 @@ describe('planConnectorChange', () => {
   });
 });
 
-function planConnectorChangeEntry(): Record<string, unknown> {
-  const result = planConnectorChange(mysql, current, { state: 'paused' });
+function planConnectorEditEntry(): Record<string, unknown> {
+  const result = planConnectorEdit(mysql, current, { state: 'paused' });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   // the entry as it is before the change: undo the state change
   return { ...result.plan.valuesEntry, state: current.state ?? 'running' };

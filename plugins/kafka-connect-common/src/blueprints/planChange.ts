@@ -12,7 +12,7 @@ export interface ConnectorEdit {
   parameters?: Record<string, unknown>;
 }
 
-/** The result of {@link planConnectorChange}. @public */
+/** The result of {@link planConnectorEdit}. @public */
 export type ConnectorEditPlan =
   | {
       errors?: undefined;
@@ -57,7 +57,7 @@ function differences(
  * `version` parameter is an error naming the field.
  * @public
  */
-export function planConnectorChange(
+export function planConnectorEdit(
   blueprint: ConnectorBlueprint | undefined,
   current: ConnectorRequest,
   change: ConnectorEdit,

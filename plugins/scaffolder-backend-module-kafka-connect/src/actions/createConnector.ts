@@ -103,7 +103,7 @@ type OpaqueSchema = (zImpl: any) => any;
 
 type CreateConnectorInput = z.infer<typeof inputSchema>;
 
-function fromZod(error: z.ZodError): InputError {
+export function fromZod(error: z.ZodError): InputError {
   return toInputError(
     error.issues.map(issue => ({
       field: issue.path.join('.') || '(input)',
@@ -114,7 +114,7 @@ function fromZod(error: z.ZodError): InputError {
   );
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+export async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
@@ -125,7 +125,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-function workspaceFile(workspace: string, file: string): string {
+export function workspaceFile(workspace: string, file: string): string {
   try {
     return resolveSafeChildPath(workspace, file);
   } catch {
