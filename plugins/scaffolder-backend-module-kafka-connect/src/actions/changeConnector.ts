@@ -9,7 +9,13 @@ import {
 } from '@kcs/plugin-kafka-connect-common';
 import { z } from 'zod';
 import type { BlueprintRegistry } from '../services/BlueprintRegistry';
-import { fromZod, readIfExists, workspaceFile } from './createConnector';
+import {
+  filePathSchema,
+  fromZod,
+  readIfExists,
+  valuesPathSchema,
+  workspaceFile,
+} from './createConnector';
 
 /** Id of the action. */
 export const CHANGE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:change';
@@ -37,21 +43,8 @@ const inputSchema = z.object({
     })
     .describe('What to change; absent fields stay as they are'),
   output: z.enum(['manifest', 'helm-values']).default('helm-values'),
-  filePath: z
-    .string()
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not hold control characters')
-    .optional(),
-  valuesPath: z
-    .array(
-      z
-        .string()
-        .regex(
-          /^[A-Za-z0-9_.-]{1,100}$/,
-          "must be keys of letters, digits, '_', '.' or '-'",
-        ),
-    )
-    .optional(),
+  filePath: filePathSchema.optional(),
+  valuesPath: valuesPathSchema.optional(),
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
