@@ -42,7 +42,13 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
               settings.fieldManager,
             ),
           }),
-          changeConnectorAction({ blueprints }),
+          changeConnectorAction({
+            blueprints,
+            applier: new KubernetesConnectorApplier(
+              config,
+              settings.fieldManager,
+            ),
+          }),
         );
       },
     });

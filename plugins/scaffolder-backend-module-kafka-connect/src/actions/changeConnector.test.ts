@@ -5,6 +5,7 @@ import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
+import { fakeApplier } from '../__fixtures__/fakes';
 import { changeConnectorAction } from './changeConnector';
 
 const blueprints = BlueprintRegistry.load([]);
@@ -40,7 +41,7 @@ async function run(
   input: Record<string, unknown>,
   isDryRun = false,
 ) {
-  const action = changeConnectorAction({ blueprints });
+  const action = changeConnectorAction({ blueprints, applier: fakeApplier() });
   const ctx = {
     ...createMockActionContext({ input: input as any, workspacePath }),
     isDryRun,

@@ -1,14 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { InputError } from '@backstage/errors';
 import {
   changeValuesEntry,
   connectorManifestYaml,
+  type KafkaConnectorResource,
   planConnectorEdit,
   toInputError,
 } from '@kcs/plugin-kafka-connect-common';
 import { z } from 'zod';
 import type { BlueprintRegistry } from '../services/BlueprintRegistry';
+import type { ConnectorApplier } from '../services/ConnectorApplier';
+import { changeExamples } from './changeConnector.examples';
 import {
   filePathSchema,
   fromZod,
@@ -42,7 +46,10 @@ const inputSchema = z.object({
       parameters: z.record(z.unknown()).optional(),
     })
     .describe('What to change; absent fields stay as they are'),
-  output: z.enum(['manifest', 'helm-values']).default('helm-values'),
+  output: z
+    .enum(['manifest', 'helm-values', 'apply'])
+    .default('helm-values')
+    .describe('Helm values entry, manifest file, or apply to the cluster'),
   filePath: filePathSchema.optional(),
   valuesPath: valuesPathSchema.optional(),
 });
@@ -50,19 +57,33 @@ const inputSchema = z.object({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type OpaqueSchema = (zImpl: any) => any;
 
+/** The same connector under another name, to address it in the cluster. */
+function named(
+  connector: KafkaConnectorResource,
+  name: string,
+): KafkaConnectorResource {
+  return { ...connector, metadata: { ...connector.metadata, name } };
+}
+
 /**
  * Changes an existing connector for a pull request: edits its Helm values
  * entry in place (only the changed keys) or rewrites its manifest file; a
  * version roll renames the entry, or writes the new manifest and removes the
- * old one. A missing entry or manifest is an InputError.
+ * old one. Or applies the change to the cluster: tasksMax alone through the
+ * scale subresource, other changes by server-side apply, a version roll by
+ * creating the new resource and then deleting the old one. A missing entry,
+ * manifest or resource is an InputError.
  */
 export function changeConnectorAction(options: {
   blueprints: BlueprintRegistry;
+  applier: ConnectorApplier;
 }) {
+  const { applier } = options;
   return createTemplateAction({
     id: CHANGE_CONNECTOR_ACTION_ID,
     description:
       "Changes an existing KafkaConnector's tasksMax, state, version or parameters in a Helm values file or manifest in the workspace.",
+    examples: changeExamples,
     supportsDryRun: true,
     schema: {
       input: (() => inputSchema) as unknown as OpaqueSchema,
@@ -93,8 +114,68 @@ export function changeConnectorAction(options: {
         throw toInputError(edit.errors);
       }
       const { plan, previousName } = edit;
-      let filePath: string;
-      if (input.output === 'helm-values') {
+      let filePath: string | undefined;
+      if (input.output === 'apply') {
+        const previous = named(plan.connector, previousName);
+        const where = `namespace '${plan.namespace}' of cluster '${plan.cluster}'`;
+        if (!(await applier.get(plan.cluster, previous))) {
+          throw new InputError(
+            `name: no KafkaConnector '${previousName}' in ${where}; check cluster, namespace and the current parameters, or create it with kafka-connect:connector:create`,
+          );
+        }
+        const key = `kafka-connect-change-${plan.cluster}-${plan.namespace}-${previousName}`;
+        const onlyTasksMax =
+          !edit.renamed &&
+          input.change.tasksMax !== undefined &&
+          input.change.state === undefined &&
+          input.change.version === undefined &&
+          input.change.parameters === undefined;
+        if (edit.renamed) {
+          if (await applier.get(plan.cluster, plan.connector)) {
+            throw new InputError(
+              `change.version: a KafkaConnector '${plan.name}' already exists in ${where}; choose another version`,
+            );
+          }
+          if (!ctx.isDryRun) {
+            await ctx.checkpoint({
+              key: `${key}-create-${plan.name}`,
+              fn: async () => {
+                await applier.apply(plan.cluster, plan.connector, {
+                  force: false,
+                });
+              },
+            });
+            await ctx.checkpoint({
+              key: `${key}-delete`,
+              fn: async () => {
+                await applier.delete(plan.cluster, previous);
+              },
+            });
+          }
+        } else if (onlyTasksMax) {
+          if (!ctx.isDryRun) {
+            await ctx.checkpoint({
+              key: `${key}-scale-${input.change.tasksMax}`,
+              fn: async () => {
+                await applier.scale(
+                  plan.cluster,
+                  plan.connector,
+                  input.change.tasksMax!,
+                );
+              },
+            });
+          }
+        } else if (!ctx.isDryRun) {
+          await ctx.checkpoint({
+            key: `${key}-apply`,
+            fn: async () => {
+              await applier.apply(plan.cluster, plan.connector, {
+                force: false,
+              });
+            },
+          });
+        }
+      } else if (input.output === 'helm-values') {
         filePath = input.filePath || 'values.yaml';
         const target = workspaceFile(ctx.workspacePath, filePath);
         const text = await readIfExists(target);
@@ -149,7 +230,7 @@ export function changeConnectorAction(options: {
       const output = ctx.output as (name: string, value: unknown) => void;
       output('name', plan.name);
       output('previousName', previousName);
-      output('filePath', filePath);
+      if (filePath) output('filePath', filePath);
       output('entityRef', plan.entityRef);
     },
   });
