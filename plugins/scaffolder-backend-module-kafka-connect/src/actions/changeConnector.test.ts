@@ -6,7 +6,9 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { fakeApplier } from '../__fixtures__/fakes';
+import { planConnector } from '@kcs/plugin-kafka-connect-common';
 import { changeConnectorAction } from './changeConnector';
+import { changeExamples } from './changeConnector.examples';
 
 const blueprints = BlueprintRegistry.load([]);
 
@@ -155,4 +157,129 @@ describe('kafka-connect:connector:change', () => {
       /changes nothing/,
     );
   });
+});
+
+describe('kafka-connect:connector:change with output apply', () => {
+  function existing(version = 'v1') {
+    const plan = planConnector(blueprints.get('debezium-mysql-source'), {
+      ...CURRENT,
+      blueprintId: CURRENT.blueprint,
+      parameters: { ...CURRENT.parameters, version },
+    });
+    if (plan.errors) throw new Error(JSON.stringify(plan.errors));
+    return plan.connector;
+  }
+
+  async function apply(
+    applier: ReturnType<typeof fakeApplier>,
+    change: Record<string, unknown>,
+    isDryRun = false,
+  ) {
+    const ctx = {
+      ...createMockActionContext({
+        input: { ...CURRENT, change, output: 'apply' } as any,
+      }),
+      isDryRun,
+    };
+    await changeConnectorAction({ blueprints, applier }).handler(ctx);
+  }
+
+  const calls = (applier: ReturnType<typeof fakeApplier>) => ({
+    apply: (applier.apply as jest.Mock).mock.calls.map(
+      ([, c]) => c.metadata.name,
+    ),
+    scale: (applier.scale as jest.Mock).mock.calls.map(([, c, n]) => [
+      c.metadata.name,
+      n,
+    ]),
+    delete: (applier.delete as jest.Mock).mock.calls.map(
+      ([, c]) => c.metadata.name,
+    ),
+  });
+
+  it('scales tasksMax alone through the scale subresource', async () => {
+    const applier = fakeApplier([existing()]);
+    await apply(applier, { tasksMax: 5 });
+    expect(calls(applier)).toEqual({
+      apply: [],
+      scale: [['ordersmysql-shop-orders-v1', 5]],
+      delete: [],
+    });
+  });
+
+  it('server-side applies a state change', async () => {
+    const applier = fakeApplier([existing()]);
+    await apply(applier, { state: 'paused', tasksMax: 3 });
+    expect(calls(applier)).toEqual({
+      apply: ['ordersmysql-shop-orders-v1'],
+      scale: [],
+      delete: [],
+    });
+    expect([...applier.store.values()][0].spec).toMatchObject({
+      state: 'paused',
+      tasksMax: 3,
+    });
+  });
+
+  it('rolls a version by creating the new resource, then deleting the old', async () => {
+    const applier = fakeApplier([existing()]);
+    await apply(applier, { version: 'v2' });
+    expect(calls(applier)).toEqual({
+      apply: ['ordersmysql-shop-orders-v2'],
+      scale: [],
+      delete: ['ordersmysql-shop-orders-v1'],
+    });
+    expect([...applier.store.keys()]).toEqual([
+      'orders/ordersmysql-shop-orders-v2',
+    ]);
+  });
+
+  it('refuses a roll onto a name that already exists', async () => {
+    const applier = fakeApplier([existing(), existing('v2')]);
+    await expect(apply(applier, { version: 'v2' })).rejects.toThrow(
+      /change\.version: a KafkaConnector 'ordersmysql-shop-orders-v2' already exists/,
+    );
+    expect(calls(applier)).toEqual({ apply: [], scale: [], delete: [] });
+  });
+
+  it('is an InputError when the connector is not in the cluster', async () => {
+    const applier = fakeApplier();
+    const error = await apply(applier, { tasksMax: 5 }).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(
+      /no KafkaConnector 'ordersmysql-shop-orders-v1' in namespace 'orders' of cluster 'eu-1'/,
+    );
+  });
+
+  it('touches nothing on a dry run', async () => {
+    const applier = fakeApplier([existing()]);
+    for (const change of [
+      { tasksMax: 5 },
+      { state: 'paused' },
+      { version: 'v2' },
+    ]) {
+      await apply(applier, change, true);
+    }
+    expect(calls(applier)).toEqual({ apply: [], scale: [], delete: [] });
+  });
+
+  it.each(changeExamples.map(e => [e.description, e.example]))(
+    'example: %s',
+    async (_d, example) => {
+      const input = parse(example).steps[0].input;
+      const dir = workspace({
+        [input.filePath ?? 'values.yaml']: VALUES,
+      });
+      const applier = fakeApplier([existing()]);
+      const ctx = createMockActionContext({
+        input: { valuesPath: ['connectors'], ...input },
+        workspacePath: dir,
+      });
+      await changeConnectorAction({ blueprints, applier }).handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'previousName',
+        'ordersmysql-shop-orders-v1',
+      );
+    },
+  );
 });
