@@ -20,6 +20,12 @@ export function portalAccessManifests(): KubernetesObject[] {
         verbs: ['get', 'list', 'watch', 'patch', 'create', 'update'],
       },
       {
+        // A version roll retires the old connector.
+        apiGroups: ['kafka.strimzi.io'],
+        resources: ['kafkaconnectors'],
+        verbs: ['delete'],
+      },
+      {
         apiGroups: ['kafka.strimzi.io'],
         resources: [
           'kafkaconnectors/status',

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { changeConnectorAction } from './actions/changeConnector';
 import { createConnectorAction } from './actions/createConnector';
 import { readKafkaConnectScaffolderConfig } from './config';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
@@ -36,6 +37,13 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
           createConnectorAction({
             blueprints,
             directory: new BackendConnectClusterDirectory(discovery, auth),
+            applier: new KubernetesConnectorApplier(
+              config,
+              settings.fieldManager,
+            ),
+          }),
+          changeConnectorAction({
+            blueprints,
             applier: new KubernetesConnectorApplier(
               config,
               settings.fieldManager,

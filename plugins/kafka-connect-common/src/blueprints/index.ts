@@ -20,3 +20,7 @@ export {
   findValuesEntry,
   connectorManifestYaml,
 } from './valuesFile';
+export { changeValuesEntry } from './changeValuesEntry';
+export type { ValuesEntryChanges } from './changeValuesEntry';
+export { planConnectorEdit } from './planChange';
+export type { ConnectorEdit, ConnectorEditPlan } from './planChange';

@@ -64,5 +64,13 @@ export function fakeApplier(
       store.set(key(c), c);
       return c;
     }),
+    scale: jest.fn(async (_cluster, c, tasksMax) => {
+      const found = store.get(key(c));
+      if (found)
+        store.set(key(c), { ...found, spec: { ...found.spec!, tasksMax } });
+    }),
+    delete: jest.fn(async (_cluster, c) => {
+      store.delete(key(c));
+    }),
   };
 }

@@ -27,6 +27,22 @@ import { examples } from './createConnector.examples';
 /** Id of the action. */
 export const CREATE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:create';
 
+/** A workspace path as typed in a form: no control characters. */
+export const filePathSchema = z
+  .string()
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not hold control characters');
+
+/** Key path of the connector list in a values file. */
+export const valuesPathSchema = z.array(
+  z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_.-]{1,100}$/,
+      "must be keys of letters, digits, '_', '.' or '-'",
+    ),
+);
+
 const inputSchema = z.object({
   blueprint: z
     .string()
@@ -69,21 +85,10 @@ const inputSchema = z.object({
     .enum(['manifest', 'helm-values', 'apply'])
     .default('manifest')
     .describe('manifest file, Helm values entry, or server-side apply'),
-  filePath: z
-    .string()
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not hold control characters')
+  filePath: filePathSchema
     .optional()
     .describe('Workspace path of the manifest or values file'),
-  valuesPath: z
-    .array(
-      z
-        .string()
-        .regex(
-          /^[A-Za-z0-9_.-]{1,100}$/,
-          "must be keys of letters, digits, '_', '.' or '-'",
-        ),
-    )
+  valuesPath: valuesPathSchema
     .optional()
     .describe(
       "Key path of the list in the values file; default the blueprint's",
@@ -103,7 +108,7 @@ type OpaqueSchema = (zImpl: any) => any;
 
 type CreateConnectorInput = z.infer<typeof inputSchema>;
 
-function fromZod(error: z.ZodError): InputError {
+export function fromZod(error: z.ZodError): InputError {
   return toInputError(
     error.issues.map(issue => ({
       field: issue.path.join('.') || '(input)',
@@ -114,7 +119,7 @@ function fromZod(error: z.ZodError): InputError {
   );
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+export async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
@@ -125,7 +130,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-function workspaceFile(workspace: string, file: string): string {
+export function workspaceFile(workspace: string, file: string): string {
   try {
     return resolveSafeChildPath(workspace, file);
   } catch {

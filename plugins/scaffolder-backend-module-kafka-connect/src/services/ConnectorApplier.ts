@@ -1,7 +1,10 @@
 import type { Config } from '@backstage/config';
 import {
+  CustomObjectsApi,
   KubernetesObjectApi,
   PatchStrategy,
+  setHeaderOptions,
+  type KubeConfig,
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import {
@@ -26,11 +29,19 @@ export interface ConnectorApplier {
     connector: KafkaConnectorResource,
     options: { force: boolean },
   ): Promise<KafkaConnectorResource>;
+  /** Sets `spec.tasksMax` through the KafkaConnector scale subresource. */
+  scale(
+    cluster: string,
+    connector: KafkaConnectorResource,
+    tasksMax: number,
+  ): Promise<void>;
+  delete(cluster: string, connector: KafkaConnectorResource): Promise<void>;
 }
 
 /** Talks to the clusters configured for the suite. */
 export class KubernetesConnectorApplier implements ConnectorApplier {
   private readonly clients = new Map<string, KubernetesObjectApi>();
+  private readonly kubeConfigs = new Map<string, KubeConfig>();
   private readonly clusters: Map<string, KafkaConnectClusterConfig>;
 
   constructor(config: Config, private readonly fieldManager: string) {
@@ -39,14 +50,23 @@ export class KubernetesConnectorApplier implements ConnectorApplier {
     );
   }
 
-  private client(name: string): KubernetesObjectApi {
-    let client = this.clients.get(name);
-    if (!client) {
+  private kubeConfig(name: string): KubeConfig {
+    let kubeConfig = this.kubeConfigs.get(name);
+    if (!kubeConfig) {
       const cluster = this.clusters.get(name);
       if (!cluster) {
         throw new Error(`cluster '${name}' is not configured`);
       }
-      client = KubernetesObjectApi.makeApiClient(kubeConfigForCluster(cluster));
+      kubeConfig = kubeConfigForCluster(cluster);
+      this.kubeConfigs.set(name, kubeConfig);
+    }
+    return kubeConfig;
+  }
+
+  private client(name: string): KubernetesObjectApi {
+    let client = this.clients.get(name);
+    if (!client) {
+      client = KubernetesObjectApi.makeApiClient(this.kubeConfig(name));
       this.clients.set(name, client);
     }
     return client;
@@ -83,6 +103,43 @@ export class KubernetesConnectorApplier implements ConnectorApplier {
       options.force,
       PatchStrategy.ServerSideApply,
     )) as KafkaConnectorResource;
+  }
+
+  async scale(
+    cluster: string,
+    connector: KafkaConnectorResource,
+    tasksMax: number,
+  ) {
+    const api = this.kubeConfig(cluster).makeApiClient(CustomObjectsApi);
+    await api.patchNamespacedCustomObjectScale(
+      {
+        group: STRIMZI_API_GROUP,
+        version: connector.apiVersion!.split('/')[1],
+        namespace: connector.metadata!.namespace!,
+        plural: STRIMZI_PLURALS.KafkaConnector,
+        name: connector.metadata!.name!,
+        body: { spec: { replicas: tasksMax } },
+        fieldValidation: 'Strict',
+        fieldManager: this.fieldManager,
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+  }
+
+  async delete(cluster: string, connector: KafkaConnectorResource) {
+    try {
+      await this.client(cluster).delete({
+        apiVersion: connector.apiVersion!,
+        kind: 'KafkaConnector',
+        metadata: {
+          name: connector.metadata!.name!,
+          namespace: connector.metadata!.namespace!,
+        },
+      });
+    } catch (error) {
+      // Already gone is what a retry wants.
+      if ((error as { code?: number }).code !== 404) throw error;
+    }
   }
 }
 

@@ -1,0 +1,237 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { InputError } from '@backstage/errors';
+import {
+  changeValuesEntry,
+  connectorManifestYaml,
+  type KafkaConnectorResource,
+  planConnectorEdit,
+  toInputError,
+} from '@kcs/plugin-kafka-connect-common';
+import { z } from 'zod';
+import type { BlueprintRegistry } from '../services/BlueprintRegistry';
+import type { ConnectorApplier } from '../services/ConnectorApplier';
+import { changeExamples } from './changeConnector.examples';
+import {
+  filePathSchema,
+  fromZod,
+  readIfExists,
+  valuesPathSchema,
+  workspaceFile,
+} from './createConnector';
+
+/** Id of the action. */
+export const CHANGE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:change';
+
+const stateSchema = z.enum(['running', 'paused', 'stopped']);
+
+const inputSchema = z.object({
+  blueprint: z.string().describe('Id of the blueprint the connector came from'),
+  parameters: z
+    .record(z.unknown())
+    .describe("The connector's current blueprint parameters"),
+  cluster: z.string(),
+  namespace: z.string(),
+  connectCluster: z.string(),
+  owner: z.string(),
+  system: z.string().optional(),
+  tasksMax: z.number().optional().describe('Current tasksMax'),
+  state: stateSchema.optional().describe('Current state'),
+  change: z
+    .object({
+      tasksMax: z.number().optional(),
+      state: stateSchema.optional(),
+      version: z.string().optional().describe('New version: renames it'),
+      parameters: z.record(z.unknown()).optional(),
+    })
+    .describe('What to change; absent fields stay as they are'),
+  output: z
+    .enum(['manifest', 'helm-values', 'apply'])
+    .default('helm-values')
+    .describe('Helm values entry, manifest file, or apply to the cluster'),
+  filePath: filePathSchema.optional(),
+  valuesPath: valuesPathSchema.optional(),
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type OpaqueSchema = (zImpl: any) => any;
+
+/** The same connector under another name, to address it in the cluster. */
+function named(
+  connector: KafkaConnectorResource,
+  name: string,
+): KafkaConnectorResource {
+  return { ...connector, metadata: { ...connector.metadata, name } };
+}
+
+/**
+ * Changes an existing connector for a pull request: edits its Helm values
+ * entry in place (only the changed keys) or rewrites its manifest file; a
+ * version roll renames the entry, or writes the new manifest and removes the
+ * old one. Or applies the change to the cluster: tasksMax alone through the
+ * scale subresource, other changes by server-side apply, a version roll by
+ * creating the new resource and then deleting the old one. A missing entry,
+ * manifest or resource is an InputError.
+ */
+export function changeConnectorAction(options: {
+  blueprints: BlueprintRegistry;
+  applier: ConnectorApplier;
+}) {
+  const { applier } = options;
+  return createTemplateAction({
+    id: CHANGE_CONNECTOR_ACTION_ID,
+    description:
+      "Changes an existing KafkaConnector's tasksMax, state, version or parameters in a Helm values file or manifest in the workspace.",
+    examples: changeExamples,
+    supportsDryRun: true,
+    schema: {
+      input: (() => inputSchema) as unknown as OpaqueSchema,
+    },
+    async handler(ctx) {
+      const parsed = inputSchema.safeParse(ctx.input as unknown);
+      if (!parsed.success) {
+        throw fromZod(parsed.error);
+      }
+      const input = parsed.data;
+      const blueprint = options.blueprints.get(input.blueprint);
+      const edit = planConnectorEdit(
+        blueprint,
+        {
+          blueprintId: input.blueprint,
+          parameters: input.parameters,
+          cluster: input.cluster,
+          namespace: input.namespace,
+          connectCluster: input.connectCluster,
+          owner: input.owner,
+          system: input.system || undefined,
+          tasksMax: input.tasksMax,
+          state: input.state,
+        },
+        input.change,
+      );
+      if (edit.errors) {
+        throw toInputError(edit.errors);
+      }
+      const { plan, previousName } = edit;
+      let filePath: string | undefined;
+      if (input.output === 'apply') {
+        const previous = named(plan.connector, previousName);
+        const where = `namespace '${plan.namespace}' of cluster '${plan.cluster}'`;
+        if (!(await applier.get(plan.cluster, previous))) {
+          throw new InputError(
+            `name: no KafkaConnector '${previousName}' in ${where}; check cluster, namespace and the current parameters, or create it with kafka-connect:connector:create`,
+          );
+        }
+        const key = `kafka-connect-change-${plan.cluster}-${plan.namespace}-${previousName}`;
+        const onlyTasksMax =
+          !edit.renamed &&
+          input.change.tasksMax !== undefined &&
+          input.change.state === undefined &&
+          input.change.version === undefined &&
+          input.change.parameters === undefined;
+        if (edit.renamed) {
+          if (await applier.get(plan.cluster, plan.connector)) {
+            throw new InputError(
+              `change.version: a KafkaConnector '${plan.name}' already exists in ${where}; choose another version`,
+            );
+          }
+          if (!ctx.isDryRun) {
+            await ctx.checkpoint({
+              key: `${key}-create-${plan.name}`,
+              fn: async () => {
+                await applier.apply(plan.cluster, plan.connector, {
+                  force: false,
+                });
+              },
+            });
+            await ctx.checkpoint({
+              key: `${key}-delete`,
+              fn: async () => {
+                await applier.delete(plan.cluster, previous);
+              },
+            });
+          }
+        } else if (onlyTasksMax) {
+          if (!ctx.isDryRun) {
+            await ctx.checkpoint({
+              key: `${key}-scale-${input.change.tasksMax}`,
+              fn: async () => {
+                await applier.scale(
+                  plan.cluster,
+                  plan.connector,
+                  input.change.tasksMax!,
+                );
+              },
+            });
+          }
+        } else if (!ctx.isDryRun) {
+          await ctx.checkpoint({
+            key: `${key}-apply`,
+            fn: async () => {
+              await applier.apply(plan.cluster, plan.connector, {
+                force: false,
+              });
+            },
+          });
+        }
+      } else if (input.output === 'helm-values') {
+        filePath = input.filePath || 'values.yaml';
+        const target = workspaceFile(ctx.workspacePath, filePath);
+        const text = await readIfExists(target);
+        if (text === undefined) {
+          throw toInputError([
+            {
+              field: 'filePath',
+              message: `'${filePath}' does not exist in the workspace; point filePath at the values file holding the connector`,
+            },
+          ]);
+        }
+        const updated = changeValuesEntry(
+          text,
+          input.valuesPath ?? blueprint!.helmValues.path,
+          previousName,
+          edit.valuesChanges,
+          { file: filePath },
+        );
+        if (!ctx.isDryRun) await fs.writeFile(target, updated, 'utf8');
+      } else {
+        const dir = `kafka-connectors/${plan.namespace}`;
+        const oldPath = input.filePath || `${dir}/${previousName}.yaml`;
+        const oldTarget = workspaceFile(ctx.workspacePath, oldPath);
+        if ((await readIfExists(oldTarget)) === undefined) {
+          throw toInputError([
+            {
+              field: 'filePath',
+              message: `'${oldPath}' does not exist in the workspace; point filePath at the connector's manifest`,
+            },
+          ]);
+        }
+        filePath = edit.renamed
+          ? path.posix.join(path.posix.dirname(oldPath), `${plan.name}.yaml`)
+          : oldPath;
+        const target = workspaceFile(ctx.workspacePath, filePath);
+        if (!ctx.isDryRun) {
+          await fs.writeFile(
+            target,
+            connectorManifestYaml(plan.connector),
+            'utf8',
+          );
+          if (edit.renamed) await fs.rm(oldTarget);
+        }
+      }
+      ctx.logger.info(
+        `${ctx.isDryRun ? 'Dry run: would change' : 'Changed'} KafkaConnector ${
+          plan.cluster
+        }/${plan.namespace}/${previousName}${
+          edit.renamed ? ` to ${plan.name}` : ''
+        } (${input.output})`,
+      );
+      const output = ctx.output as (name: string, value: unknown) => void;
+      output('name', plan.name);
+      output('previousName', previousName);
+      if (filePath) output('filePath', filePath);
+      output('entityRef', plan.entityRef);
+    },
+  });
+}
