@@ -42,11 +42,17 @@ test("the menu is disabled, with the reason, on another team's connector", async
 }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  // The catalog lists what the guest owns first; show everything.
-  await page.getByRole('menuitem', { name: /^All/ }).click();
-  await page
-    .getByRole('link', { name: 'analytics-pipeline', exact: true })
-    .click();
+  // The catalog lists what the guest owns first. Its own first load can
+  // reset the "All" filter just after a click, so click until it holds.
+  const otherTeamsEntity = page.getByRole('link', {
+    name: 'analytics-pipeline',
+    exact: true,
+  });
+  await expect(async () => {
+    await page.getByRole('menuitem', { name: /^All/ }).click();
+    await expect(otherTeamsEntity).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await otherTeamsEntity.click();
 
   const name = 'analytics-orders-bigquery-sink';
   const row = page.getByTestId(`connector-row-${name}`);
