@@ -3,6 +3,7 @@ import path from 'node:path';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { parse } from 'yaml';
 import { CREATE_CONNECTOR_ACTION_ID } from './actions/createConnector';
+import { CHANGE_CONNECTOR_ACTION_ID } from './actions/changeConnector';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
 
 const TEMPLATES = path.resolve(__dirname, '../../../templates');
@@ -15,7 +16,9 @@ describe('software templates in templates/', () => {
 
   it('has one template per built-in blueprint, all registered in all.yaml', () => {
     expect(location.spec.targets.sort()).toEqual(
-      registry.ids().map(id => `./${id}/template.yaml`),
+      [...registry.ids(), 'change-connector']
+        .sort()
+        .map(id => `./${id}/template.yaml`),
     );
   });
 
@@ -55,4 +58,61 @@ describe('software templates in templates/', () => {
       );
     },
   );
+
+  it('change-connector is a valid template whose step inputs match the change action', async () => {
+    const template = parse(
+      fs.readFileSync(
+        path.join(TEMPLATES, 'change-connector', 'template.yaml'),
+        'utf8',
+      ),
+    );
+    expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
+    expect(template.metadata.name).toBe('change-kafka-connector');
+    const picker = template.spec.parameters[0].properties.entityRef;
+    expect(picker['ui:field']).toBe('EntityPicker');
+    expect(picker['ui:options'].catalogFilter).toEqual([
+      { kind: 'Resource', 'spec.type': 'kafka-connector' },
+    ]);
+    const step = template.spec.steps.find(
+      (s: any) => s.action === CHANGE_CONNECTOR_ACTION_ID,
+    );
+    const actionKeys = [
+      'blueprint',
+      'parameters',
+      'cluster',
+      'namespace',
+      'connectCluster',
+      'owner',
+      'system',
+      'tasksMax',
+      'state',
+      'change',
+      'output',
+      'filePath',
+      'valuesPath',
+    ];
+    for (const key of Object.keys(step.input)) {
+      expect(actionKeys).toContain(key);
+    }
+    for (const key of [
+      'blueprint',
+      'parameters',
+      'cluster',
+      'namespace',
+      'connectCluster',
+      'owner',
+      'change',
+    ]) {
+      expect(step.input).toHaveProperty(key);
+    }
+    expect(Object.keys(step.input.change).sort()).toEqual([
+      'parameters',
+      'state',
+      'tasksMax',
+      'version',
+    ]);
+    expect(template.spec.output.links[0].entityRef).toBe(
+      '${{ parameters.entityRef }}',
+    );
+  });
 });
