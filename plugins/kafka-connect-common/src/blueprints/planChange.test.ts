@@ -41,6 +41,36 @@ describe('planConnectorEdit', () => {
     expect(edited).not.toContain('ordersmysql-shop-orders-v1');
   });
 
+  it('rolls to a date-stamped version, as the teams name their rollouts', () => {
+    const result = planConnectorEdit(mysql, current, { version: '2025042401' });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    expect(result.renamed).toBe(true);
+    expect(result.previousName).toBe('ordersmysql-shop-orders-v1');
+    expect(result.plan.name).toBe('ordersmysql-shop-orders-2025042401');
+    // and from that one to the next
+    const next = planConnectorEdit(
+      mysql,
+      sampleRequest('debezium-mysql-source', {
+        parameters: {
+          ...current.parameters,
+          version: '2025042401',
+        },
+      }),
+      { version: '2025042402' },
+    );
+    if (next.errors) throw new Error(JSON.stringify(next.errors));
+    expect(next.previousName).toBe('ordersmysql-shop-orders-2025042401');
+    expect(next.plan.name).toBe('ordersmysql-shop-orders-2025042402');
+  });
+
+  it.each(['v', 'v1234', '202504', '20250424010', '2025-04-24', 'v1\n'])(
+    'refuses the version %p, naming the field',
+    version => {
+      const result = planConnectorEdit(mysql, current, { version });
+      expect(result.errors?.map(e => e.field)).toContain('parameters.version');
+    },
+  );
+
   it('validates like creation and names the field', () => {
     const bad = planConnectorEdit(mysql, current, { tasksMax: 0 });
     expect(bad.errors?.map(e => e.field)).toContain('tasksMax');
