@@ -8,6 +8,13 @@ export interface Config {
        * @visibility frontend
        */
       refreshIntervalSeconds?: number;
+      /**
+       * Path of the "Change a Kafka connector" template page, which the card
+       * opens prefilled for connectors a GitOps tool manages (default
+       * /create/templates/default/change-kafka-connector).
+       * @visibility frontend
+       */
+      changeTemplatePath?: string;
     };
   };
 }

@@ -66,3 +66,78 @@ test("the menu is disabled, with the reason, on another team's connector", async
     ),
   ).toBeVisible();
 });
+
+test('the owner scales a connector no GitOps tool manages, straight from the card', async ({
+  page,
+}) => {
+  const name = 'orders-webhook-http-sink';
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'orders-service', exact: true }).click();
+
+  const row = page.getByTestId(`connector-row-${name}`);
+  await expect(row).toContainText('1/1', { timeout: 30_000 });
+  const menu = row.getByRole('button', { name: `Actions for ${name}` });
+  const scaleTo = async (tasksMax: string) => {
+    await expect(menu).toBeEnabled();
+    await menu.click();
+    await page.getByRole('menuitem', { name: 'Scale tasks…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('tasksMax').fill(tasksMax);
+    await dialog.getByRole('button', { name: 'Scale', exact: true }).click();
+    await expect(
+      page.getByText(
+        new RegExp(`Scaling to ${tasksMax} tasks of ${name} accepted`),
+      ),
+    ).toBeVisible();
+  };
+
+  await scaleTo('3');
+  // The operator stand-in starts the new tasks; the card follows.
+  await expect(row).toContainText('3/3', { timeout: 30_000 });
+  await page.screenshot({
+    path: 'test-results/screenshots/connector-scaled.png',
+    fullPage: true,
+  });
+  await scaleTo('1');
+  await expect(row).toContainText('1/1', { timeout: 30_000 });
+});
+
+test('a connector Argo CD manages offers its change as a pull request, with the form prefilled', async ({
+  page,
+}) => {
+  const name = 'inventorypostgres-stock-levels-v1';
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page
+    .getByRole('link', { name: 'inventory-service', exact: true })
+    .click();
+
+  const row = page.getByTestId(`connector-row-${name}`);
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const menu = row.getByRole('button', { name: `Actions for ${name}` });
+  await expect(menu).toBeEnabled();
+  await menu.click();
+  await expect(
+    page.getByRole('menuitem', { name: 'Scale tasks…' }),
+  ).toHaveCount(0);
+  await page
+    .getByRole('menuitem', { name: 'Change through a pull request' })
+    .click();
+
+  await expect(page).toHaveURL(
+    /\/create\/templates\/default\/change-kafka-connector\?formData=/,
+  );
+  await expect(
+    page.getByText('Change a Kafka connector').first(),
+  ).toBeVisible();
+  await expect(page.getByLabel('Connector name')).toHaveValue(name);
+  await expect(page.getByLabel('Blueprint id')).toHaveValue(
+    'debezium-postgres-source',
+  );
+  await expect(page.getByLabel('Kubernetes cluster')).toHaveValue('us-1');
+  await page.screenshot({
+    path: 'test-results/screenshots/change-template-prefilled.png',
+    fullPage: true,
+  });
+});

@@ -1,4 +1,7 @@
 import {
+  ARGOCD_TRACKING_ANNOTATION,
+  BLUEPRINT_ANNOTATION,
+  BLUEPRINT_PARAMETERS_ANNOTATION,
   KUBERNETES_ID,
   OWNER_ANNOTATION,
   STRIMZI_CLUSTER_LABEL,
@@ -301,6 +304,20 @@ function samplesForUs1(): Manifest[] {
       state: 'stopped',
       component: 'inventory-service',
       owner: TEAM_ORDERS,
+      // Rendered from a blueprint and applied by Argo CD: the portal offers
+      // changes to it as pull requests, prefilled from these annotations.
+      annotations: {
+        [ARGOCD_TRACKING_ANNOTATION]:
+          'inventory-connectors:kafka.strimzi.io/KafkaConnector:replication/inventorypostgres-stock-levels-v1',
+        [BLUEPRINT_ANNOTATION]: 'debezium-postgres-source',
+        [BLUEPRINT_PARAMETERS_ANNOTATION]: JSON.stringify({
+          instance: 'inventory',
+          database: 'stock',
+          schema: 'public',
+          table: 'levels',
+          version: 'v1',
+        }),
+      },
       config: debeziumPostgres('replication', 'inventory', 'stock', 'levels'),
     }),
     connector({

@@ -64,6 +64,13 @@ export interface ConnectorHealthAssessment {
   autoRestart?: { count: number; lastRestartTimestamp?: string };
 }
 
+/** The blueprint a resource was rendered from, and with which parameters. @public */
+export interface BlueprintOrigin {
+  id: string;
+  /** Absent when the resource does not carry them (e.g. rendered by a Helm chart). */
+  parameters?: Record<string, string | number | boolean>;
+}
+
 /** How a resource is deployed, when a GitOps tool manages it. @public */
 export interface GitOpsManagement {
   tool: 'argocd' | 'flux';
@@ -99,6 +106,8 @@ export interface ConnectorSummary
   observedGeneration?: number;
   labels: Record<string, string>;
   gitOps?: GitOpsManagement;
+  /** The blueprint it was rendered from, when a template made it. */
+  blueprint?: BlueprintOrigin;
   /** KafkaMirrorMaker2 only: each connector it runs, rolled up into the fields above. */
   components?: Array<{ name: string } & ConnectorHealthAssessment>;
   /** True when the cluster is not currently synced: the data is the last known. */

@@ -81,6 +81,14 @@ export const TEMPLATE_ANNOTATION = 'kafka-connect.dev/template';
 export const BLUEPRINT_ANNOTATION = 'kafka-connect.dev/blueprint';
 
 /**
+ * On a Kubernetes resource: the blueprint parameters it was rendered with, as
+ * JSON, so a later change can re-render it (they hold no secret values: those
+ * are config-provider references). @public
+ */
+export const BLUEPRINT_PARAMETERS_ANNOTATION =
+  'kafka-connect.dev/blueprint-parameters';
+
+/**
  * On a catalog entity: where its owner came from (`resource`, `namespace`,
  * `config` or `default`), so connectors nobody claimed stay visible.
  * @public

@@ -1,4 +1,5 @@
 import {
+  blueprintOrigin,
   ClusterSyncState,
   connectClusterOf,
   ConnectClusterSummary,
@@ -71,6 +72,9 @@ export function toConnectorSummary(
       : {}),
     labels: metadata.labels ?? {},
     ...(detectGitOps(resource) ? { gitOps: detectGitOps(resource) } : {}),
+    ...(blueprintOrigin(resource)
+      ? { blueprint: blueprintOrigin(resource) }
+      : {}),
     ...(derived.components ? { components: derived.components } : {}),
     stale: !(state?.synced ?? false),
   };

@@ -54,6 +54,14 @@ describe('renderConnector', () => {
             state: 'running',
           },
         });
+        // the parameters travel with the resource, so a change can re-render it
+        expect(
+          JSON.parse(
+            plan.connector.metadata!.annotations![
+              'kafka-connect.dev/blueprint-parameters'
+            ],
+          ),
+        ).toMatchObject(SAMPLE_PARAMETERS[id]);
         const config = plan.connector.spec!.config!;
         // no placeholder is left, every credential is a reference
         expect(Object.values(config).join('\n')).not.toMatch(/\{\{|\}\}/);
@@ -125,6 +133,7 @@ describe('renderConnector', () => {
     );
     expect(Object.keys(plan.connector.metadata!.annotations!).sort()).toEqual([
       'kafka-connect.dev/blueprint',
+      'kafka-connect.dev/blueprint-parameters',
       'kafka-connect.dev/owner',
     ]);
   });

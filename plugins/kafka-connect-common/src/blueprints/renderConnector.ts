@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { InputError } from '@backstage/errors';
 import {
   BLUEPRINT_ANNOTATION,
+  BLUEPRINT_PARAMETERS_ANNOTATION,
   KUBERNETES_ID,
   OWNER_ANNOTATION,
   STRIMZI_API_GROUP,
@@ -312,6 +313,7 @@ export function planConnector(
   const annotations: Record<string, string> = {
     [OWNER_ANNOTATION]: owner!,
     [BLUEPRINT_ANNOTATION]: blueprint.id,
+    [BLUEPRINT_PARAMETERS_ANNOTATION]: JSON.stringify(parameters),
   };
   if (system) annotations[SYSTEM_ANNOTATION] = system;
   if (template) annotations[TEMPLATE_ANNOTATION] = template;

@@ -13,6 +13,7 @@ import {
   actionChoices,
   ConnectorActions,
   RestartTaskButton,
+  tasksMaxProblem,
 } from './ConnectorActions';
 
 function connector(
@@ -115,7 +116,106 @@ describe('actionChoices', () => {
   });
 });
 
+describe('tasksMaxProblem', () => {
+  it.each(['1', '5', ' 12 ', '1000'])('accepts %p', text => {
+    expect(tasksMaxProblem(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['', 'Enter a whole number of tasks'],
+    ['2.5', 'Enter a whole number of tasks'],
+    ['-1', 'Enter a whole number of tasks'],
+    ['1e3', 'Enter a whole number of tasks'],
+    ['0', 'Enter a number from 1 to 1000'],
+    ['1001', 'Enter a number from 1 to 1000'],
+  ])('refuses %p', (text, problem) => {
+    expect(tasksMaxProblem(text)).toBe(problem);
+  });
+});
+
 describe('ConnectorActions', () => {
+  it('scales a connector that no GitOps tool manages, after checking the number', async () => {
+    const { runConnectorAction } = await render(
+      <ConnectorActions
+        connector={connector({ name: 'scaled-cdc', tasksMax: 2 })}
+      />,
+    );
+    const button = await screen.findByLabelText('Actions for scaled-cdc');
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    expect(
+      screen.queryByText('Change through a pull request'),
+    ).not.toBeInTheDocument();
+    fireEvent.click(await screen.findByText('Scale tasks…'));
+    const field = await screen.findByLabelText('tasksMax');
+    expect(field).toHaveValue(2);
+    const scale = screen.getByRole('button', { name: 'Scale' });
+
+    fireEvent.change(field, { target: { value: '0' } });
+    expect(screen.getByText('Enter a number from 1 to 1000')).toBeVisible();
+    expect(scale).toBeDisabled();
+
+    fireEvent.change(field, { target: { value: '5' } });
+    expect(scale).toBeEnabled();
+    fireEvent.click(scale);
+    await waitFor(() =>
+      expect(runConnectorAction).toHaveBeenCalledWith(
+        expect.objectContaining({ name: 'scaled-cdc' }),
+        { action: 'scale', tasksMax: 5 },
+      ),
+    );
+  });
+
+  it('offers a pull request, prefilled, for a connector GitOps manages, and no direct scaling', async () => {
+    const managed = connector({
+      name: 'stock-cdc',
+      tasksMax: 3,
+      gitOps: { tool: 'argocd', name: 'inventory' },
+      blueprint: {
+        id: 'debezium-postgres-source',
+        parameters: { instance: 'inventory' },
+      },
+    });
+    await render(<ConnectorActions connector={managed} />);
+    const button = await screen.findByLabelText('Actions for stock-cdc');
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    const link = await screen.findByRole('menuitem', {
+      name: 'Change through a pull request',
+    });
+    expect(screen.queryByText('Scale tasks…')).not.toBeInTheDocument();
+    const href = new URL(link.getAttribute('href')!, 'http://portal');
+    expect(href.pathname).toBe(
+      '/create/templates/default/change-kafka-connector',
+    );
+    expect(JSON.parse(href.searchParams.get('formData')!)).toMatchObject({
+      name: 'stock-cdc',
+      blueprint: 'debezium-postgres-source',
+      currentTasksMax: 3,
+      currentParameters: { instance: 'inventory' },
+    });
+  });
+
+  it('offers neither scaling nor a change template for a KafkaMirrorMaker2', async () => {
+    const mirror = connector({
+      name: 'eu-to-us',
+      kind: 'KafkaMirrorMaker2',
+      gitOps: { tool: 'flux', name: 'mirrors' },
+      components: [{ name: 'eu->us.MirrorSourceConnector' } as any],
+    });
+    await render(<ConnectorActions connector={mirror} />);
+    const button = await screen.findByLabelText('Actions for eu-to-us');
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    expect(
+      await screen.findByText('Restart eu->us.MirrorSourceConnector'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Scale tasks…')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Change through a pull request'),
+    ).not.toBeInTheDocument();
+  });
+
   it('runs the chosen operation for the connector and reports the result', async () => {
     const onDone = jest.fn();
     const { runConnectorAction, post, authorize } = await render(

@@ -1,4 +1,10 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { Link } from '@backstage/core-components';
+import {
+  alertApiRef,
+  configApiRef,
+  useApi,
+  useApiHolder,
+} from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -10,6 +16,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import IconButton from '@material-ui/core/IconButton';
 import Menu from '@material-ui/core/Menu';
+import TextField from '@material-ui/core/TextField';
 import MenuItem from '@material-ui/core/MenuItem';
 import Tooltip from '@material-ui/core/Tooltip';
 import MoreVertIcon from '@material-ui/icons/MoreVert';
@@ -23,6 +30,7 @@ import {
 } from '@kcs/plugin-kafka-connect-common';
 import { useState } from 'react';
 import { kafkaConnectApiRef } from '../api';
+import { changeTemplateLink } from './changeTemplate';
 
 /** A menu entry: the operation, its label, and whether it needs confirming. */
 interface ActionChoice {
@@ -72,6 +80,22 @@ export function actionChoices(connector: ConnectorSummary): ActionChoice[] {
     });
   }
   return choices;
+}
+
+/** The same bounds the backend and the blueprints use for tasksMax. */
+const TASKS_MAX = { min: 1, max: 1000 };
+
+/** Why a typed tasksMax cannot be applied, or undefined when it can. */
+export function tasksMaxProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^[0-9]+$/.test(trimmed)) {
+    return 'Enter a whole number of tasks';
+  }
+  const value = Number(trimmed);
+  if (value < TASKS_MAX.min || value > TASKS_MAX.max) {
+    return `Enter a number from ${TASKS_MAX.min} to ${TASKS_MAX.max}`;
+  }
+  return undefined;
 }
 
 function describe(action: ConnectorAction): string {
@@ -162,8 +186,23 @@ export function ConnectorActions({
   );
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [confirming, setConfirming] = useState<ActionChoice>();
+  const [scaling, setScaling] = useState<string>();
+  const config = useApiHolder().get(configApiRef);
   const choices = actionChoices(connector);
   const warning = gitOpsWarning(connector);
+  // Spec changes to a GitOps-managed connector belong in Git: offer the
+  // change template as a pull request; others scale here, directly.
+  const isConnector = connector.kind === 'KafkaConnector';
+  const pullRequestLink =
+    isConnector && connector.gitOps
+      ? changeTemplateLink(
+          connector,
+          config?.getOptionalString('kafkaConnect.frontend.changeTemplatePath'),
+        )
+      : undefined;
+  const canScale = isConnector && !connector.gitOps;
+  const scaleProblem =
+    scaling === undefined ? undefined : tasksMaxProblem(scaling);
 
   const choose = (choice: ActionChoice) => {
     setAnchor(null);
@@ -180,7 +219,11 @@ export function ConnectorActions({
     <IconButton
       aria-label={label}
       size="small"
-      disabled={!allowed || Boolean(pending) || choices.length === 0}
+      disabled={
+        !allowed ||
+        Boolean(pending) ||
+        (choices.length === 0 && !canScale && !pullRequestLink)
+      }
       onClick={event => setAnchor(event.currentTarget)}
     >
       <MoreVertIcon />
@@ -205,7 +248,63 @@ export function ConnectorActions({
             {choice.label}
           </MenuItem>
         ))}
+        {canScale && (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              setScaling(String(connector.tasksMax ?? connector.tasks.total));
+            }}
+          >
+            Scale tasks…
+          </MenuItem>
+        )}
+        {pullRequestLink && (
+          <MenuItem component={Link} to={pullRequestLink}>
+            Change through a pull request
+          </MenuItem>
+        )}
       </Menu>
+      <Dialog
+        open={scaling !== undefined}
+        onClose={() => setScaling(undefined)}
+      >
+        <DialogTitle>Scale {connector.name}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            Sets tasksMax through the KafkaConnector's scale subresource; Kafka
+            Connect may run fewer tasks if the connector cannot use them all.
+          </DialogContentText>
+          <TextField
+            id={`scale-${connector.cluster}-${connector.namespace}-${connector.name}`}
+            autoFocus
+            fullWidth
+            label="tasksMax"
+            type="number"
+            inputProps={{ min: TASKS_MAX.min, max: TASKS_MAX.max }}
+            value={scaling ?? ''}
+            onChange={event => setScaling(event.target.value)}
+            error={Boolean(scaleProblem)}
+            helperText={
+              scaleProblem ??
+              `Now ${connector.tasksMax ?? connector.tasks.total}`
+            }
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setScaling(undefined)}>Cancel</Button>
+          <Button
+            color="primary"
+            disabled={Boolean(scaleProblem)}
+            onClick={() => {
+              const tasksMax = Number(scaling!.trim());
+              setScaling(undefined);
+              run({ action: 'scale', tasksMax });
+            }}
+          >
+            Scale
+          </Button>
+        </DialogActions>
+      </Dialog>
       <Dialog
         open={Boolean(confirming)}
         onClose={() => setConfirming(undefined)}
