@@ -47,6 +47,18 @@ const TEMPLATE_FILE = path.resolve(
   __dirname,
   '../../../templates/debezium-mysql-source/template.yaml',
 );
+const CHANGE_TEMPLATE_FILE = path.resolve(
+  __dirname,
+  '../../../templates/change-connector/template.yaml',
+);
+
+function templateEntity(file: string) {
+  const template = parse(fs.readFileSync(file, 'utf8'));
+  return {
+    ...template,
+    metadata: { ...template.metadata, namespace: 'default' },
+  };
+}
 
 /**
  * The built-in MySQL template run through the scaffolder's REST API against
@@ -83,10 +95,8 @@ describe('debezium-mysql-source template through the scaffolder API', () => {
         kafkaConnectPlugin,
         catalogServiceMock.factory({
           entities: [
-            {
-              ...template,
-              metadata: { ...template.metadata, namespace: 'default' },
-            },
+            templateEntity(TEMPLATE_FILE),
+            templateEntity(CHANGE_TEMPLATE_FILE),
           ],
         }),
         mockServices.rootConfig.factory({
@@ -140,10 +150,14 @@ describe('debezium-mysql-source template through the scaffolder API', () => {
     return { server, cluster, namespace, template, values };
   }
 
-  async function runTask(server: any, values: Record<string, unknown>) {
+  async function runTask(
+    server: any,
+    values: Record<string, unknown>,
+    templateRef = 'template:default/debezium-mysql-source',
+  ) {
     const created = await request(server)
       .post('/api/scaffolder/v2/tasks')
-      .send({ templateRef: 'template:default/debezium-mysql-source', values });
+      .send({ templateRef, values });
     expect(created.status).toBe(201);
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -193,6 +207,8 @@ describe('debezium-mysql-source template through the scaffolder API', () => {
       'kafka-connect.dev/system': 'system:default/orders',
       'kafka-connect.dev/template': 'template:default/debezium-mysql-source',
       'kafka-connect.dev/blueprint': 'debezium-mysql-source',
+      'kafka-connect.dev/blueprint-parameters':
+        expect.stringContaining('"table":"orders"'),
     });
     expect(connector.spec).toMatchObject({ tasksMax: 2, state: 'running' });
     const managers = connector.metadata.managedFields.map(
@@ -260,5 +276,83 @@ describe('debezium-mysql-source template through the scaffolder API', () => {
           name: 'ordersmysql-shop-refunds-v1',
         }),
     ).rejects.toMatchObject({ code: 404 });
+  });
+  it('changes the connector through the change template: scales it, then rolls it to a date-stamped version', async () => {
+    const { server, cluster, namespace, values } = await start();
+    const created = await runTask(server, values);
+    expect(created.task.status).toBe('completed');
+    const name = 'ordersmysql-shop-orders-v1';
+    const kubeConfig = cluster.kubeConfig();
+    await waitForResource(
+      kubeConfig,
+      { plural: 'kafkaconnectors', namespace, name },
+      r => r.status?.tasksMax === 2,
+      15_000,
+    );
+
+    // What the card's prefilled link carries, plus what to change.
+    const current = {
+      entityRef: `resource:default/kctr.${cluster.name}.${namespace}.${name}`,
+      blueprint: 'debezium-mysql-source',
+      name,
+      cluster: cluster.name,
+      namespace,
+      connectCluster: 'orders-connect',
+      owner: 'group:default/team-orders',
+      system: 'system:default/orders',
+      currentTasksMax: 2,
+      currentParameters: {
+        instance: 'orders',
+        database: 'shop',
+        table: 'orders',
+        version: 'v1',
+        serverId: 184054,
+      },
+      delivery: 'apply',
+    };
+    const scaled = await runTask(
+      server,
+      { ...current, tasksMax: 5 },
+      'template:default/change-kafka-connector',
+    );
+    expect(scaled.task.status).toBe('completed');
+    // The stand-in reports the new task count once the scale lands.
+    const afterScale = await waitForResource(
+      kubeConfig,
+      { plural: 'kafkaconnectors', namespace, name },
+      r =>
+        r.spec?.tasksMax === 5 &&
+        r.status?.observedGeneration === r.metadata.generation &&
+        r.status?.connectorStatus?.tasks?.length === 5,
+      15_000,
+    );
+    expect(afterScale.spec.tasksMax).toBe(5);
+
+    const rolled = await runTask(
+      server,
+      { ...current, currentTasksMax: 5, version: '2025042401' },
+      'template:default/change-kafka-connector',
+    );
+    expect(rolled.task.status).toBe('completed');
+    const newName = 'ordersmysql-shop-orders-2025042401';
+    const successor = await waitForResource(
+      kubeConfig,
+      { plural: 'kafkaconnectors', namespace, name: newName },
+      r =>
+        r.status?.conditions?.some(
+          (c: any) => c.type === 'Ready' && c.status === 'True',
+        ),
+      15_000,
+    );
+    expect(successor.spec.tasksMax).toBe(5);
+    const listed = await kubeConfig
+      .makeApiClient(CustomObjectsApi)
+      .listNamespacedCustomObject({
+        group: 'kafka.strimzi.io',
+        version: 'v1',
+        namespace,
+        plural: 'kafkaconnectors',
+      });
+    expect(listed.items.map((c: any) => c.metadata.name)).toEqual([newName]);
   });
 });
