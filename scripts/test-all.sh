@@ -16,7 +16,8 @@ export KC_DEV_CLUSTER_OWNER_PID=$$
 started_at=$SECONDS
 
 # Every step's output also goes to test-results/logs/, which the final secrets
-# scan reads (with the API responses the portal recorded during the e2e tests).
+# scan reads (with the API responses recorded during the integration tests and
+# the portal's during the e2e tests).
 KC_STEP_LOGS=test-results/logs
 rm -rf "${KC_STEP_LOGS}" test-results/api-responses
 mkdir -p "${KC_STEP_LOGS}"
@@ -60,7 +61,11 @@ step "Kubernetes binaries (kube-apiserver, etcd)" yarn dev-cluster build-binarie
 step "local cluster for integration tests" yarn dev-cluster up --name "${KC_TEST_CLUSTER_NAME}" --no-sample-data
 export KC_TEST_CLUSTER="${KC_TEST_CLUSTER_NAME}"
 step "PostgreSQL for integration tests" kc_postgres_start
-step "integration tests" yarn backstage-cli repo test --runInBand '\.integration\.test\.'
+# Every HTTP response the integration tests' backends serve is recorded too.
+step "integration tests" env \
+  KC_RECORD_API_RESPONSES="${PWD}/test-results/api-responses/integration.jsonl" \
+  NODE_OPTIONS="--require ${PWD}/scripts/lib/record-http-responses.cjs" \
+  yarn backstage-cli repo test --runInBand '\.integration\.test\.'
 yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null
 kc_postgres_stop
 step "benchmark: backend on 10,000 connectors" yarn workspace @kcs/plugin-kafka-connect-backend bench 10000
