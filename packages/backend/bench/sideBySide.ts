@@ -217,6 +217,27 @@ async function main() {
     // the work that request leaves behind (the API server's and etcd's
     // processes on the same two cores); real page views are not microseconds
     // apart, so the paused series is the headline and both are printed.
+    // Server-side time of each request: from the request event to the last
+    // byte handed to the socket. It leaves out what both endpoints share
+    // equally: the client, loopback, and the machine waking from idle.
+    const serverTimes: Array<{ url: string; ms: number }> = [];
+    backend.server.prependListener('request', (request, response) => {
+      const started = process.hrtime.bigint();
+      // Routers rewrite request.url on the way down; keep the original.
+      const url = request.url ?? '';
+      response.once('finish', () => {
+        serverTimes.push({
+          url,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        });
+      });
+    });
+    const serverSeries = (prefix: string) =>
+      serverTimes
+        .filter(entry => entry.url.startsWith(prefix))
+        .map(entry => entry.ms)
+        .sort((a, b) => a - b);
+
     const alternate = async (pauseMs: number) => {
       const suiteSeries: number[] = [];
       const kubernetesSeries: number[] = [];
@@ -245,7 +266,14 @@ async function main() {
     const PAUSE_MS = 20;
     const backToBack = await alternate(0);
     (globalThis as { gc?: () => void }).gc?.();
+    serverTimes.length = 0;
     const paused = await alternate(PAUSE_MS);
+    const suiteServerTimes = serverSeries(
+      '/api/kafka-connect/entity-connectors',
+    );
+    const kubernetesServerTimes = serverSeries(
+      '/api/kubernetes/resources/custom/query',
+    );
     const suiteTimes = paused.suiteSeries;
     const kubernetesTimes = paused.kubernetesSeries;
 
@@ -263,6 +291,20 @@ async function main() {
     }
     floorTimes.sort((a, b) => a - b);
     suiteAloneTimes.sort((a, b) => a - b);
+    // The same two, each page view after the same pause as the headline
+    // series: what an idle backend costs a request, whoever it is for.
+    const floorPausedTimes: number[] = [];
+    const suiteAlonePausedTimes: number[] = [];
+    for (let view = 0; view < pageViews; view++) {
+      await new Promise(resolve => setTimeout(resolve, PAUSE_MS));
+      const started = process.hrtime.bigint();
+      await (await fetch(`${base}/kafka-connect/health`)).json();
+      floorPausedTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+      await new Promise(resolve => setTimeout(resolve, PAUSE_MS));
+      suiteAlonePausedTimes.push(await timed(suite, view));
+    }
+    floorPausedTimes.sort((a, b) => a - b);
+    suiteAlonePausedTimes.sort((a, b) => a - b);
 
     const requestsPerView = async (call: (i: number) => Promise<number>) => {
       const views = 50;
@@ -332,6 +374,20 @@ async function main() {
       `  floor    GET /api/kafka-connect/health (does nothing)    p50 ${ms(
         percentile(floorTimes, 50),
       )}, p99 ${ms(percentile(floorTimes, 99))}`,
+      `  the same two, ${PAUSE_MS} ms apart: suite alone p50 ${ms(
+        percentile(suiteAlonePausedTimes, 50),
+      )}, p99 ${ms(percentile(suiteAlonePausedTimes, 99))}; floor p50 ${ms(
+        percentile(floorPausedTimes, 50),
+      )}, p99 ${ms(percentile(floorPausedTimes, 99))}`,
+      `  server-side (request event to last byte written), the same page views: suite p50 ${ms(
+        percentile(suiteServerTimes, 50),
+      )}, p99 ${ms(percentile(suiteServerTimes, 99))}; k8s p50 ${ms(
+        percentile(kubernetesServerTimes, 50),
+      )}, p99 ${ms(percentile(kubernetesServerTimes, 99))}; ratio p50 ${(
+        percentile(kubernetesServerTimes, 50) / percentile(suiteServerTimes, 50)
+      ).toFixed(1)}×, p99 ${(
+        percentile(kubernetesServerTimes, 99) / percentile(suiteServerTimes, 99)
+      ).toFixed(1)}×`,
       `  ratio (Kubernetes plugin / suite): p50 ${(
         figures.kubernetesP50 / figures.suiteP50
       ).toFixed(1)}×, p99 ${(figures.kubernetesP99 / figures.suiteP99).toFixed(
@@ -350,8 +406,14 @@ async function main() {
       )}, ${loadErrors} errors`,
       `goals: p99 ≤ 10 ms ${
         figures.suiteP99 <= 10 ? 'met' : 'NOT met'
-      }; ≥ 20× faster (p50) ${
+      }; ≥ 20× faster (p50) as the client sees it ${
         figures.kubernetesP50 / figures.suiteP50 >= 20 ? 'met' : 'NOT met'
+      }, server-side ${
+        percentile(kubernetesServerTimes, 50) /
+          percentile(suiteServerTimes, 50) >=
+        20
+          ? 'met'
+          : 'NOT met'
       }; 0 API-server requests per page view ${
         suiteRequests === 0 ? 'met' : 'NOT met'
       }`,
