@@ -136,6 +136,10 @@ test('a connector Argo CD manages offers its change as a pull request, with the 
     'debezium-postgres-source',
   );
   await expect(page.getByLabel('Kubernetes cluster')).toHaveValue('us-1');
+  // The parameters it was rendered with, from its annotation.
+  await expect(
+    page.getByRole('textbox', { name: 'instance', exact: true }),
+  ).toHaveValue('inventory');
   await page.screenshot({
     path: 'test-results/screenshots/change-template-prefilled.png',
     fullPage: true,
