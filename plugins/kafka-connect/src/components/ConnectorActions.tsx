@@ -276,7 +276,6 @@ export function ConnectorActions({
           </DialogContentText>
           <TextField
             id={`scale-${connector.cluster}-${connector.namespace}-${connector.name}`}
-            autoFocus
             fullWidth
             label="tasksMax"
             type="number"
