@@ -16,8 +16,8 @@ export KC_DEV_CLUSTER_OWNER_PID=$$
 started_at=$SECONDS
 
 # Every step's output also goes to test-results/logs/, which the final secrets
-# scan reads (with the API responses recorded during the integration tests and
-# the portal's during the e2e tests).
+# scan reads (with the API responses recorded during the unit and integration
+# tests and the portal's during the e2e tests).
 KC_STEP_LOGS=test-results/logs
 rm -rf "${KC_STEP_LOGS}" test-results/api-responses
 mkdir -p "${KC_STEP_LOGS}"
@@ -55,16 +55,22 @@ step "toolchain and dependencies" kc_bootstrap
 step "type check" yarn tsc
 step "lint" yarn lint:all
 step "formatting" yarn prettier:check
-step "unit tests" yarn backstage-cli repo test --testPathIgnorePatterns '\.integration\.test\.' --testPathIgnorePatterns '/e2e-tests/'
+# Every HTTP response served in the unit and integration tests' processes is
+# recorded for the final secrets scan (a preloaded recorder; jest's workers
+# inherit NODE_OPTIONS).
+KC_RECORDER="--require ${PWD}/scripts/lib/record-http-responses.cjs"
+step "unit tests" env \
+  KC_RECORD_API_RESPONSES="${PWD}/test-results/api-responses/unit.jsonl" \
+  NODE_OPTIONS="${KC_RECORDER}" \
+  yarn backstage-cli repo test --testPathIgnorePatterns '\.integration\.test\.' --testPathIgnorePatterns '/e2e-tests/'
 
 step "Kubernetes binaries (kube-apiserver, etcd)" yarn dev-cluster build-binaries
 step "local cluster for integration tests" yarn dev-cluster up --name "${KC_TEST_CLUSTER_NAME}" --no-sample-data
 export KC_TEST_CLUSTER="${KC_TEST_CLUSTER_NAME}"
 step "PostgreSQL for integration tests" kc_postgres_start
-# Every HTTP response the integration tests' backends serve is recorded too.
 step "integration tests" env \
   KC_RECORD_API_RESPONSES="${PWD}/test-results/api-responses/integration.jsonl" \
-  NODE_OPTIONS="--require ${PWD}/scripts/lib/record-http-responses.cjs" \
+  NODE_OPTIONS="${KC_RECORDER}" \
   yarn backstage-cli repo test --runInBand '\.integration\.test\.'
 yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null
 kc_postgres_stop
