@@ -178,7 +178,7 @@ export function changeConnectorAction(options: {
       } else if (input.output === 'helm-values') {
         filePath = input.filePath || 'values.yaml';
         const target = workspaceFile(ctx.workspacePath, filePath);
-        const text = await readIfExists(target);
+        const text = await readIfExists(target, filePath);
         if (text === undefined) {
           throw toInputError([
             {
@@ -192,14 +192,14 @@ export function changeConnectorAction(options: {
           input.valuesPath ?? blueprint!.helmValues.path,
           previousName,
           edit.valuesChanges,
-          { file: filePath },
+          { file: `filePath '${filePath}'` },
         );
         if (!ctx.isDryRun) await fs.writeFile(target, updated, 'utf8');
       } else {
         const dir = `kafka-connectors/${plan.namespace}`;
         const oldPath = input.filePath || `${dir}/${previousName}.yaml`;
         const oldTarget = workspaceFile(ctx.workspacePath, oldPath);
-        if ((await readIfExists(oldTarget)) === undefined) {
+        if ((await readIfExists(oldTarget, oldPath)) === undefined) {
           throw toInputError([
             {
               field: 'filePath',
