@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '@backstage/errors';
+import fc from 'fast-check';
+
+/**
+ * Strings built to break YAML, logs or names: document markers, comments,
+ * anchors, aliases, tags, flow collections, config-provider and template
+ * marks, line breaks of every kind, bidi and zero-width characters.
+ */
+export const YAML_AND_TEXT_MARKERS = [
+  '---',
+  '...',
+  '#',
+  ' # x',
+  '&a',
+  '*a',
+  '!',
+  '!!binary',
+  '{',
+  '}',
+  '[',
+  ':',
+  ': ',
+  '- ',
+  '|',
+  '>',
+  '%YAML',
+  '"',
+  "'",
+  '${',
+  '${env:X}',
+  '${secrets:ns/s:k}',
+  '{{instance}}',
+  '{{ name }}',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u0000',
+  '\u2028',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  'ö',
+  '🔥',
+  '__proto__',
+  'constructor',
+];
+
+/** Text of every sort, from plausible names to control characters. */
+export function hostileText(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.constantFrom(...YAML_AND_TEXT_MARKERS, '', ' ', 'a'.repeat(300)),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    // a plausible name with a marker spliced in
+    fc
+      .tuple(
+        fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/),
+        fc.constantFrom(...YAML_AND_TEXT_MARKERS),
+        fc.stringMatching(/^[a-z0-9-]{0,10}$/),
+      )
+      .map(parts => parts.join('')),
+    // plausible names too, so some runs get through and are checked as successes
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,14}[a-z0-9]$/),
+  );
+}
+
+/** Numbers at and beyond every edge, and things that only look like numbers. */
+export function hostileNumber(): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constantFrom(
+      0,
+      -0,
+      -1,
+      1,
+      2,
+      1000,
+      1001,
+      2.5,
+      1e21,
+      -1e21,
+      Number.MAX_SAFE_INTEGER + 2,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      '5',
+      'NaN',
+      '1e3',
+      '',
+    ),
+    fc.integer({ min: -2_000, max: 2_000 }),
+    fc.double(),
+  );
+}
+
+/** Workspace paths that try to leave it, hide in encodings or hit non-files. */
+export function hostilePath(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.constantFrom(
+      '../x.yaml',
+      '../../etc/passwd',
+      '/etc/passwd',
+      '/tmp/values.yaml',
+      '%2e%2e/x.yaml',
+      '..%2f..%2fx.yaml',
+      '%252e%252e%252fx',
+      'a/../../x.yaml',
+      'a/./../b/../../x.yaml',
+      '..\\..\\x.yaml',
+      'x\u0000.yaml',
+      'x\n.yaml',
+      '.',
+      './',
+      '',
+      'kafka-connectors',
+      'kafka-connectors/',
+      'values.yaml/inside.yaml',
+      'not-yaml.txt',
+      'escape/x.yaml',
+      `${'d'.repeat(300)}.yaml`,
+      '~/x.yaml',
+      'ok/new.yaml',
+    ),
+    fc
+      .array(
+        fc.constantFrom('..', '.', 'a', '%2e%2e', '%2F', '\\', '', 'b.yaml'),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map(parts => parts.join('/')),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+  );
+}
+
+/** Any JSON-ish value: what a hand-written template could send. */
+export function hostileValue(): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    hostileText(),
+    hostileNumber(),
+    fc.constantFrom(null, true, false, [], {}, ['a'], { a: 1 }),
+  );
+}
+
+const OUTSIDE = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-outside-'));
+
+/**
+ * A workspace holding the given files plus traps: a non-YAML file, a
+ * directory and a symlink `escape` to a folder outside the workspace.
+ */
+export function seedWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-prop-'));
+  const all = { 'not-yaml.txt': 'key: [unclosed\n', ...files };
+  for (const [file, text] of Object.entries(all)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  fs.mkdirSync(path.join(dir, 'kafka-connectors'), { recursive: true });
+  fs.symlinkSync(OUTSIDE, path.join(dir, 'escape'));
+  return dir;
+}
+
+/** Every entry under `dir`, with file contents as hex and symlink targets, to compare byte for byte. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (relative: string) => {
+    const full = path.join(dir, relative);
+    const stat = fs.lstatSync(full);
+    if (stat.isSymbolicLink()) {
+      result[relative] = `link:${fs.readlinkSync(full)}`;
+    } else if (stat.isDirectory()) {
+      result[relative] = 'dir';
+      for (const child of fs.readdirSync(full).sort()) {
+        walk(path.join(relative, child));
+      }
+    } else {
+      result[relative] = fs.readFileSync(full).toString('hex');
+    }
+  };
+  walk('.');
+  return result;
+}
+
+/** Nothing may ever be written outside the workspace. */
+export function outsideIsEmpty(): boolean {
+  return fs.readdirSync(OUTSIDE).length === 0;
+}
+
+/** Removes the folder the `escape` symlinks point to; call once after all runs. */
+export function removeOutside() {
+  fs.rmSync(OUTSIDE, { recursive: true, force: true });
+}
+
+export function removeWorkspace(dir: string) {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The rejection or the success of an action run, never a throw. */
+export async function settle(
+  run: Promise<unknown>,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
+  try {
+    await run;
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * What is wrong with a rejection: not an InputError, a message that does not
+ * name the field, or one that carries a line break or a stack frame.
+ */
+export function rejectionProblems(error: unknown, field: RegExp): string[] {
+  if (!(error instanceof InputError)) {
+    return [
+      `threw ${(error as Error)?.name ?? typeof error}: ${String(
+        (error as Error)?.message ?? error,
+      ).slice(0, 300)}`,
+    ];
+  }
+  const problems: string[] = [];
+  if (!field.test(error.message)) {
+    problems.push(`message does not name ${field}: ${error.message}`);
+  }
+  const lineBreak = /[\n\r\v\f\u0085\u2028\u2029]/.exec(error.message);
+  if (lineBreak) {
+    problems.push(
+      `message holds line break U+${lineBreak[0]
+        .charCodeAt(0)
+        .toString(16)
+        .padStart(4, '0')}: ${JSON.stringify(error.message)}`,
+    );
+  }
+  if (/\bat .+:\d+:\d+|node_modules|\.ts:\d+/.test(error.message)) {
+    problems.push(`message holds a stack frame: ${error.message}`);
+  }
+  if (error.message.length > 4100) {
+    problems.push(`message of ${error.message.length} characters`);
+  }
+  return problems;
+}
+
+/** A regular expression matching `name` as a whole word of a message. */
+export function wordOf(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z])${escaped}([^A-Za-z]|$)`);
+}
