@@ -94,7 +94,8 @@ const cases: Case[] = [
   {
     title: 'a values key path where the list is not',
     input: { valuesPath: ['kafka', 'connectors'] },
-    field: /under 'kafka\.connectors'; check the connector name and valuesPath/,
+    field:
+      /name filePath 'values\.yaml' has no entry .* under 'kafka\.connectors'.*valuesPath/,
     outputs: ['helm-values'],
   },
   {

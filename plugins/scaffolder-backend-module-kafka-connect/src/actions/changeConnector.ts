@@ -210,6 +210,16 @@ export function changeConnectorAction(options: {
         }
         const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
         const file = `filePath '${filePath}'`;
+        if (findValuesEntry(text, valuesPath, previousName, { file }) < 0) {
+          throw toInputError([
+            {
+              field: 'name',
+              message: `${file} has no entry named '${previousName}' under '${valuesPath.join(
+                '.',
+              )}'; check the current parameters (the name comes from them), filePath and valuesPath`,
+            },
+          ]);
+        }
         if (
           edit.renamed &&
           findValuesEntry(text, valuesPath, plan.name, { file }) >= 0
@@ -240,7 +250,7 @@ export function changeConnectorAction(options: {
           throw toInputError([
             {
               field: 'filePath',
-              message: `'${oldPath}' does not exist in the workspace; point filePath at the connector's manifest`,
+              message: `'${oldPath}' does not exist in the workspace; point filePath at the connector's manifest, or check namespace and the current parameters (the name comes from them)`,
             },
           ]);
         }
