@@ -57,7 +57,7 @@ function changeField(field: string, change: ConnectorEdit): string {
   if (field === 'parameters.version' && change.version !== undefined) {
     return 'change.version';
   }
-  if (field.startsWith('parameters.')) {
+  if (field === 'parameters' || field.startsWith('parameters.')) {
     return `change.${field}`;
   }
   return field;

@@ -293,3 +293,21 @@ describe('toInputError', () => {
     expect(error.message.endsWith('…')).toBe(true);
   });
 });
+
+describe('planConnector parameters', () => {
+  it('names an empty extra parameter key instead of a bare schema message', () => {
+    const plan = planConnector(
+      loadBuiltIn('debezium-mysql-source'),
+      sampleRequest('debezium-mysql-source', {
+        parameters: { ...SAMPLE_PARAMETERS['debezium-mysql-source'], '': 1 },
+      }),
+    );
+    expect(plan.errors).toEqual([
+      {
+        field: 'parameters.""',
+        message:
+          "is not a parameter of blueprint 'debezium-mysql-source'; remove it",
+      },
+    ]);
+  });
+});

@@ -111,13 +111,16 @@ function checkParameters(
         missingProperty?: string;
         additionalProperty?: string;
       };
+      const extra = params.additionalProperty;
       const key =
         params.missingProperty ??
-        params.additionalProperty ??
+        // an empty key still needs a visible name
+        (extra === '' ? '""' : extra) ??
         error.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const hint = params.additionalProperty
-        ? `is not a parameter of blueprint '${blueprint.id}'; remove it`
-        : error.message ?? 'is invalid';
+      const hint =
+        extra !== undefined
+          ? `is not a parameter of blueprint '${blueprint.id}'; remove it`
+          : error.message ?? 'is invalid';
       errors.push({
         field: key ? `parameters.${key}` : 'parameters',
         message: hint,

@@ -89,11 +89,20 @@ export async function runChange(
   );
   const after = snapshotTree(workspacePath);
   removeWorkspace(workspacePath);
+  // the text of each file after the run, from the snapshot
+  const files = Object.fromEntries(
+    Object.entries(after)
+      .filter(([, entry]) => entry !== 'dir' && !entry.startsWith('link:'))
+      .map(([file, hex]) => [file, Buffer.from(hex, 'hex').toString('utf8')]),
+  );
+  const outputs: Record<string, unknown> = Object.fromEntries(
+    (ctx.output as jest.Mock).mock.calls,
+  );
   const calls = Object.fromEntries(
     (['apply', 'scale', 'delete'] as const).map(method => [
       method,
       (applier[method] as jest.Mock).mock.calls.length,
     ]),
   ) as Record<'apply' | 'scale' | 'delete', number>;
-  return { result, before, after, calls };
+  return { result, before, after, calls, outputs, files };
 }

@@ -248,3 +248,51 @@ export function wordOf(name: string): RegExp {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^A-Za-z])${escaped}([^A-Za-z]|$)`);
 }
+
+/** One input field set to a generated value, and how a message names it. */
+export interface Corruption {
+  field: string;
+  value: unknown;
+  names: RegExp;
+  apply(input: Record<string, unknown>): void;
+}
+
+/**
+ * Sets the field at `fieldPath` of an input to each generated value. Maps on
+ * the way are copied (never the shared valid input's), and made anew where
+ * another corruption replaced them with something else.
+ */
+export function setField(
+  fieldPath: string[],
+  arb: fc.Arbitrary<unknown>,
+  names: RegExp = wordOf(fieldPath.join('.')),
+): fc.Arbitrary<Corruption> {
+  return arb.map(value => ({
+    field: fieldPath.join('.'),
+    value,
+    names,
+    apply: input => {
+      let map = input;
+      for (const key of fieldPath.slice(0, -1)) {
+        const inner = map[key];
+        map[key] =
+          inner && typeof inner === 'object' && !Array.isArray(inner)
+            ? { ...inner }
+            : {};
+        map = map[key] as Record<string, unknown>;
+      }
+      // defineProperty, so a key such as __proto__ becomes a plain own key
+      Object.defineProperty(map, fieldPath[fieldPath.length - 1], {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    },
+  }));
+}
+
+/** The field, or the naming rule's `{{key}}` when the value broke the name instead. */
+export function namingRuleOr(field: string, key: string): RegExp {
+  return new RegExp(`${wordOf(field).source}|\\{\\{${key}\\}\\}`);
+}

@@ -1,14 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  BLUEPRINT_ANNOTATION,
-  KUBERNETES_ID,
-  OWNER_ANNOTATION,
-  STRIMZI_CLUSTER_LABEL,
-  SYSTEM_ANNOTATION,
-  TEMPLATE_ANNOTATION,
-} from '@kcs/plugin-kafka-connect-common';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
@@ -18,19 +10,26 @@ import {
   hostilePath,
   hostileText,
   hostileValue,
+  type Corruption,
+  namingRuleOr,
   outsideIsEmpty,
+  setField,
   removeOutside,
   rejectionProblems,
   removeWorkspace,
   seedWorkspace,
   settle,
   snapshotTree,
-  wordOf,
 } from '../__testUtils__/hostile';
+import { changedPaths, manifestProblems } from '../__testUtils__/manifest';
 import { createConnectorAction } from './createConnector';
 
 const blueprints = BlueprintRegistry.load([]);
 const mysql = blueprints.get('debezium-mysql-source')!;
+const CONFIG_KEYS = [
+  ...Object.keys(mysql.config),
+  ...Object.keys(mysql.secrets),
+];
 
 const VALID = {
   blueprint: 'debezium-mysql-source',
@@ -55,51 +54,14 @@ connectors:
 `;
 
 type Output = 'manifest' | 'helm-values' | 'apply';
-type Input = Record<string, unknown> & { parameters: Record<string, unknown> };
+type Input = Record<string, unknown>;
 
-/** One input field set to a generated value, and how a message names it. */
-interface Corruption {
-  field: string;
-  value: unknown;
-  names: RegExp;
-  apply(input: Input): void;
-}
+const topLevel = (field: string, arb: fc.Arbitrary<unknown>) =>
+  setField([field], arb);
 
-/** The parameters as a map even after another corruption replaced them. */
-function plainObject(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function topLevel(field: string, arb: fc.Arbitrary<unknown>) {
-  return arb.map(
-    (value): Corruption => ({
-      field,
-      value,
-      names: wordOf(field),
-      apply: input => {
-        input[field] = value;
-      },
-    }),
-  );
-}
-
-function parameter(key: string, arb: fc.Arbitrary<unknown>) {
-  return arb.map(
-    (value): Corruption => ({
-      field: `parameters.${key}`,
-      value,
-      // a bad value may pass the schema and break the naming rule instead
-      names: new RegExp(
-        `${wordOf(`parameters.${key}`).source}|\\{\\{${key}\\}\\}`,
-      ),
-      apply: input => {
-        input.parameters = { ...plainObject(input.parameters), [key]: value };
-      },
-    }),
-  );
-}
+/** A bad parameter may pass the schema and break the naming rule instead. */
+const parameter = (key: string, arb: fc.Arbitrary<unknown>) =>
+  setField(['parameters', key], arb, namingRuleOr(`parameters.${key}`, key));
 
 /** Well-formed values of each field, so a share of runs exercises the success side. */
 const plausible: fc.Arbitrary<Corruption> = fc.oneof(
@@ -145,22 +107,11 @@ const hostile: fc.Arbitrary<Corruption> = fc.oneof(
     parameter(key, hostileValue()),
   ),
   parameter('serverId', hostileNumber()),
-  fc.tuple(hostileText(), hostileValue()).map(
-    ([key, value]): Corruption => ({
-      field: 'parameters',
-      value: { [key]: value },
-      names: /parameters/,
-      apply: input => {
-        input.parameters = { ...plainObject(input.parameters) };
-        Object.defineProperty(input.parameters, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      },
-    }),
-  ),
+  fc
+    .tuple(hostileText(), hostileValue())
+    .chain(([key, value]) =>
+      setField(['parameters', key], fc.constant(value), /parameters/),
+    ),
   topLevel('cluster', hostileValue()),
   topLevel('namespace', hostileValue()),
   topLevel('connectCluster', hostileValue()),
@@ -191,103 +142,6 @@ const corruption = fc.oneof(
   { arbitrary: hostile, weight: 3 },
   { arbitrary: plausible, weight: 1 },
 );
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const CONFIG_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-
-function allStrings(value: unknown, found: string[] = []): string[] {
-  if (typeof value === 'string') found.push(value);
-  else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      found.push(key);
-      allStrings(inner, found);
-    }
-  }
-  return found;
-}
-
-function unexpectedKeys(object: unknown, allowed: string[]): string[] {
-  if (object === undefined) return [];
-  if (!object || typeof object !== 'object' || Array.isArray(object)) {
-    return ['(not a map)'];
-  }
-  return Object.keys(object).filter(key => !allowed.includes(key));
-}
-
-/** What is wrong with a manifest the action returned as a success. */
-function manifestProblems(manifest: string, input: Input): string[] {
-  const docs = parseAllDocuments(manifest);
-  if (!Array.isArray(docs) || docs.length !== 1) {
-    return [`${Array.isArray(docs) ? docs.length : 0} YAML documents`];
-  }
-  if (docs[0].errors.length) return [`YAML errors: ${docs[0].errors[0]}`];
-  const connector = docs[0].toJS() as any;
-  const overrideKeys = Object.keys(
-    (input.configOverrides as Record<string, unknown>) ?? {},
-  );
-  const problems = [
-    ...(Object.keys(connector).sort().join() === 'apiVersion,kind,metadata,spec'
-      ? []
-      : [`top-level keys ${Object.keys(connector)}`]),
-    ...unexpectedKeys(connector.metadata, [
-      'name',
-      'namespace',
-      'labels',
-      'annotations',
-    ]),
-    ...unexpectedKeys(connector.metadata?.labels, [
-      STRIMZI_CLUSTER_LABEL,
-      KUBERNETES_ID,
-    ]),
-    ...unexpectedKeys(connector.metadata?.annotations, [
-      OWNER_ANNOTATION,
-      SYSTEM_ANNOTATION,
-      TEMPLATE_ANNOTATION,
-      BLUEPRINT_ANNOTATION,
-    ]),
-    ...unexpectedKeys(connector.spec, ['class', 'tasksMax', 'state', 'config']),
-    ...unexpectedKeys(connector.spec?.config, [
-      ...Object.keys(mysql.config),
-      ...Object.keys(mysql.secrets),
-      ...overrideKeys.filter(key => CONFIG_KEY.test(key)),
-    ]).map(key => `config key ${JSON.stringify(key)}`),
-  ];
-  const name = connector.metadata?.name;
-  if (typeof name !== 'string' || !DNS_LABEL.test(name)) {
-    problems.push(`name ${JSON.stringify(name)} breaks the Kubernetes rules`);
-  }
-  if (connector.metadata?.namespace !== input.namespace) {
-    problems.push(`namespace ${connector.metadata?.namespace}`);
-  }
-  if (
-    connector.metadata?.labels?.[STRIMZI_CLUSTER_LABEL] !== input.connectCluster
-  ) {
-    problems.push('strimzi.io/cluster label is not the Connect cluster');
-  }
-  for (const value of Object.values(connector.spec?.config ?? {})) {
-    if (value !== null && typeof value === 'object') {
-      problems.push(`nested config value ${JSON.stringify(value)}`);
-    }
-  }
-  for (const text of allStrings(connector)) {
-    if (CONTROL.test(text)) {
-      problems.push(`control character in ${JSON.stringify(text)}`);
-    }
-  }
-  return problems;
-}
-
-/** Paths whose snapshot entry differs, was added or was removed. */
-function changedPaths(
-  before: Record<string, string>,
-  after: Record<string, string>,
-) {
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    key => before[key] !== after[key],
-  );
-}
 
 async function runCreate(
   output: Output,
@@ -338,7 +192,10 @@ type Run = Awaited<ReturnType<typeof runCreate>>;
 /** Everything a success must satisfy for its output. */
 function successProblems(output: Output, run: Run): string[] {
   const { input, before, after, applier, outputs, written } = run;
-  const problems = manifestProblems(String(outputs.manifest), input);
+  const problems = manifestProblems(String(outputs.manifest), {
+    input,
+    configKeys: CONFIG_KEYS,
+  });
   const changed = changedPaths(before, after);
   const applied = (applier.apply as jest.Mock).mock.calls;
   if (output === 'apply') {
@@ -467,15 +324,18 @@ describe('kafka-connect:connector:create under generated hostile input', () => {
     const input = { ...VALID, parameters: VALID.parameters };
     const base =
       'apiVersion: kafka.strimzi.io/v1\nkind: KafkaConnector\nmetadata:\n  name: x\n  namespace: orders\n  labels:\n    strimzi.io/cluster: orders-connect\nspec:\n  class: c\n';
-    expect(manifestProblems(base, input)).toEqual([]);
-    expect(manifestProblems(`${base}---\nkind: Secret\n`, input)).toEqual([
-      '2 YAML documents',
-    ]);
-    expect(manifestProblems(`${base}extra: 1\n`, input)).toEqual([
-      'top-level keys apiVersion,kind,metadata,spec,extra',
-    ]);
+    expect(manifestProblems(base, { input, configKeys: [] })).toEqual([]);
     expect(
-      manifestProblems(`${base}  config:\n    "a\\nb": x\n`, input),
+      manifestProblems(`${base}---\nkind: Secret\n`, { input, configKeys: [] }),
+    ).toEqual(['2 YAML documents']);
+    expect(
+      manifestProblems(`${base}extra: 1\n`, { input, configKeys: [] }),
+    ).toEqual(['top-level keys apiVersion,kind,metadata,spec,extra']);
+    expect(
+      manifestProblems(`${base}  config:\n    "a\\nb": x\n`, {
+        input,
+        configKeys: [],
+      }),
     ).toEqual(['config key "a\\nb"', 'control character in "a\\nb"']);
   });
 
