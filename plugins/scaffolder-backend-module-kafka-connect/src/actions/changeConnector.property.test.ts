@@ -242,6 +242,9 @@ async function runWith(output: Output, items: Corruption[]): Promise<Run> {
 const describeRun = (items: Corruption[]) =>
   items.map(item => `${item.field}=${JSON.stringify(item.value)}`);
 
+// A few hundred milliseconds each; room for a busy CI machine.
+const PROPERTY_TIMEOUT_MS = 30_000;
+
 describe('kafka-connect:connector:change under generated hostile input', () => {
   afterAll(removeOutside);
 
@@ -267,30 +270,35 @@ describe('kafka-connect:connector:change under generated hostile input', () => {
       expect(seen.ok).toBeGreaterThanOrEqual(10);
       expect(seen.rejected).toBeGreaterThanOrEqual(75);
     },
+    PROPERTY_TIMEOUT_MS,
   );
 
-  it('several bad fields at once: the InputError names one of them', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom<Output>('helm-values', 'manifest', 'apply'),
-        fc.array(corruption, { minLength: 2, maxLength: 4 }),
-        async (output, items) => {
-          const run = await runWith(output, items);
-          const names = new RegExp(
-            items.map(item => item.names.source).join('|'),
-          );
-          const problems = run.result.ok
-            ? successProblems(output, run)
-            : failureProblems(run, names);
-          expect({ input: describeRun(items), problems }).toEqual({
-            input: describeRun(items),
-            problems: [],
-          });
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'several bad fields at once: the InputError names one of them',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom<Output>('helm-values', 'manifest', 'apply'),
+          fc.array(corruption, { minLength: 2, maxLength: 4 }),
+          async (output, items) => {
+            const run = await runWith(output, items);
+            const names = new RegExp(
+              items.map(item => item.names.source).join('|'),
+            );
+            const problems = run.result.ok
+              ? successProblems(output, run)
+              : failureProblems(run, names);
+            expect({ input: describeRun(items), problems }).toEqual({
+              input: describeRun(items),
+              problems: [],
+            });
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('a valid change passes the success checks for every output', async () => {
     for (const output of ['helm-values', 'manifest', 'apply'] as const) {

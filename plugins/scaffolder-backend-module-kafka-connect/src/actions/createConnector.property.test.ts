@@ -261,6 +261,9 @@ function failureProblems(run: Run, names: RegExp): string[] {
 const describeRun = (corruptions: Corruption[]) =>
   corruptions.map(item => `${item.field}=${JSON.stringify(item.value)}`);
 
+// A few hundred milliseconds each; room for a busy CI machine.
+const PROPERTY_TIMEOUT_MS = 30_000;
+
 describe('kafka-connect:connector:create under generated hostile input', () => {
   afterAll(removeOutside);
 
@@ -294,31 +297,36 @@ describe('kafka-connect:connector:create under generated hostile input', () => {
       expect(seen.ok).toBeGreaterThanOrEqual(10);
       expect(seen.rejected).toBeGreaterThanOrEqual(75);
     },
+    PROPERTY_TIMEOUT_MS,
   );
 
-  it('several bad fields at once: the InputError names one of them', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom<Output>('manifest', 'helm-values', 'apply'),
-        fc.array(corruption, { minLength: 2, maxLength: 4 }),
-        fc.boolean(),
-        async (output, items, check) => {
-          const run = await runCreate(output, items, check);
-          const names = new RegExp(
-            items.map(item => item.names.source).join('|'),
-          );
-          const problems = run.result.ok
-            ? successProblems(output, run)
-            : failureProblems(run, names);
-          expect({ input: describeRun(items), problems }).toEqual({
-            input: describeRun(items),
-            problems: [],
-          });
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'several bad fields at once: the InputError names one of them',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom<Output>('manifest', 'helm-values', 'apply'),
+          fc.array(corruption, { minLength: 2, maxLength: 4 }),
+          fc.boolean(),
+          async (output, items, check) => {
+            const run = await runCreate(output, items, check);
+            const names = new RegExp(
+              items.map(item => item.names.source).join('|'),
+            );
+            const problems = run.result.ok
+              ? successProblems(output, run)
+              : failureProblems(run, names);
+            expect({ input: describeRun(items), problems }).toEqual({
+              input: describeRun(items),
+              problems: [],
+            });
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('checks what it claims: a manifest with a second document or a smuggled key fails the check', () => {
     const input = { ...VALID, parameters: VALID.parameters };
