@@ -105,6 +105,12 @@ const cases: Case[] = [
     outputs: ['helm-values'],
   },
   {
+    title: 'a values key path of 100,000 keys',
+    input: { valuesPath: Array.from({ length: 100_000 }, () => 'a') },
+    field: /valuesPath array must contain at most 20 element/,
+    outputs: ['helm-values'],
+  },
+  {
     title: 'a values file that is not there',
     input: { filePath: 'charts/values.yaml' },
     field: /filePath 'charts\/values\.yaml' does not exist/,
@@ -304,6 +310,36 @@ const cases: Case[] = [
     title: 'an unknown output',
     input: { output: 'email' },
     field: /output invalid enum value/,
+  },
+  {
+    title: 'a change with 10,000 extra parameters',
+    input: {
+      change: {
+        parameters: Object.fromEntries(
+          Array.from({ length: 10_000 }, (_, i) => [`p${i}`, i]),
+        ),
+      },
+    },
+    field: /change\.parameters\.p0 is not a parameter/,
+    outputs: ['helm-values'],
+  },
+  {
+    title: 'a filePath of a megabyte outside the workspace',
+    input: { filePath: `../${'a'.repeat(1_000_000)}.yaml` },
+    field: /filePath string must contain at most 1024 character/,
+    outputs: FILES,
+  },
+  {
+    title: 'a filePath of a megabyte inside the workspace',
+    input: { filePath: `${'a/'.repeat(500_000)}x.yaml` },
+    field: /filePath string must contain at most 1024 character/,
+    outputs: FILES,
+  },
+  {
+    title: 'a version of a megabyte',
+    input: { change: { version: 'v'.repeat(1_000_000) } },
+    field: /change\.version/,
+    outputs: ['apply'],
   },
   {
     title: 'a namespace of a megabyte',

@@ -228,6 +228,12 @@ describe('kafka-connect:connector:create', () => {
     ],
     ['a line separator', 'a\u2028b.yaml', 'manifest', /control characters/],
     [
+      'a megabyte long (echoed in the message otherwise)',
+      `../${'a'.repeat(1_000_000)}`,
+      'manifest',
+      /^Invalid connector request: filePath string must contain at most 1024 character\(s\)/,
+    ],
+    [
       'a values file that is not YAML',
       'values.yaml',
       'helm-values',

@@ -27,22 +27,30 @@ import { examples } from './createConnector.examples';
 /** Id of the action. */
 export const CREATE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:create';
 
-/** A workspace path as typed in a form: no control characters or line separators. */
-export const filePathSchema = z.string().regex(
-  // eslint-disable-next-line no-control-regex
-  /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/,
-  'must not hold control characters',
-);
+/**
+ * A workspace path as typed in a form: no control characters or line
+ * separators, and short enough to echo in an error message.
+ */
+export const filePathSchema = z
+  .string()
+  .max(1024)
+  .regex(
+    // eslint-disable-next-line no-control-regex
+    /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/,
+    'must not hold control characters',
+  );
 
 /** Key path of the connector list in a values file. */
-export const valuesPathSchema = z.array(
-  z
-    .string()
-    .regex(
-      /^[A-Za-z0-9_.-]{1,100}$/,
-      "must be keys of letters, digits, '_', '.' or '-'",
-    ),
-);
+export const valuesPathSchema = z
+  .array(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_.-]{1,100}$/,
+        "must be keys of letters, digits, '_', '.' or '-'",
+      ),
+  )
+  .max(20);
 
 const inputSchema = z.object({
   blueprint: z
