@@ -8,6 +8,7 @@ import { changeConnectorAction } from '../actions/changeConnector';
 import { fakeApplier } from '../__fixtures__/fakes';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import {
+  applierCalls,
   removeWorkspace,
   seedWorkspace,
   settle,
@@ -98,11 +99,6 @@ export async function runChange(
   const outputs: Record<string, unknown> = Object.fromEntries(
     (ctx.output as jest.Mock).mock.calls,
   );
-  const calls = Object.fromEntries(
-    (['apply', 'scale', 'delete'] as const).map(method => [
-      method,
-      (applier[method] as jest.Mock).mock.calls.length,
-    ]),
-  ) as Record<'apply' | 'scale' | 'delete', number>;
+  const calls = applierCalls(applier);
   return { result, before, after, calls, outputs, files };
 }

@@ -100,38 +100,44 @@ export function hostileNumber(): fc.Arbitrary<unknown> {
 /** Workspace paths that try to leave it, hide in encodings or hit non-files. */
 export function hostilePath(): fc.Arbitrary<string> {
   return fc.oneof(
-    fc.constantFrom(
-      '../x.yaml',
-      '../../etc/passwd',
-      '/etc/passwd',
-      '/tmp/values.yaml',
-      '%2e%2e/x.yaml',
-      '..%2f..%2fx.yaml',
-      '%252e%252e%252fx',
-      'a/../../x.yaml',
-      'a/./../b/../../x.yaml',
-      '..\\..\\x.yaml',
-      'x\u0000.yaml',
-      'x\n.yaml',
-      '.',
-      './',
-      '',
-      'kafka-connectors',
-      'kafka-connectors/',
-      'values.yaml/inside.yaml',
-      'not-yaml.txt',
-      'escape/x.yaml',
-      `${'d'.repeat(300)}.yaml`,
-      '~/x.yaml',
-      'ok/new.yaml',
-    ),
-    fc
-      .array(
-        fc.constantFrom('..', '.', 'a', '%2e%2e', '%2F', '\\', '', 'b.yaml'),
-        { minLength: 1, maxLength: 6 },
-      )
-      .map(parts => parts.join('/')),
-    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '../x.yaml',
+        '../../etc/passwd',
+        '/etc/passwd',
+        '/tmp/values.yaml',
+        '%2e%2e/x.yaml',
+        '..%2f..%2fx.yaml',
+        '%252e%252e%252fx',
+        'a/../../x.yaml',
+        'a/./../b/../../x.yaml',
+        '..\\..\\x.yaml',
+        'x\u0000.yaml',
+        'x\n.yaml',
+        '.',
+        './',
+        '',
+        'kafka-connectors',
+        'kafka-connectors/',
+        'values.yaml/inside.yaml',
+        'not-yaml.txt',
+        'escape/x.yaml',
+        `${'d'.repeat(300)}.yaml`,
+        '~/x.yaml',
+        'ok/new.yaml',
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .array(
+          fc.constantFrom('..', '.', 'a', '%2e%2e', '%2F', '\\', '', 'b.yaml'),
+          { minLength: 1, maxLength: 6 },
+        )
+        .map(parts => parts.join('/')),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   );
 }
 
@@ -181,6 +187,52 @@ export function snapshotTree(dir: string): Record<string, string> {
   };
   walk('.');
   return result;
+}
+
+/** Paths whose snapshot entry differs, was added or was removed. */
+export function changedPaths(
+  before: Record<string, string>,
+  after: Record<string, string>,
+) {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    key => before[key] !== after[key],
+  );
+}
+
+/** How often each applier method was called. */
+export function applierCalls(applier: {
+  apply: unknown;
+  scale: unknown;
+  delete: unknown;
+}): Record<'apply' | 'scale' | 'delete', number> {
+  const count = (method: unknown) => (method as jest.Mock).mock.calls.length;
+  return {
+    apply: count(applier.apply),
+    scale: count(applier.scale),
+    delete: count(applier.delete),
+  };
+}
+
+/**
+ * What is wrong with a rejected run: see {@link rejectionProblems}, plus
+ * any change to the workspace and any call to the applier.
+ */
+export function rejectedRunProblems(
+  run: {
+    result: { ok: boolean; error?: unknown };
+    before: Record<string, string>;
+    after: Record<string, string>;
+    calls: Record<'apply' | 'scale' | 'delete', number>;
+  },
+  names: RegExp,
+): string[] {
+  const problems = rejectionProblems(run.result.error, names);
+  const changed = changedPaths(run.before, run.after);
+  if (changed.length) problems.push(`workspace changed: ${changed}`);
+  if (run.calls.apply + run.calls.scale + run.calls.delete) {
+    problems.push(`applier called: ${JSON.stringify(run.calls)}`);
+  }
+  return problems;
 }
 
 /** Nothing may ever be written outside the workspace. */
@@ -256,6 +308,10 @@ export interface Corruption {
   names: RegExp;
   apply(input: Record<string, unknown>): void;
 }
+
+/** The corruptions of a run, for the message of a failed property. */
+export const describeCorruptions = (items: Corruption[]) =>
+  items.map(item => `${item.field}=${JSON.stringify(item.value)}`);
 
 /**
  * Sets the field at `fieldPath` of an input to each generated value. Maps on

@@ -106,13 +106,3 @@ export function manifestProblems(
   }
   return problems;
 }
-
-/** Paths whose snapshot entry differs, was added or was removed. */
-export function changedPaths(
-  before: Record<string, string>,
-  after: Record<string, string>,
-) {
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    key => before[key] !== after[key],
-  );
-}

@@ -9,17 +9,19 @@ import {
 } from '../__testUtils__/change';
 import {
   type Corruption,
+  changedPaths,
+  describeCorruptions,
   hostileNumber,
+  rejectedRunProblems,
   hostilePath,
   hostileText,
   hostileValue,
   namingRuleOr,
   outsideIsEmpty,
-  rejectionProblems,
   removeOutside,
   setField,
 } from '../__testUtils__/hostile';
-import { changedPaths, manifestProblems } from '../__testUtils__/manifest';
+import { manifestProblems } from '../__testUtils__/manifest';
 
 type Output = 'helm-values' | 'manifest' | 'apply';
 
@@ -214,21 +216,6 @@ function successProblems(output: Output, run: Run): string[] {
   return problems;
 }
 
-/** Everything a rejection must satisfy: InputError naming a field, nothing touched. */
-function failureProblems(run: Run, names: RegExp): string[] {
-  const { result, before, after, calls } = run;
-  const problems = rejectionProblems(
-    (result as { error: unknown }).error,
-    names,
-  );
-  const changed = changedPaths(before, after);
-  if (changed.length) problems.push(`workspace changed: ${changed}`);
-  if (calls.apply + calls.scale + calls.delete) {
-    problems.push(`applier called: ${JSON.stringify(calls)}`);
-  }
-  return problems;
-}
-
 async function runWith(output: Output, items: Corruption[]): Promise<Run> {
   const input: Record<string, any> = {
     ...CURRENT,
@@ -238,9 +225,6 @@ async function runWith(output: Output, items: Corruption[]): Promise<Run> {
   for (const item of items) item.apply(input);
   return { ...(await runChange(input)), input };
 }
-
-const describeRun = (items: Corruption[]) =>
-  items.map(item => `${item.field}=${JSON.stringify(item.value)}`);
 
 // A few hundred milliseconds each; room for a busy CI machine.
 const PROPERTY_TIMEOUT_MS = 30_000;
@@ -258,9 +242,9 @@ describe('kafka-connect:connector:change under generated hostile input', () => {
           seen[run.result.ok ? 'ok' : 'rejected'] += 1;
           const problems = run.result.ok
             ? successProblems(output, run)
-            : failureProblems(run, item.names);
-          expect({ input: describeRun([item]), problems }).toEqual({
-            input: describeRun([item]),
+            : rejectedRunProblems(run, item.names);
+          expect({ input: describeCorruptions([item]), problems }).toEqual({
+            input: describeCorruptions([item]),
             problems: [],
           });
         }),
@@ -269,6 +253,39 @@ describe('kafka-connect:connector:change under generated hostile input', () => {
       // the generators reach both sides of the property
       expect(seen.ok).toBeGreaterThanOrEqual(10);
       expect(seen.rejected).toBeGreaterThanOrEqual(75);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it.each(['helm-values', 'manifest'] as const)(
+    'output %s: every generated filePath edits the one file it names or is an InputError naming filePath',
+    async output => {
+      await fc.assert(
+        fc.asyncProperty(
+          setField(['filePath'], hostilePath()),
+          fc.option(
+            setField(['valuesPath'], fc.array(hostileText(), { maxLength: 3 })),
+          ),
+          async (filePath, valuesPath) => {
+            const items = valuesPath ? [filePath, valuesPath] : [filePath];
+            const run = await runWith(output, items);
+            const names = new RegExp(
+              [
+                ...items.map(item => item.names.source),
+                'current parameters',
+              ].join('|'),
+            );
+            const problems = run.result.ok
+              ? successProblems(output, run)
+              : rejectedRunProblems(run, names);
+            expect({ input: describeCorruptions(items), problems }).toEqual({
+              input: describeCorruptions(items),
+              problems: [],
+            });
+          },
+        ),
+        { numRuns: 100 },
+      );
     },
     PROPERTY_TIMEOUT_MS,
   );
@@ -287,9 +304,9 @@ describe('kafka-connect:connector:change under generated hostile input', () => {
             );
             const problems = run.result.ok
               ? successProblems(output, run)
-              : failureProblems(run, names);
-            expect({ input: describeRun(items), problems }).toEqual({
-              input: describeRun(items),
+              : rejectedRunProblems(run, names);
+            expect({ input: describeCorruptions(items), problems }).toEqual({
+              input: describeCorruptions(items),
               problems: [],
             });
           },

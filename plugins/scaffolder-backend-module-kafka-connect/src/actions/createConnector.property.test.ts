@@ -6,7 +6,11 @@ import { parseAllDocuments } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { fakeApplier, fakeDirectory } from '../__fixtures__/fakes';
 import {
+  applierCalls,
+  changedPaths,
+  describeCorruptions,
   hostileNumber,
+  rejectedRunProblems,
   hostilePath,
   hostileText,
   hostileValue,
@@ -15,13 +19,12 @@ import {
   outsideIsEmpty,
   setField,
   removeOutside,
-  rejectionProblems,
   removeWorkspace,
   seedWorkspace,
   settle,
   snapshotTree,
 } from '../__testUtils__/hostile';
-import { changedPaths, manifestProblems } from '../__testUtils__/manifest';
+import { manifestProblems } from '../__testUtils__/manifest';
 import { createConnectorAction } from './createConnector';
 
 const blueprints = BlueprintRegistry.load([]);
@@ -181,6 +184,7 @@ async function runCreate(
     before,
     after,
     applier,
+    calls: applierCalls(applier),
     outputs,
     written,
     workspacePath,
@@ -241,26 +245,6 @@ function successProblems(output: Output, run: Run): string[] {
   return problems;
 }
 
-/** Everything a rejection must satisfy: InputError naming a field, nothing touched. */
-function failureProblems(run: Run, names: RegExp): string[] {
-  const { result, before, after, applier } = run;
-  const problems = rejectionProblems(
-    (result as { error: unknown }).error,
-    names,
-  );
-  const changed = changedPaths(before, after);
-  if (changed.length) problems.push(`workspace changed: ${changed}`);
-  for (const method of ['apply', 'scale', 'delete'] as const) {
-    if ((applier[method] as jest.Mock).mock.calls.length) {
-      problems.push(`applier.${method} called`);
-    }
-  }
-  return problems;
-}
-
-const describeRun = (corruptions: Corruption[]) =>
-  corruptions.map(item => `${item.field}=${JSON.stringify(item.value)}`);
-
 // A few hundred milliseconds each; room for a busy CI machine.
 const PROPERTY_TIMEOUT_MS = 30_000;
 
@@ -285,9 +269,9 @@ describe('kafka-connect:connector:create under generated hostile input', () => {
           seen[run.result.ok ? 'ok' : 'rejected'] += 1;
           const problems = run.result.ok
             ? successProblems(output, run)
-            : failureProblems(run, item.names);
-          expect({ input: describeRun([item]), problems }).toEqual({
-            input: describeRun([item]),
+            : rejectedRunProblems(run, item.names);
+          expect({ input: describeCorruptions([item]), problems }).toEqual({
+            input: describeCorruptions([item]),
             problems: [],
           });
         }),
@@ -296,6 +280,36 @@ describe('kafka-connect:connector:create under generated hostile input', () => {
       // the generators reach both sides of the property
       expect(seen.ok).toBeGreaterThanOrEqual(10);
       expect(seen.rejected).toBeGreaterThanOrEqual(75);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it.each(['manifest', 'helm-values'] as const)(
+    'output %s: every generated filePath writes one file inside the workspace or is an InputError naming filePath',
+    async output => {
+      await fc.assert(
+        fc.asyncProperty(
+          setField(['filePath'], hostilePath()),
+          fc.option(
+            setField(['valuesPath'], fc.array(hostileText(), { maxLength: 3 })),
+          ),
+          async (filePath, valuesPath) => {
+            const items = valuesPath ? [filePath, valuesPath] : [filePath];
+            const run = await runCreate(output, items, false);
+            const names = new RegExp(
+              [...items.map(item => item.names.source)].join('|'),
+            );
+            const problems = run.result.ok
+              ? successProblems(output, run)
+              : rejectedRunProblems(run, names);
+            expect({ input: describeCorruptions(items), problems }).toEqual({
+              input: describeCorruptions(items),
+              problems: [],
+            });
+          },
+        ),
+        { numRuns: 100 },
+      );
     },
     PROPERTY_TIMEOUT_MS,
   );
@@ -315,9 +329,9 @@ describe('kafka-connect:connector:create under generated hostile input', () => {
             );
             const problems = run.result.ok
               ? successProblems(output, run)
-              : failureProblems(run, names);
-            expect({ input: describeRun(items), problems }).toEqual({
-              input: describeRun(items),
+              : rejectedRunProblems(run, names);
+            expect({ input: describeCorruptions(items), problems }).toEqual({
+              input: describeCorruptions(items),
               problems: [],
             });
           },
