@@ -126,6 +126,9 @@ export function hostilePath(): fc.Arbitrary<string> {
         `${'d'.repeat(300)}.yaml`,
         '~/x.yaml',
         'ok/new.yaml',
+        'values.yaml',
+        './values.yaml',
+        'kafka-connectors/orders/ordersmysql-shop-orders-v1.yaml',
       ),
     },
     {
