@@ -49,20 +49,6 @@ function differences(
   return changed;
 }
 
-/** The field of `change` that an error of the changed request comes from. */
-function changeField(field: string, change: ConnectorEdit): string {
-  if (field === 'tasksMax' || field === 'state') {
-    return `change.${field}`;
-  }
-  if (field === 'parameters.version' && change.version !== undefined) {
-    return 'change.version';
-  }
-  if (field === 'parameters' || field.startsWith('parameters.')) {
-    return `change.${field}`;
-  }
-  return field;
-}
-
 /**
  * Plans a change to a connector created from `current`: validates the changed
  * request exactly as creation does, renders the new name by the blueprint's
@@ -92,7 +78,7 @@ export function planConnectorEdit(
     return {
       errors: [
         {
-          field: 'change.version',
+          field: 'version',
           message: `blueprint '${current.blueprintId}' has no version parameter; change other fields instead`,
         },
       ],
@@ -115,13 +101,7 @@ export function planConnectorEdit(
         : undefined,
   });
   if (after.errors) {
-    // `current` passed, so each error comes from the change: name its field there
-    return {
-      errors: after.errors.map(error => ({
-        ...error,
-        field: changeField(error.field, change),
-      })),
-    };
+    return { errors: after.errors };
   }
   const valuesChanges = differences(before.valuesEntry, after.valuesEntry);
   if (Object.keys(valuesChanges).length === 0) {

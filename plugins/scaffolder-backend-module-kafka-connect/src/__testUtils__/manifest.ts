@@ -70,11 +70,15 @@ export function manifestProblems(
       STRIMZI_CLUSTER_LABEL,
       KUBERNETES_ID,
     ]),
+    // the suite's own annotations: these, or others it adds under its prefix
     ...unexpectedKeys(connector.metadata?.annotations, [
       OWNER_ANNOTATION,
       SYSTEM_ANNOTATION,
       TEMPLATE_ANNOTATION,
       BLUEPRINT_ANNOTATION,
+      ...Object.keys(connector.metadata?.annotations ?? {}).filter(key =>
+        /^kafka-connect\.dev\/[a-z][a-z-]*$/.test(key),
+      ),
     ]),
     ...unexpectedKeys(connector.spec, ['class', 'tasksMax', 'state', 'config']),
     ...unexpectedKeys(connector.spec?.config, [

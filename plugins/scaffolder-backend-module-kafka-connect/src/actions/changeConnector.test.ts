@@ -10,7 +10,7 @@ import {
   connectorManifestYaml,
   planConnector,
 } from '@kcs/plugin-kafka-connect-common';
-import { changeConnectorAction } from './changeConnector';
+import { changeConnectorAction, changeField } from './changeConnector';
 import { changeExamples } from './changeConnector.examples';
 
 const blueprints = BlueprintRegistry.load([]);
@@ -224,6 +224,23 @@ describe('kafka-connect:connector:change', () => {
     await expect(run(dir, { ...CURRENT, change: {} })).rejects.toThrow(
       /changes nothing/,
     );
+  });
+});
+
+describe('changeField', () => {
+  it.each([
+    ['tasksMax', {}, 'change.tasksMax'],
+    ['state', {}, 'change.state'],
+    ['version', { version: 'v2' }, 'change.version'],
+    ['parameters.version', { version: 'v2' }, 'change.version'],
+    ['parameters.version', {}, 'change.parameters.version'],
+    ['parameters.serverId', {}, 'change.parameters.serverId'],
+    ['parameters', {}, 'change.parameters'],
+    ['current.parameters.table', {}, 'current.parameters.table'],
+    ['change', {}, 'change'],
+    ['name', {}, 'name'],
+  ])('%s (change %j) is %s', (field, change, expected) => {
+    expect(changeField(field, change)).toBe(expected);
   });
 });
 

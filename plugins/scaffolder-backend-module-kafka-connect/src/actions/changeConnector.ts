@@ -59,6 +59,31 @@ const inputSchema = z.object({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type OpaqueSchema = (zImpl: any) => any;
 
+/**
+ * The input field an error of the edit plan comes from. The plan checks the
+ * changed request as a whole (`tasksMax`, `parameters.version`, ...) once the
+ * current one has passed, so those errors belong to `change`; errors of the
+ * current request already say `current.`.
+ */
+export function changeField(
+  field: string,
+  change: { version?: string },
+): string {
+  if (field === 'tasksMax' || field === 'state') {
+    return `change.${field}`;
+  }
+  if (
+    field === 'version' ||
+    (field === 'parameters.version' && change.version !== undefined)
+  ) {
+    return 'change.version';
+  }
+  if (field === 'parameters' || field.startsWith('parameters.')) {
+    return `change.${field}`;
+  }
+  return field;
+}
+
 /** Whether `text` is one KafkaConnector document named `name` (in `namespace` if it says). */
 function isManifestOf(text: string, name: string, namespace: string): boolean {
   const docs = parseAllDocuments(text);
@@ -127,7 +152,12 @@ export function changeConnectorAction(options: {
         input.change,
       );
       if (edit.errors) {
-        throw toInputError(edit.errors);
+        throw toInputError(
+          edit.errors.map(error => ({
+            ...error,
+            field: changeField(error.field, input.change),
+          })),
+        );
       }
       const { plan, previousName } = edit;
       // a rename comes from a new version or from a parameter in the name

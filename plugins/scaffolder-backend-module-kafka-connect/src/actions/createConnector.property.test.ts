@@ -359,6 +359,15 @@ describe('kafka-connect:connector:create under generated hostile input', () => {
         configKeys: [],
       }),
     ).toEqual(['config key "a\\nb"', 'control character in "a\\nb"']);
+    expect(
+      manifestProblems(
+        base.replace(
+          'metadata:\n',
+          'metadata:\n  annotations:\n    kafka-connect.dev/blueprint-parameters: x\n    "orders\\n": y\n',
+        ),
+        { input, configKeys: [] },
+      ),
+    ).toEqual(['orders\n', 'control character in "orders\\n"']);
   });
 
   it('wrote nothing outside the workspace through the symlink in any run above', () => {
