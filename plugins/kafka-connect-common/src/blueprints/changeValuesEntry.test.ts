@@ -78,6 +78,6 @@ describe('changeValuesEntry golden files', () => {
     ).toThrow(InputError);
     expect(() =>
       changeValuesEntry('a: [', ['connectors'], 'x', {}, { file: 'v.yaml' }),
-    ).toThrow(/v.yaml is not valid YAML/);
+    ).toThrow(/^v\.yaml is not valid YAML: [^\n]+; fix the file first$/);
   });
 });

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { invalidYamlError } from './valuesFile';
 
 /** Keys of a values entry to change; `undefined` removes a key. @public */
 export type ValuesEntryChanges = Record<string, unknown>;
@@ -49,9 +50,7 @@ export function changeValuesEntry(
   const nameField = options.nameField ?? 'name';
   const doc = parseDocument(text);
   if (doc.errors.length) {
-    throw new InputError(
-      `${file} is not valid YAML: ${doc.errors[0].message}; fix the file first`,
-    );
+    throw invalidYamlError(file, doc.errors);
   }
   const list = doc.getIn(path, true) as { items?: unknown[] } | undefined;
   const item = Array.isArray(list?.items)

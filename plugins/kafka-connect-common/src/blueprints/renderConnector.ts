@@ -112,13 +112,16 @@ function checkParameters(
         missingProperty?: string;
         additionalProperty?: string;
       };
+      const extra = params.additionalProperty;
       const key =
         params.missingProperty ??
-        params.additionalProperty ??
+        // an empty key still needs a visible name
+        (extra === '' ? '""' : extra) ??
         error.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const hint = params.additionalProperty
-        ? `is not a parameter of blueprint '${blueprint.id}'; remove it`
-        : error.message ?? 'is invalid';
+      const hint =
+        extra !== undefined
+          ? `is not a parameter of blueprint '${blueprint.id}'; remove it`
+          : error.message ?? 'is invalid';
       errors.push({
         field: key ? `parameters.${key}` : 'parameters',
         message: hint,
@@ -402,7 +405,14 @@ export function toInputError(errors: FieldError[]): InputError {
   const safe = text.replace(
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    char => JSON.stringify(char).slice(1, -1),
+    char => {
+      // JSON.stringify leaves U+007F-U+009F and U+2028/U+2029 raw, and those
+      // break lines in logs and viewers too: they get a \uXXXX escape.
+      const json = JSON.stringify(char).slice(1, -1);
+      return json !== char
+        ? json
+        : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    },
   );
   return new InputError(safe.length > 4000 ? `${safe.slice(0, 4000)}…` : safe);
 }

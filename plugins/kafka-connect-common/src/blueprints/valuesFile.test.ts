@@ -93,6 +93,23 @@ describe('values file errors', () => {
     );
   });
 
+  it('says where a file is not YAML in one line, without quoting the file', () => {
+    const text = 'safe: 1\nkey: [unclosed password-like\n';
+    const error = (() => {
+      try {
+        appendValuesEntry(text, ['connectors'], entry, { file: 'v.yaml' });
+        return undefined;
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect(error!.message).toMatch(
+      /^v\.yaml is not valid YAML: .+ at line \d+, column \d+; fix the file first$/,
+    );
+    expect(error!.message).not.toMatch(/\n|unclosed/);
+  });
+
   it('refuses a document that is not a map', () => {
     expect(() =>
       appendValuesEntry('- a\n- b\n', ['connectors'], entry),

@@ -18,12 +18,25 @@ export function connectorManifestYaml(
   return stringify(connector, { lineWidth: 0 });
 }
 
+/**
+ * The InputError for a values file that does not parse: the parser's first
+ * message up to its position, without the quoted source lines that follow,
+ * which would put line breaks and the file's content into the message.
+ */
+export function invalidYamlError(
+  file: string,
+  errors: ReadonlyArray<{ message: string }>,
+): InputError {
+  const problem = errors[0].message.split('\n')[0].replace(/:$/, '');
+  return new InputError(
+    `${file} is not valid YAML: ${problem}; fix the file first`,
+  );
+}
+
 function parseValues(text: string, file: string): Document.Parsed {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length) {
-    throw new InputError(
-      `${file} is not valid YAML: ${doc.errors[0].message}; fix the file first`,
-    );
+    throw invalidYamlError(file, doc.errors);
   }
   return doc;
 }

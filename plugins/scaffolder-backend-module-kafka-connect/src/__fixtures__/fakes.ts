@@ -50,7 +50,7 @@ export function fakeDirectory(list = clusterList()): ConnectClusterDirectory {
   return { listClusters: jest.fn(async () => list) };
 }
 
-/** An in-memory stand-in for a cluster's KafkaConnectors (unit tests only). */
+/** An in-memory stand-in for cluster `eu-1`'s KafkaConnectors (unit tests only); other clusters hold none. */
 export function fakeApplier(
   existing: KafkaConnectorResource[] = [],
 ): ConnectorApplier & { store: Map<string, KafkaConnectorResource> } {
@@ -59,7 +59,9 @@ export function fakeApplier(
   const store = new Map(existing.map(c => [key(c), c]));
   return {
     store,
-    get: jest.fn(async (_cluster, c) => store.get(key(c))),
+    get: jest.fn(async (cluster, c) =>
+      cluster === 'eu-1' ? store.get(key(c)) : undefined,
+    ),
     apply: jest.fn(async (_cluster, c) => {
       store.set(key(c), c);
       return c;

@@ -6,8 +6,11 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { fakeApplier } from '../__fixtures__/fakes';
-import { planConnector } from '@kcs/plugin-kafka-connect-common';
-import { changeConnectorAction } from './changeConnector';
+import {
+  connectorManifestYaml,
+  planConnector,
+} from '@kcs/plugin-kafka-connect-common';
+import { changeConnectorAction, changeField } from './changeConnector';
 import { changeExamples } from './changeConnector.examples';
 
 const blueprints = BlueprintRegistry.load([]);
@@ -37,6 +40,17 @@ connectors:
     tasksMax: 2
     state: running
 `;
+
+/** The manifest the create action wrote for CURRENT (at `version`). */
+function currentManifest(version = 'v1'): string {
+  const plan = planConnector(blueprints.get(CURRENT.blueprint), {
+    ...CURRENT,
+    blueprintId: CURRENT.blueprint,
+    parameters: { ...CURRENT.parameters, version },
+  });
+  if (plan.errors) throw new Error(JSON.stringify(plan.errors));
+  return connectorManifestYaml(plan.connector);
+}
 
 async function run(
   workspacePath: string,
@@ -99,7 +113,8 @@ describe('kafka-connect:connector:change', () => {
 
   it('rolls a version of a manifest: new file, old one removed', async () => {
     const dir = workspace({
-      'kafka-connectors/orders/ordersmysql-shop-orders-v1.yaml': 'kind: x\n',
+      'kafka-connectors/orders/ordersmysql-shop-orders-v1.yaml':
+        currentManifest(),
     });
     await run(dir, {
       ...CURRENT,
@@ -126,6 +141,59 @@ describe('kafka-connect:connector:change', () => {
     expect(manifest.metadata.name).toBe('ordersmysql-shop-orders-v2');
     expect(manifest.spec.tasksMax).toBe(2);
   });
+
+  it.each([
+    [
+      'a manifest filePath at the values file',
+      { output: 'manifest', filePath: 'values.yaml', change: { tasksMax: 3 } },
+      /filePath 'values.yaml' is not the manifest of KafkaConnector 'ordersmysql-shop-orders-v1'/,
+    ],
+    [
+      'a manifest filePath at another connector',
+      {
+        output: 'manifest',
+        filePath: 'kafka-connectors/orders/ordersmysql-shop-orders-v2.yaml',
+        change: { tasksMax: 3 },
+      },
+      /filePath .* is not the manifest of KafkaConnector 'ordersmysql-shop-orders-v1'/,
+    ],
+    [
+      'a version roll onto a manifest that exists',
+      { output: 'manifest', change: { version: 'v2' } },
+      /change\.version 'kafka-connectors\/orders\/ordersmysql-shop-orders-v2.yaml' already exists/,
+    ],
+    [
+      'a version roll onto a values entry that exists',
+      { change: { version: 'v2' }, valuesPath: ['connectors'] },
+      /change\.version filePath 'values.yaml' already has an entry named 'ordersmysql-shop-orders-v2'/,
+    ],
+    [
+      'a parameter change renaming onto a values entry that exists',
+      {
+        change: { parameters: { version: 'v2' } },
+        valuesPath: ['connectors'],
+      },
+      /change\.parameters filePath 'values.yaml' already has an entry named 'ordersmysql-shop-orders-v2'/,
+    ],
+  ])(
+    'refuses %s, losing nothing',
+    async (_title, input: Record<string, unknown>, message) => {
+      const files = {
+        'values.yaml': `${VALUES}  - name: ordersmysql-shop-orders-v2\n    tasksMax: 1\n`,
+        'kafka-connectors/orders/ordersmysql-shop-orders-v1.yaml':
+          currentManifest(),
+        'kafka-connectors/orders/ordersmysql-shop-orders-v2.yaml':
+          currentManifest('v2'),
+      };
+      const dir = workspace(files);
+      const error = await run(dir, { ...CURRENT, ...input }).catch(e => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toMatch(message);
+      for (const [file, text] of Object.entries(files)) {
+        expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(text);
+      }
+    },
+  );
 
   it('dry run writes nothing', async () => {
     const dir = workspace({ 'values.yaml': VALUES });
@@ -156,6 +224,23 @@ describe('kafka-connect:connector:change', () => {
     await expect(run(dir, { ...CURRENT, change: {} })).rejects.toThrow(
       /changes nothing/,
     );
+  });
+});
+
+describe('changeField', () => {
+  it.each([
+    ['tasksMax', {}, 'change.tasksMax'],
+    ['state', {}, 'change.state'],
+    ['version', { version: 'v2' }, 'change.version'],
+    ['parameters.version', { version: 'v2' }, 'change.version'],
+    ['parameters.version', {}, 'change.parameters.version'],
+    ['parameters.serverId', {}, 'change.parameters.serverId'],
+    ['parameters', {}, 'change.parameters'],
+    ['current.parameters.table', {}, 'current.parameters.table'],
+    ['change', {}, 'change'],
+    ['name', {}, 'name'],
+  ])('%s (change %j) is %s', (field, change, expected) => {
+    expect(changeField(field, change)).toBe(expected);
   });
 });
 

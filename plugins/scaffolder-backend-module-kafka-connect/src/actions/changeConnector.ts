@@ -5,10 +5,12 @@ import { InputError } from '@backstage/errors';
 import {
   changeValuesEntry,
   connectorManifestYaml,
+  findValuesEntry,
   type KafkaConnectorResource,
   planConnectorEdit,
   toInputError,
 } from '@kcs/plugin-kafka-connect-common';
+import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import type { BlueprintRegistry } from '../services/BlueprintRegistry';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
@@ -56,6 +58,45 @@ const inputSchema = z.object({
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type OpaqueSchema = (zImpl: any) => any;
+
+/**
+ * The input field an error of the edit plan comes from. The plan checks the
+ * changed request as a whole (`tasksMax`, `parameters.version`, ...) once the
+ * current one has passed, so those errors belong to `change`; errors of the
+ * current request already say `current.`.
+ */
+export function changeField(
+  field: string,
+  change: { version?: string },
+): string {
+  if (field === 'tasksMax' || field === 'state') {
+    return `change.${field}`;
+  }
+  if (
+    field === 'version' ||
+    (field === 'parameters.version' && change.version !== undefined)
+  ) {
+    return 'change.version';
+  }
+  if (field === 'parameters' || field.startsWith('parameters.')) {
+    return `change.${field}`;
+  }
+  return field;
+}
+
+/** Whether `text` is one KafkaConnector document named `name` (in `namespace` if it says). */
+function isManifestOf(text: string, name: string, namespace: string): boolean {
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs) || docs.length !== 1 || docs[0].errors.length) {
+    return false;
+  }
+  const manifest = docs[0].toJS() as KafkaConnectorResource | null;
+  return (
+    manifest?.kind === 'KafkaConnector' &&
+    manifest.metadata?.name === name &&
+    (manifest.metadata.namespace ?? namespace) === namespace
+  );
+}
 
 /** The same connector under another name, to address it in the cluster. */
 function named(
@@ -111,9 +152,19 @@ export function changeConnectorAction(options: {
         input.change,
       );
       if (edit.errors) {
-        throw toInputError(edit.errors);
+        throw toInputError(
+          edit.errors.map(error => ({
+            ...error,
+            field: changeField(error.field, input.change),
+          })),
+        );
       }
       const { plan, previousName } = edit;
+      // a rename comes from a new version or from a parameter in the name
+      const renameField =
+        input.change.version !== undefined
+          ? 'change.version'
+          : 'change.parameters';
       let filePath: string | undefined;
       if (input.output === 'apply') {
         const previous = named(plan.connector, previousName);
@@ -133,7 +184,7 @@ export function changeConnectorAction(options: {
         if (edit.renamed) {
           if (await applier.get(plan.cluster, plan.connector)) {
             throw new InputError(
-              `change.version: a KafkaConnector '${plan.name}' already exists in ${where}; choose another version`,
+              `${renameField}: a KafkaConnector '${plan.name}' already exists in ${where}; choose another version`,
             );
           }
           if (!ctx.isDryRun) {
@@ -178,7 +229,7 @@ export function changeConnectorAction(options: {
       } else if (input.output === 'helm-values') {
         filePath = input.filePath || 'values.yaml';
         const target = workspaceFile(ctx.workspacePath, filePath);
-        const text = await readIfExists(target);
+        const text = await readIfExists(target, filePath);
         if (text === undefined) {
           throw toInputError([
             {
@@ -187,23 +238,58 @@ export function changeConnectorAction(options: {
             },
           ]);
         }
+        const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
+        const file = `filePath '${filePath}'`;
+        if (findValuesEntry(text, valuesPath, previousName, { file }) < 0) {
+          throw toInputError([
+            {
+              field: 'name',
+              message: `${file} has no entry named '${previousName}' under '${valuesPath.join(
+                '.',
+              )}'; check the current parameters (the name comes from them), filePath and valuesPath`,
+            },
+          ]);
+        }
+        if (
+          edit.renamed &&
+          findValuesEntry(text, valuesPath, plan.name, { file }) >= 0
+        ) {
+          throw toInputError([
+            {
+              field: renameField,
+              message: `${file} already has an entry named '${
+                plan.name
+              }' under '${valuesPath.join('.')}'; choose another version`,
+            },
+          ]);
+        }
         const updated = changeValuesEntry(
           text,
-          input.valuesPath ?? blueprint!.helmValues.path,
+          valuesPath,
           previousName,
           edit.valuesChanges,
-          { file: filePath },
+          { file },
         );
         if (!ctx.isDryRun) await fs.writeFile(target, updated, 'utf8');
       } else {
         const dir = `kafka-connectors/${plan.namespace}`;
         const oldPath = input.filePath || `${dir}/${previousName}.yaml`;
         const oldTarget = workspaceFile(ctx.workspacePath, oldPath);
-        if ((await readIfExists(oldTarget)) === undefined) {
+        const oldText = await readIfExists(oldTarget, oldPath);
+        if (oldText === undefined) {
           throw toInputError([
             {
               field: 'filePath',
-              message: `'${oldPath}' does not exist in the workspace; point filePath at the connector's manifest`,
+              message: `'${oldPath}' does not exist in the workspace; point filePath at the connector's manifest, or check namespace and the current parameters (the name comes from them)`,
+            },
+          ]);
+        }
+        // Rewriting any other file (a values file, another connector) would lose it.
+        if (!isManifestOf(oldText, previousName, plan.namespace)) {
+          throw toInputError([
+            {
+              field: 'filePath',
+              message: `'${oldPath}' is not the manifest of KafkaConnector '${previousName}' in namespace '${plan.namespace}'; point filePath at the connector's manifest`,
             },
           ]);
         }
@@ -211,6 +297,17 @@ export function changeConnectorAction(options: {
           ? path.posix.join(path.posix.dirname(oldPath), `${plan.name}.yaml`)
           : oldPath;
         const target = workspaceFile(ctx.workspacePath, filePath);
+        if (
+          edit.renamed &&
+          (await readIfExists(target, filePath)) !== undefined
+        ) {
+          throw toInputError([
+            {
+              field: renameField,
+              message: `'${filePath}' already exists in the workspace; choose another version`,
+            },
+          ]);
+        }
         if (!ctx.isDryRun) {
           await fs.writeFile(
             target,

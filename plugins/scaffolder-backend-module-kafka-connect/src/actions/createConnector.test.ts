@@ -214,4 +214,53 @@ describe('kafka-connect:connector:create', () => {
         .manifest,
     ).toContain('apiVersion: kafka.strimzi.io/v1\n');
   });
+
+  it.each([
+    ['an existing directory', 'kafka-connectors', 'manifest', /is a directory/],
+    ['the workspace itself', '.', 'helm-values', /names a directory/],
+    ['a trailing slash', 'new/', 'manifest', /names a directory/],
+    ['a path through a file', 'values.yaml/x.yaml', 'manifest', /ENOTDIR/],
+    [
+      'a name too long for the file system',
+      `${'n'.repeat(300)}.yaml`,
+      'manifest',
+      /ENAMETOOLONG/,
+    ],
+    ['a line separator', 'a\u2028b.yaml', 'manifest', /control characters/],
+    [
+      'a megabyte long (echoed in the message otherwise)',
+      `../${'a'.repeat(1_000_000)}`,
+      'manifest',
+      /^Invalid connector request: filePath string must contain at most 1024 character\(s\)/,
+    ],
+    [
+      'a values file that is not YAML',
+      'values.yaml',
+      'helm-values',
+      /^filePath 'values.yaml' is not valid YAML: [^\n]+; fix the file first$/,
+    ],
+  ])(
+    'refuses a filePath that is %s with an InputError naming it, writing nothing',
+    async (_title, filePath, output, message) => {
+      const { run, workspacePath } = setup();
+      fs.mkdirSync(path.join(workspacePath, 'kafka-connectors'));
+      fs.writeFileSync(path.join(workspacePath, 'values.yaml'), 'a: [\nb\n');
+      const error = await run({ ...MYSQL_INPUT, output, filePath }).catch(
+        e => e,
+      );
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toMatch(/filePath/);
+      expect(error.message).toMatch(message);
+      expect(fs.readdirSync(workspacePath).sort()).toEqual([
+        'kafka-connectors',
+        'values.yaml',
+      ]);
+      expect(
+        fs.readdirSync(path.join(workspacePath, 'kafka-connectors')),
+      ).toEqual([]);
+      expect(
+        fs.readFileSync(path.join(workspacePath, 'values.yaml'), 'utf8'),
+      ).toBe('a: [\nb\n');
+    },
+  );
 });

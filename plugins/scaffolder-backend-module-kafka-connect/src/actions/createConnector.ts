@@ -27,21 +27,30 @@ import { examples } from './createConnector.examples';
 /** Id of the action. */
 export const CREATE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:create';
 
-/** A workspace path as typed in a form: no control characters. */
+/**
+ * A workspace path as typed in a form: no control characters or line
+ * separators, and short enough to echo in an error message.
+ */
 export const filePathSchema = z
   .string()
-  // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not hold control characters');
+  .max(1024)
+  .regex(
+    // eslint-disable-next-line no-control-regex
+    /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/,
+    'must not hold control characters',
+  );
 
 /** Key path of the connector list in a values file. */
-export const valuesPathSchema = z.array(
-  z
-    .string()
-    .regex(
-      /^[A-Za-z0-9_.-]{1,100}$/,
-      "must be keys of letters, digits, '_', '.' or '-'",
-    ),
-);
+export const valuesPathSchema = z
+  .array(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_.-]{1,100}$/,
+        "must be keys of letters, digits, '_', '.' or '-'",
+      ),
+  )
+  .max(20);
 
 const inputSchema = z.object({
   blueprint: z
@@ -119,25 +128,59 @@ export function fromZod(error: z.ZodError): InputError {
   );
 }
 
-export async function readIfExists(file: string): Promise<string | undefined> {
+/**
+ * The text of a workspace file, or undefined when there is none. A path that
+ * is a directory or runs through a file is the form's mistake: an InputError
+ * naming `filePath` (as typed), not a server error.
+ */
+export async function readIfExists(
+  file: string,
+  filePath: string,
+): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
       return undefined;
+    }
+    if (code === 'EISDIR') {
+      throw new InputError(
+        `filePath '${filePath}' is a directory; give the path of a file`,
+      );
+    }
+    if (code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') {
+      throw new InputError(
+        `filePath '${filePath}' cannot be a file (${code}); give a relative path of a file inside the workspace`,
+      );
     }
     throw error;
   }
 }
 
 export function workspaceFile(workspace: string, file: string): string {
+  let target: string;
   try {
-    return resolveSafeChildPath(workspace, file);
-  } catch {
+    target = resolveSafeChildPath(workspace, file);
+  } catch (error) {
+    if ((error as Error).name === 'NotAllowedError') {
+      throw new InputError(
+        `filePath '${file}' leaves the workspace; give a relative path inside it`,
+      );
+    }
+    // realpath failed on the way, e.g. a name too long or a symlink loop
     throw new InputError(
-      `filePath '${file}' leaves the workspace; give a relative path inside it`,
+      `filePath '${file}' cannot be resolved (${
+        (error as NodeJS.ErrnoException).code ?? 'invalid'
+      }); give a relative path of a file inside the workspace`,
     );
   }
+  if (target === path.resolve(workspace) || /[/\\]$/.test(file)) {
+    throw new InputError(
+      `filePath '${file}' names a directory; give the path of a file in the workspace`,
+    );
+  }
+  return target;
 }
 
 function sameConnector(a: KafkaConnectorResource, b: KafkaConnectorResource) {
@@ -248,7 +291,7 @@ export function createConnectorAction(options: {
           input.filePath ??
           `kafka-connectors/${plan.namespace}/${plan.name}.yaml`;
         const target = workspaceFile(ctx.workspacePath, filePath);
-        const existing = await readIfExists(target);
+        const existing = await readIfExists(target, filePath);
         if (existing !== undefined) {
           if (existing !== manifest) {
             errors.push({
@@ -267,11 +310,11 @@ export function createConnectorAction(options: {
         filePath = input.filePath ?? 'values.yaml';
         const target = workspaceFile(ctx.workspacePath, filePath);
         const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
-        const text = (await readIfExists(target)) ?? '';
+        const text = (await readIfExists(target, filePath)) ?? '';
         let updated: string | undefined;
         try {
           updated = appendValuesEntry(text, valuesPath, plan.valuesEntry, {
-            file: filePath,
+            file: `filePath '${filePath}'`,
           });
         } catch (error) {
           // A retry finds its own entry: same name and same content is done.

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import {
   CustomObjectsApi,
   KubernetesObjectApi,
@@ -55,7 +56,12 @@ export class KubernetesConnectorApplier implements ConnectorApplier {
     if (!kubeConfig) {
       const cluster = this.clusters.get(name);
       if (!cluster) {
-        throw new Error(`cluster '${name}' is not configured`);
+        // The change action reaches here with the cluster as the form gave it.
+        throw new InputError(
+          `cluster '${name}' is not a configured cluster; pick one of ${
+            [...this.clusters.keys()].join(', ') || '(none)'
+          }`,
+        );
       }
       kubeConfig = kubeConfigForCluster(cluster);
       this.kubeConfigs.set(name, kubeConfig);
