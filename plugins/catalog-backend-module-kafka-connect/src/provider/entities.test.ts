@@ -122,6 +122,27 @@ describe('strimziResourceToEntity', () => {
     );
   });
 
+  it('makes no dependencyOf when the kubernetes-id only names the connector itself', () => {
+    const { entity, warnings } = strimziResourceToEntity(
+      {
+        cluster: 'eu-1',
+        kind: 'KafkaConnector',
+        resource: connector({
+          labels: {
+            'strimzi.io/cluster': 'connect-main',
+            'backstage.io/kubernetes-id': 'orders-cdc',
+          },
+        }),
+      },
+      {},
+    );
+    expect(entity.spec?.dependencyOf).toBeUndefined();
+    expect(entity.spec?.dependsOn).toEqual([
+      'resource:default/kc.eu-1.orders.connect-main',
+    ]);
+    expect(warnings.join()).not.toContain('kubernetes-id');
+  });
+
   it('resolves the owner in order: resource, namespace, namespace map, default', () => {
     const ownerOf = (
       annotations: Record<string, string> | undefined,

@@ -142,7 +142,15 @@ export function strimziResourceToEntity(
 
   const dependencyOf: string[] = [];
   const kubernetesId = labels[KUBERNETES_ID];
-  if (kind !== 'KafkaConnect' && kubernetesId !== undefined) {
+  // A kubernetes-id equal to the resource's own name is what the templates
+  // write when the connector belongs to no component: no relation then, or
+  // the entity would point at a component that does not exist.
+  const namesOnlyItself = kubernetesId === name;
+  if (
+    kind !== 'KafkaConnect' &&
+    kubernetesId !== undefined &&
+    !namesOnlyItself
+  ) {
     if (KubernetesValidatorFunctions.isValidObjectName(kubernetesId)) {
       dependencyOf.push(`component:default/${kubernetesId}`);
     } else {

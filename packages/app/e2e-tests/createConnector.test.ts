@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+
+// The MySQL template in a real browser, delivered by "apply": the connector
+// lands in the local cluster, the operator stand-in makes it Ready, the
+// catalog picks it up, and its entity page shows it healthy.
+test('a team creates a CDC connector from the MySQL template and finds it healthy on its entity page', async ({
+  page,
+}) => {
+  const name = 'billingmysql-shop-refunds-v1';
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Create', exact: true })
+    .click();
+  const templateCard = page
+    .locator('article, div.MuiCard-root')
+    .filter({ hasText: 'Debezium MySQL source connector' })
+    .last();
+  await templateCard.getByRole('button', { name: 'Choose' }).click();
+
+  // Source details
+  await page.locator('#root_instance').fill('billing');
+  await page.locator('#root_database').fill('shop');
+  await page.locator('#root_table').fill('refunds');
+  await page.locator('#root_serverId').fill('5001');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Ownership
+  await page.getByLabel('Owner').first().fill('team-orders');
+  await page
+    .getByRole('option', { name: /team-orders/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Connect cluster: the picker lists the clusters the backend knows.
+  await page.getByRole('button', { name: /Connect cluster/ }).click();
+  await page
+    .getByRole('option', { name: 'eu-1/orders/orders-connect', exact: true })
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Delivery
+  await page
+    .getByRole('button', { name: /Pull request: KafkaConnector manifest/ })
+    .click();
+  await page.getByRole('option', { name: 'Apply to the cluster now' }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  const entityLink = page.getByRole('link', {
+    name: 'Open the connector in the catalog',
+  });
+  await expect(entityLink).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({
+    path: 'test-results/screenshots/create-connector-task.png',
+    fullPage: true,
+  });
+  await entityLink.click();
+
+  // The catalog module emits the entity within seconds of the connector's
+  // creation; its page's card then shows the connector.
+  const row = page.getByTestId(`connector-row-${name}`);
+  await expect(row.getByText('healthy', { exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.screenshot({
+    path: 'test-results/screenshots/created-connector-entity.png',
+    fullPage: true,
+  });
+});
