@@ -212,11 +212,11 @@ async function main() {
     // not land in whichever endpoint happens to trigger the next collection.
     (globalThis as { gc?: () => void }).gc?.();
     // Alternating series, measured twice: back to back, and with a short
-    // pause before every page view (the same for both endpoints). Back to
-    // back, whichever request follows the Kubernetes plugin's competes with
-    // the work that request leaves behind (the API server's and etcd's
-    // processes on the same two cores); real page views are not microseconds
-    // apart, so the paused series is the headline and both are printed.
+    // pause before every page view (the same for both endpoints), printed as
+    // the headline since real page views are not microseconds apart. Either
+    // way the suite's request follows a moment in which this process idled
+    // (waiting for the API server, or for the timer), and on this machine any
+    // request after idle costs about 1 ms more; the diagnostics below show it.
     // Server-side time of each request: from the request event to the last
     // byte handed to the socket. It leaves out what both endpoints share
     // equally: the client, loopback, and the machine waking from idle.
