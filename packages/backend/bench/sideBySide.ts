@@ -217,6 +217,7 @@ async function main() {
     // way the suite's request follows a moment in which this process idled
     // (waiting for the API server, or for the timer), and on this machine any
     // request after idle costs about 1 ms more; the diagnostics below show it.
+
     // Server-side time of each request: from the request event to the last
     // byte handed to the socket. It leaves out what both endpoints share
     // equally: the client, loopback, and the machine waking from idle.
