@@ -6,6 +6,8 @@ import { expect, test } from '@playwright/test';
 test('a team creates a CDC connector from the MySQL template and finds it healthy on its entity page', async ({
   page,
 }) => {
+  // Form, task and the catalog's pick-up take longer than one page view.
+  test.setTimeout(240_000);
   const name = 'billingmysql-shop-refunds-v1';
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
@@ -57,11 +59,18 @@ test('a team creates a CDC connector from the MySQL template and finds it health
     path: 'test-results/screenshots/create-connector-task.png',
     fullPage: true,
   });
-  await entityLink.click();
-
-  // The catalog module emits the entity within seconds of the connector's
-  // creation; its page's card then shows the connector.
+  // The catalog module emits the entity seconds after the connector's
+  // creation, and an entity page opened before then stays "not found": go
+  // back to the task's page (in-app history, the guest session stays) and
+  // follow the link again until the page shows the connector.
   const row = page.getByTestId(`connector-row-${name}`);
+  await expect(async () => {
+    if (!(await entityLink.isVisible())) {
+      await page.goBack();
+    }
+    await entityLink.click();
+    await expect(row).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
   await expect(row.getByText('healthy', { exact: true })).toBeVisible({
     timeout: 60_000,
   });
