@@ -24,7 +24,7 @@ const PARAMETERS = {
  * reports status.
  */
 describe('kafka-connect:connector:change (apply)', () => {
-  async function setUp() {
+  async function setUp(created: Record<string, unknown> = {}) {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('change');
     await cluster.apply({
@@ -95,7 +95,7 @@ describe('kafka-connect:connector:change (apply)', () => {
       applier,
     }).handler(
       createMockActionContext({
-        input: { ...current, output: 'apply' } as any,
+        input: { ...current, ...created, output: 'apply' } as any,
       }),
     );
     const change = changeConnectorAction({ blueprints, applier });
@@ -163,6 +163,29 @@ describe('kafka-connect:connector:change (apply)', () => {
         (f: { subresource?: string }) => f.subresource === 'scale',
       ),
     ).toBeDefined();
+  });
+
+  it("a state change keeps the connector's link to its component (server-side apply would drop it)", async () => {
+    const { current, change, list } = await setUp({
+      kubernetesId: 'orders-service',
+    });
+    expect((await list())[0].metadata.labels).toMatchObject({
+      'backstage.io/kubernetes-id': 'orders-service',
+    });
+    await change.handler(
+      createMockActionContext({
+        input: {
+          ...current,
+          change: { state: 'paused' },
+          output: 'apply',
+        } as any,
+      }),
+    );
+    const [after] = await list();
+    expect(after.spec.state).toBe('paused');
+    expect(after.metadata.labels).toMatchObject({
+      'backstage.io/kubernetes-id': 'orders-service',
+    });
   });
 
   it('rolls a new version: exactly one connector remains, under the new name', async () => {

@@ -111,6 +111,22 @@ describe('kafka-connect:connector:change', () => {
     );
   });
 
+  it("keeps the manifest's component link when rewriting it", async () => {
+    const file = 'kafka-connectors/orders/ordersmysql-shop-orders-v1.yaml';
+    const dir = workspace({
+      [file]: currentManifest().replace(
+        'backstage.io/kubernetes-id: ordersmysql-shop-orders-v1',
+        'backstage.io/kubernetes-id: orders-service',
+      ),
+    });
+    await run(dir, { ...CURRENT, output: 'manifest', change: { tasksMax: 4 } });
+    const manifest = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    expect(manifest.spec.tasksMax).toBe(4);
+    expect(manifest.metadata.labels['backstage.io/kubernetes-id']).toBe(
+      'orders-service',
+    );
+  });
+
   it('rolls a version of a manifest: new file, old one removed', async () => {
     const dir = workspace({
       'kafka-connectors/orders/ordersmysql-shop-orders-v1.yaml':
@@ -304,6 +320,33 @@ describe('kafka-connect:connector:change with output apply', () => {
       state: 'paused',
       tasksMax: 3,
     });
+  });
+
+  it("keeps the existing connector's component link and template, which the change input does not name", async () => {
+    const linked = existing();
+    linked.metadata!.labels!['backstage.io/kubernetes-id'] = 'orders-service';
+    linked.metadata!.annotations!['kafka-connect.dev/template'] =
+      'template:default/debezium-mysql-source';
+    const applier = fakeApplier([linked]);
+    await apply(applier, { state: 'paused' });
+    const applied = [...applier.store.values()][0];
+    expect(applied.spec).toMatchObject({ state: 'paused' });
+    expect(applied.metadata!.labels).toMatchObject({
+      'backstage.io/kubernetes-id': 'orders-service',
+    });
+    expect(applied.metadata!.annotations).toMatchObject({
+      'kafka-connect.dev/template': 'template:default/debezium-mysql-source',
+    });
+  });
+
+  it('gives a rolled connector its new name as the default kubernetes-id', async () => {
+    const applier = fakeApplier([existing()]);
+    await apply(applier, { version: 'v2' });
+    const [rolled] = [...applier.store.values()];
+    expect(rolled.metadata!.name).toBe('ordersmysql-shop-orders-v2');
+    expect(rolled.metadata!.labels!['backstage.io/kubernetes-id']).toBe(
+      'ordersmysql-shop-orders-v2',
+    );
   });
 
   it('rolls a version by creating the new resource, then deleting the old', async () => {

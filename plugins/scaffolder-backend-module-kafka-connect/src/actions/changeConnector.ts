@@ -4,6 +4,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
 import {
   changeValuesEntry,
+  KUBERNETES_ID,
+  TEMPLATE_ANNOTATION,
   connectorManifestYaml,
   findValuesEntry,
   type KafkaConnectorResource,
@@ -85,17 +87,55 @@ export function changeField(
 }
 
 /** Whether `text` is one KafkaConnector document named `name` (in `namespace` if it says). */
-function isManifestOf(text: string, name: string, namespace: string): boolean {
+/** The file's KafkaConnector when it is exactly this connector's manifest. */
+function manifestOf(
+  text: string,
+  name: string,
+  namespace: string,
+): KafkaConnectorResource | undefined {
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs) || docs.length !== 1 || docs[0].errors.length) {
-    return false;
+    return undefined;
   }
   const manifest = docs[0].toJS() as KafkaConnectorResource | null;
-  return (
-    manifest?.kind === 'KafkaConnector' &&
+  return manifest?.kind === 'KafkaConnector' &&
     manifest.metadata?.name === name &&
     (manifest.metadata.namespace ?? namespace) === namespace
-  );
+    ? manifest
+    : undefined;
+}
+
+/**
+ * The re-rendered connector with the existing one's component link and
+ * template: the change input names neither, and rendering would otherwise
+ * reset the kubernetes-id to the connector's name and drop the template,
+ * unlinking it from its component (server-side apply removes what the same
+ * field manager no longer sends).
+ */
+function keepIdentity(
+  connector: KafkaConnectorResource,
+  existing: KafkaConnectorResource,
+): KafkaConnectorResource {
+  // An id equal to its own name is the default (no component): a renamed
+  // connector gets its new name's default instead.
+  const existingId = existing.metadata?.labels?.[KUBERNETES_ID];
+  const kubernetesId =
+    existingId !== existing.metadata?.name ? existingId : undefined;
+  const template = existing.metadata?.annotations?.[TEMPLATE_ANNOTATION];
+  return {
+    ...connector,
+    metadata: {
+      ...connector.metadata,
+      labels: {
+        ...connector.metadata?.labels,
+        ...(kubernetesId ? { [KUBERNETES_ID]: kubernetesId } : {}),
+      },
+      annotations: {
+        ...connector.metadata?.annotations,
+        ...(template ? { [TEMPLATE_ANNOTATION]: template } : {}),
+      },
+    },
+  };
 }
 
 /** The same connector under another name, to address it in the cluster. */
@@ -159,7 +199,8 @@ export function changeConnectorAction(options: {
           })),
         );
       }
-      const { plan, previousName } = edit;
+      const { previousName } = edit;
+      let { plan } = edit;
       // a rename comes from a new version or from a parameter in the name
       const renameField =
         input.change.version !== undefined
@@ -169,11 +210,13 @@ export function changeConnectorAction(options: {
       if (input.output === 'apply') {
         const previous = named(plan.connector, previousName);
         const where = `namespace '${plan.namespace}' of cluster '${plan.cluster}'`;
-        if (!(await applier.get(plan.cluster, previous))) {
+        const existing = await applier.get(plan.cluster, previous);
+        if (!existing) {
           throw new InputError(
             `name: no KafkaConnector '${previousName}' in ${where}; check cluster, namespace and the current parameters, or create it with kafka-connect:connector:create`,
           );
         }
+        plan = { ...plan, connector: keepIdentity(plan.connector, existing) };
         const key = `kafka-connect-change-${plan.cluster}-${plan.namespace}-${previousName}`;
         const onlyTasksMax =
           !edit.renamed &&
@@ -285,7 +328,8 @@ export function changeConnectorAction(options: {
           ]);
         }
         // Rewriting any other file (a values file, another connector) would lose it.
-        if (!isManifestOf(oldText, previousName, plan.namespace)) {
+        const existing = manifestOf(oldText, previousName, plan.namespace);
+        if (!existing) {
           throw toInputError([
             {
               field: 'filePath',
@@ -293,6 +337,7 @@ export function changeConnectorAction(options: {
             },
           ]);
         }
+        plan = { ...plan, connector: keepIdentity(plan.connector, existing) };
         filePath = edit.renamed
           ? path.posix.join(path.posix.dirname(oldPath), `${plan.name}.yaml`)
           : oldPath;
