@@ -251,65 +251,27 @@ export class ClusterWatcher {
     fieldSelector: string | undefined,
     resourceVersion: string | undefined,
   ): Promise<'gone' | 'closed' | Error> {
-    return new Promise(resolve => {
-      let gone = false;
-      let controller: AbortController | undefined;
-      new Watch(this.options.kubeConfig)
-        .watch(
-          '/api/v1/namespaces',
-          {
-            resourceVersion,
-            allowWatchBookmarks: true,
-            ...(fieldSelector ? { fieldSelector } : {}),
-          },
-          (type, object) => {
-            if (type === 'ERROR') {
-              gone = gone || object?.code === 410;
-              return;
-            }
-            const name = object?.metadata?.name;
-            if (type === 'BOOKMARK' || !name) {
-              return;
-            }
-            const changed =
-              type === 'DELETED'
-                ? this.namespaceAnnotationsByName.delete(name)
-                : this.setNamespaceAnnotations(
-                    name,
-                    object.metadata.annotations,
-                  );
-            if (changed) {
-              this.namespacesChanged(name);
-            }
-          },
-          error => {
-            if (controller) {
-              this.controllers.delete(controller);
-            }
-            if (gone) {
-              resolve('gone');
-            } else if (
-              error &&
-              !this.stopped &&
-              (error as Error).name !== 'AbortError' &&
-              (error as Error).name !== 'TimeoutError'
-            ) {
-              resolve(
-                error instanceof Error ? error : new Error(String(error)),
-              );
-            } else {
-              resolve('closed');
-            }
-          },
-        )
-        .then(started => {
-          controller = started;
-          this.controllers.add(started);
-        })
-        .catch(error =>
-          resolve(error instanceof Error ? error : new Error(String(error))),
-        );
-    });
+    return this.runWatch(
+      '/api/v1/namespaces',
+      {
+        resourceVersion,
+        allowWatchBookmarks: true,
+        ...(fieldSelector ? { fieldSelector } : {}),
+      },
+      (type, object) => {
+        const name = object?.metadata?.name;
+        if (type === 'BOOKMARK' || !name) {
+          return;
+        }
+        const changed =
+          type === 'DELETED'
+            ? this.namespaceAnnotationsByName.delete(name)
+            : this.setNamespaceAnnotations(name, object.metadata.annotations);
+        if (changed) {
+          this.namespacesChanged(name);
+        }
+      },
+    );
   }
 
   private async discover(): Promise<StrimziApiVersion | null> {
@@ -416,41 +378,59 @@ export class ClusterWatcher {
     const path = namespace
       ? `/apis/${STRIMZI_API_GROUP}/${version}/namespaces/${namespace}/${WATCHED_KINDS[kind]}`
       : `/apis/${STRIMZI_API_GROUP}/${version}/${WATCHED_KINDS[kind]}`;
+    return this.runWatch(
+      path,
+      { resourceVersion, allowWatchBookmarks: true },
+      (type, object) => {
+        this.lastSyncAt = new Date().toISOString();
+        if (type === 'BOOKMARK') {
+          return;
+        }
+        const storeKey = `${object.metadata.namespace}/${object.metadata.name}`;
+        if (type === 'DELETED') {
+          store.delete(storeKey);
+          this.options.onChange({
+            type: 'delete',
+            cluster: this.name,
+            kind,
+            resource: object,
+          });
+        } else {
+          store.set(storeKey, object);
+          this.options.onChange({
+            type: 'upsert',
+            cluster: this.name,
+            kind,
+            resource: object,
+          });
+        }
+      },
+    );
+  }
+
+  /**
+   * One watch until it ends: 'gone' when the server answered 410 (the
+   * resourceVersion is too old; relist), an Error when the cluster failed
+   * it, 'closed' when it simply ended. `onEvent` sees every event but ERROR.
+   */
+  private runWatch(
+    path: string,
+    query: Record<string, string | number | boolean | undefined>,
+    onEvent: (type: string, object: any) => void,
+  ): Promise<'gone' | 'closed' | Error> {
     return new Promise(resolve => {
       let gone = false;
       let controller: AbortController | undefined;
       new Watch(this.options.kubeConfig)
         .watch(
           path,
-          { resourceVersion, allowWatchBookmarks: true },
+          query,
           (type, object) => {
             if (type === 'ERROR') {
-              // 410 Gone: the resourceVersion is too old; relist.
               gone = gone || object?.code === 410;
               return;
             }
-            this.lastSyncAt = new Date().toISOString();
-            if (type === 'BOOKMARK') {
-              return;
-            }
-            const storeKey = `${object.metadata.namespace}/${object.metadata.name}`;
-            if (type === 'DELETED') {
-              store.delete(storeKey);
-              this.options.onChange({
-                type: 'delete',
-                cluster: this.name,
-                kind,
-                resource: object,
-              });
-            } else {
-              store.set(storeKey, object);
-              this.options.onChange({
-                type: 'upsert',
-                cluster: this.name,
-                kind,
-                resource: object,
-              });
-            }
+            onEvent(type, object);
           },
           error => {
             const watching = controller !== undefined;
