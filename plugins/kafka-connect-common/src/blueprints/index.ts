@@ -7,12 +7,9 @@ export {
 } from './parseBlueprint';
 export type { ParsedBlueprint, BlueprintSet } from './parseBlueprint';
 export { isCredentialKey, isConfigProviderReference } from './credentials';
-export {
-  planConnector,
-  renderConnector,
-  toInputError,
-  TASKS_MAX_RANGE,
-} from './renderConnector';
+export { planConnector, renderConnector } from './renderConnector';
+export { toInputError } from './toInputError';
+export { TASKS_MAX_RANGE } from './checkRequest';
 export type { ConnectorPlan } from './renderConnector';
 export {
   appendValuesEntry,

@@ -1,10 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { parse } from 'yaml';
-import {
-  planConnector,
-  renderConnector,
-  toInputError,
-} from './renderConnector';
+import { planConnector, renderConnector } from './renderConnector';
 import { connectorManifestYaml } from './valuesFile';
 import { isConfigProviderReference, isCredentialKey } from './credentials';
 import {
@@ -278,28 +274,6 @@ describe('isCredentialKey and isConfigProviderReference', () => {
     [42, false],
   ])('%s is a reference: %s', (value, expected) => {
     expect(isConfigProviderReference(value)).toBe(expected);
-  });
-});
-
-describe('toInputError', () => {
-  it('escapes every line-breaking character, those JSON leaves raw included', () => {
-    const error = toInputError([
-      {
-        field: 'state',
-        message: 'a\nb\rc\u0085d\u2028e\u2029f\u007fg\u0000h',
-      },
-    ]);
-    expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toBe(
-      'Invalid connector request: state a\\nb\\rc\\u0085d\\u2028e\\u2029f\\u007fg\\u0000h',
-    );
-    expect(error.message).not.toMatch(/[\n\r\u0085\u2028\u2029]/);
-  });
-
-  it('caps a flood of errors at 4,000 characters', () => {
-    const error = toInputError([{ field: 'x', message: 'y'.repeat(10_000) }]);
-    expect(error.message).toHaveLength(4001);
-    expect(error.message.endsWith('…')).toBe(true);
   });
 });
 
