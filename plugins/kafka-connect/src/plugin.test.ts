@@ -2,6 +2,6 @@ import plugin from './index';
 
 describe('kafka-connect frontend plugin', () => {
   it('is the default export with the plugin id', () => {
-    expect(plugin.id).toBe('kafka-connect');
+    expect(plugin.pluginId).toBe('kafka-connect');
   });
 });
