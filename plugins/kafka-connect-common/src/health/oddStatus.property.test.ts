@@ -143,7 +143,10 @@ describe('health of readable but odd statuses (property-based)', () => {
         fc.array(taskIn(unknownState), { minLength: 1, maxLength: 3 }),
         (running, odd) => {
           const assessment = deriveConnectorHealth(
-            connector({ connectorState: 'RUNNING', tasks: [...running, ...odd] }),
+            connector({
+              connectorState: 'RUNNING',
+              tasks: [...running, ...odd],
+            }),
           );
           expect(assessment.health).toBe('pending');
           expect(assessment.tasks.unassigned).toBe(odd.length);
