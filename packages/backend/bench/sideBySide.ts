@@ -59,6 +59,7 @@ const LOAD_CLIENTS = 50;
 const WARM_UP_VIEWS = 20;
 /** Before every page view of the headline series: real page views are not microseconds apart. */
 const PAUSE_MS = 20;
+const met = (goal: boolean) => (goal ? 'met' : 'NOT met');
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 async function main() {
@@ -314,7 +315,6 @@ async function main() {
   }
 }
 
-const met = (goal: boolean) => (goal ? 'met' : 'NOT met');
 
 function versionOf(name: string): string {
   return JSON.parse(
