@@ -11,7 +11,6 @@ export type {
   KafkaConnectClusterConfig,
 } from './config';
 export { kubeConfigForCluster } from './kubeConfig';
-export { ClusterWatcher, WATCHED_KINDS } from './cache/ClusterWatcher';
 export type { ResourceChange } from './cache/ClusterWatcher';
 export type { StrimziKind } from '@kcs/plugin-kafka-connect-common';
 export { StrimziResourceCache } from './cache/StrimziResourceCache';
@@ -31,4 +30,5 @@ export {
 export type {
   KafkaConnectorPermissionQuery,
   KafkaConnectorPermissionResource,
+  OwnedByUserParams,
 } from './permissions/rules';
