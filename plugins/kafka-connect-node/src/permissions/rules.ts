@@ -35,7 +35,6 @@ export const kafkaConnectorPermissionResourceRef = createPermissionResourceRef<
   resourceType: KAFKA_CONNECTOR_RESOURCE_TYPE,
 });
 
-
 /**
  * Allows a connector when its owner is among the given refs: pass the caller's
  * ownership refs (`user.info.ownershipEntityRefs`) to allow owners.

@@ -1,3 +1,5 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { SelfServiceGuard } from '../services/SelfServiceGuard';
 import type {
   ClusterListResponse,
   KafkaConnectorResource,
@@ -74,5 +76,24 @@ export function fakeApplier(
     delete: jest.fn(async (_cluster, c) => {
       store.delete(key(c));
     }),
+  };
+}
+
+/** A guard that allows everything and records what it was asked (unit tests of other behaviour). */
+export function allowingGuard(): SelfServiceGuard & {
+  mayOperate: jest.Mock;
+  mayCreate: jest.Mock;
+} {
+  return {
+    mayOperate: jest.fn(async () => {}),
+    mayCreate: jest.fn(async () => {}),
+  };
+}
+
+/** The security options of both actions for tests of other behaviour: allow all, audit into a mock. */
+export function openAccess() {
+  return {
+    guard: allowingGuard(),
+    auditor: mockServices.auditor.mock(),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
-import { fakeApplier, fakeDirectory } from '../__fixtures__/fakes';
+import { fakeApplier, fakeDirectory, openAccess } from '../__fixtures__/fakes';
 import { createConnectorAction } from './createConnector';
 import { examples } from './createConnector.examples';
 
@@ -20,6 +20,7 @@ describe('createConnector examples', () => {
         blueprints: BlueprintRegistry.load([]),
         directory: fakeDirectory(),
         applier,
+        ...openAccess(),
       });
       const input = parse(example).steps[0].input;
       const ctx = createMockActionContext({ input, workspacePath });
