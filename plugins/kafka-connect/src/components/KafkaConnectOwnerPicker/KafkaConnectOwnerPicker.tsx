@@ -11,8 +11,8 @@ export const KAFKA_CONNECT_OWNER_PICKER = 'KafkaConnectOwnerPicker';
 
 /** Group heading of the user's own groups in the list. */
 export const YOUR_GROUPS = 'Your groups';
-/** Group heading of every other group. */
-export const OTHER_GROUPS = 'Other groups (admins only)';
+/** Group heading of every other group (in the portal's policy, only admins may create for them). */
+export const OTHER_GROUPS = 'Other groups';
 
 /**
  * Picks the owning group of a new connector: the signed-in user's own groups
