@@ -293,6 +293,20 @@ describe('templates obey the permissions of the card', () => {
     expect(roll.status).toBe('failed');
     expect(roll.log).toContain('permission kafka.connect.operate');
 
+    // A dry run through the REST API is asked too, and changes nothing.
+    const dry = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', as(MALLORY))
+      .send({
+        template: TEMPLATES[1],
+        values: { ...changeValues(), state: 'stopped' },
+        directoryContents: [],
+      });
+    expect(JSON.stringify(dry.body)).toContain(
+      `${MALLORY} may not change KafkaConnector ${namespace}/${NAME}`,
+    );
+    expect(JSON.stringify(dry.body)).not.toContain('Dry run: would change');
+
     const after = await connector();
     expect(after?.metadata.resourceVersion).toBe(
       before?.metadata.resourceVersion,
@@ -307,7 +321,7 @@ describe('templates obey the permissions of the card', () => {
         record.eventId === 'connector-change' &&
         record.meta.initiator === MALLORY,
     );
-    expect(refusals).toHaveLength(2);
+    expect(refusals.map(r => r.meta.dryRun)).toEqual([false, false, true]);
     expect(refusals.every(r => r.outcome === 'fail' && r.meta.refused)).toBe(
       true,
     );
