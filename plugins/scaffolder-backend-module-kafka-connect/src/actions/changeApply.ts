@@ -9,7 +9,10 @@ import {
   OWNER_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
-import type { SelfServiceGuard } from '../services/SelfServiceGuard';
+import {
+  initiatorOf,
+  type SelfServiceGuard,
+} from '../services/SelfServiceGuard';
 import { keepIdentity, named, sameConnector } from './identity';
 
 type Edit = Extract<ConnectorEditPlan, { errors?: undefined }>;
@@ -120,9 +123,10 @@ export async function applyChange(options: {
     ownerRef(found.existing.metadata?.annotations?.[OWNER_ANNOTATION]) !==
     ownerRef(options.owner);
   // Recorded once allowed: after a completed roll the old connector is
-  // gone, and a retry must not need the permission on what it removed.
+  // gone, and a retry must not need the permission on what it removed. Per
+  // initiator: whoever retries a task is asked again.
   await ctx.checkpoint({
-    key: `${key}-authorized`,
+    key: `${key}-authorized-${initiatorOf(credentials)}`,
     fn: async () => {
       await guard.mayOperate(credentials, {
         cluster: plan.cluster,

@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { planConnector } from '@kcs/plugin-kafka-connect-common';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
@@ -203,5 +204,36 @@ describe('create with apply retried after a partial run', () => {
     await action(store).handler(again);
     expect(outputs(again).changed).toBe(point.when === 'before');
     expect(store.apply).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a retried change and its permission', () => {
+  it('is asked again when another user retries the task', async () => {
+    const store = fakeApplier([connectorAt('v1')]);
+    const checkpoints = new ReplayingCheckpoints();
+    const input = { ...CURRENT, change: { state: 'paused' }, output: 'apply' };
+    const first = openAccess();
+    await expect(
+      changeConnectorAction({
+        blueprints,
+        applier: failingOnce(store, { method: 'apply', when: 'before' }),
+        ...first,
+      }).handler(context(input, checkpoints)),
+    ).rejects.toThrow(/injected failure/);
+    expect(first.guard.mayOperate).toHaveBeenCalledTimes(1);
+
+    const second = openAccess();
+    second.guard.mayOperate.mockRejectedValue(new Error('not you'));
+    const retry = {
+      ...context(input, checkpoints),
+      getInitiatorCredentials: async () =>
+        mockCredentials.user('user:default/mallory'),
+    };
+    await expect(
+      changeConnectorAction({ blueprints, applier: store, ...second }).handler(
+        retry,
+      ),
+    ).rejects.toThrow('not you');
+    expect(store.apply).not.toHaveBeenCalled();
   });
 });
