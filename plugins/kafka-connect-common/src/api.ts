@@ -4,7 +4,7 @@
  */
 import type { StrimziApiVersion } from './names';
 
-/** A connector's health, worst last. @public */
+/** A connector's health; {@link CONNECTOR_HEALTHS} orders them from best to worst. @public */
 export type ConnectorHealth =
   | 'healthy'
   | 'degraded'

@@ -188,7 +188,7 @@ export async function createRouter(
           found.kind === 'KafkaMirrorMaker2'
             ? 'KafkaMirrorMaker2'
             : 'KafkaConnector';
-        const credentials = await httpAuth.credentials(req);
+        const credentials = res.locals.credentials;
         const [decision] = await permissions.authorize(
           [
             {
