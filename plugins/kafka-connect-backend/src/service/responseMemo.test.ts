@@ -19,7 +19,7 @@ function fakeReader() {
     },
     emit() {
       for (const listener of listeners) {
-        listener({ type: 'resync', cluster: 'eu-1', kind: 'KafkaConnector' });
+        listener({ type: 'synced', cluster: 'eu-1', kind: 'KafkaConnector' });
       }
     },
     listeners,
