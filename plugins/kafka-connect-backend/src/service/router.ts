@@ -252,8 +252,8 @@ export async function createRouter(
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
     const states = cache.clusters();
-    const answer = entityAnswers.answer(entity, states, () => {
-      const connectors = connectorsOfEntity(entity, cache);
+    const answer = entityAnswers.answer(entity, states, reader => {
+      const connectors = connectorsOfEntity(entity, reader);
       const clusterNames = new Set(connectors.map(item => item.cluster));
       const stateIn = (cluster: string) =>
         states.find(state => state.name === cluster);
@@ -261,7 +261,7 @@ export async function createRouter(
         items: connectors.map(item =>
           toConnectorSummary(item, stateIn(item.cluster)),
         ),
-        connectClusters: connectClustersOf(connectors, cache).map(item =>
+        connectClusters: connectClustersOf(connectors, reader).map(item =>
           toConnectClusterSummary(item, stateIn(item.cluster)),
         ),
         clusters: states.filter(
