@@ -66,7 +66,7 @@ export interface KeptAnswer {
  * only for clusters that are not synced, so it is left out while synced
  * (a kept answer then carries an earlier, still true, time).
  */
-function clustersKeyOf(clusters: ClusterSyncState[]): string {
+export function clustersKeyOf(clusters: ClusterSyncState[]): string {
   return JSON.stringify(
     clusters.map(({ lastSyncAt, ...state }) =>
       state.synced ? state : { ...state, lastSyncAt },
