@@ -209,3 +209,53 @@ describe('KindInformer against a scripted API server', () => {
     expect(server.watches()).toHaveLength(1);
   });
 });
+
+describe('KindInformer timeouts against a server that does not answer', () => {
+  it('gives up on a watch the server never accepts after the request timeout, reports it, and retries', async () => {
+    const hanging: Array<() => void> = [];
+    const server = new FakeApiServer((request, response) => {
+      if (request.watch) {
+        // Accepted, never answered.
+        hanging.push(() => response.end());
+        return undefined;
+      }
+      json(response, 200, listOf('10', []));
+      return undefined;
+    });
+    const kubeConfig = await server.start();
+    const errors: unknown[] = [];
+    const api = kubeConfig.makeApiClient(CustomObjectsApi);
+    const informer = new KindInformer({
+      kubeConfig,
+      path: PATH,
+      list: () =>
+        api.listNamespacedCustomObject({
+          group: 'kafka.strimzi.io',
+          version: 'v1',
+          namespace: 'orders',
+          plural: 'kafkaconnectors',
+        }),
+      onUpsert: () => {},
+      onDelete: () => {},
+      onError: error => errors.push(error),
+      initialBackoffMs: 50,
+      requestTimeoutMs: 300,
+      inactivityMs: 60_000,
+    });
+    informer.start();
+    try {
+      await eventually(() => server.watches().length >= 2, 4000);
+      expect(String(errors[0])).toContain(
+        'the server did not accept the watch within 300 ms',
+      );
+      expect(informer.synced).toBe(false);
+      // Resumed from the list's resourceVersion: no second LIST.
+      expect(server.watches()[1].query.resourceVersion).toBe('10');
+      expect(server.lists()).toHaveLength(1);
+    } finally {
+      await informer.stop();
+      hanging.forEach(end => end());
+      await server.stop();
+    }
+  });
+});

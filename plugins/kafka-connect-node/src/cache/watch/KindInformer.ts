@@ -36,6 +36,21 @@ export interface KindInformerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   inactivityMs?: number;
+  /** Longest wait for a watch to be accepted or a list to be answered. */
+  requestTimeoutMs?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what} not answered within ${ms} ms`)),
+        ms,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -60,13 +75,19 @@ export class KindInformer {
     this.backoffMs = options.initialBackoffMs ?? 1000;
     const watch = new ResumingWatch(options.kubeConfig, {
       inactivityMs: options.inactivityMs ?? 150_000,
+      connectTimeoutMs: options.requestTimeoutMs ?? 30_000,
       isStopped: () => this.stopped,
       onConnected: () => this.connected(),
     });
     this.listWatch = new ListWatch(
       options.path,
       watch,
-      options.list,
+      () =>
+        withTimeout(
+          options.list(),
+          options.requestTimeoutMs ?? 30_000,
+          `list of ${options.path}`,
+        ),
       false,
       undefined,
       options.fieldSelector,

@@ -7,6 +7,8 @@ export interface ResumingWatchHooks {
    * API server sends a bookmark about once a minute, so this must be longer.
    */
   inactivityMs: number;
+  /** How long to wait for the server to accept a watch (HTTP headers). */
+  connectTimeoutMs: number;
   /** True once the owner stopped: no new watch is started then. */
   isStopped: () => boolean;
   /** The server accepted a watch (HTTP 200): the store is live again. */
@@ -20,15 +22,26 @@ type Query = Record<string, string | number | boolean | undefined>;
  * the resourceVersion to resume from keeps moving on a quiet kind), waits
  * longer than the bookmark interval before calling a watch dead (the
  * client's 30 s default would end and renew every quiet watch twice a
- * minute), reports when a watch started, and starts none after stop (the
+ * minute) while giving up on a server that does not accept a watch within
+ * the request timeout, reports when a watch started, and starts none after stop (the
  * ListWatch would otherwise start one when a list or delay in flight ends).
  */
 export class ResumingWatch extends Watch {
+  /** Timer (re)starts in the current watch: the first guards the connect. */
+  private timerStarts = 0;
+
   constructor(config: KubeConfig, private readonly hooks: ResumingWatchHooks) {
     super(config);
-    // `requestTimeoutMs` is private in the typings but is the client's only
-    // knob for the inactivity timeout; the fake-server tests check it is used.
-    Object.assign(this, { requestTimeoutMs: hooks.inactivityMs });
+    // `requestTimeoutMs` is private in the typings and is the client's one
+    // timeout: read when its timer starts before the request (connect), and
+    // again after the headers and on every chunk (inactivity). A slow or
+    // black-holed server must be given up on soon, a quiet watch must not.
+    // The fake-server tests check both.
+    Object.defineProperty(this, 'requestTimeoutMs', {
+      get: () =>
+        this.timerStarts++ === 0 ? hooks.connectTimeoutMs : hooks.inactivityMs,
+      set: () => {},
+    });
   }
 
   override async watch(
@@ -42,10 +55,24 @@ export class ResumingWatch extends Watch {
     if (this.hooks.isStopped()) {
       return refused;
     }
+    this.timerStarts = 0;
     let ended = false;
     const doneOnce = (error: unknown) => {
-      if (!ended) {
-        ended = true;
+      if (ended) {
+        return;
+      }
+      ended = true;
+      // The ListWatch resumes at once, as from a quiet watch, after any
+      // TimeoutError; one before the headers means the server is not
+      // answering, which is a failure (stale cluster, backoff).
+      const beforeHeaders = this.timerStarts < 2;
+      if ((error as Error | null)?.name === 'TimeoutError' && beforeHeaders) {
+        done(
+          new Error(
+            `the server did not accept the watch within ${this.hooks.connectTimeoutMs} ms`,
+          ),
+        );
+      } else {
         done(error);
       }
     };
