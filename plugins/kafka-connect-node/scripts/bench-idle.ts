@@ -109,7 +109,9 @@ async function main() {
     const syncMs = Date.now() - started;
     const afterSync = tally(await apiRequestCounts(cluster));
     console.log(
-      `synced ${cache.list('KafkaConnector').length} connectors in ${syncMs} ms; idle for ${minutes} min (kube-apiserver --min-request-timeout=${minRequestTimeout})`,
+      `synced ${
+        cache.list('KafkaConnector').length
+      } connectors in ${syncMs} ms; idle for ${minutes} min (kube-apiserver --min-request-timeout=${minRequestTimeout})`,
     );
     await new Promise(resolve => setTimeout(resolve, minutes * 60_000));
     const after = tally(await apiRequestCounts(cluster));

@@ -175,7 +175,9 @@ export function KafkaConnectOwnershipPage() {
             label="Search"
             placeholder="name, namespace, owner, reason…"
             fullWidth
-            margin="normal"
+            variant="outlined"
+            size="small"
+            style={{ marginTop: 24 }}
             value={state.text}
             onChange={event => state.setText(event.target.value)}
             inputProps={{ 'data-testid': 'connector-search' }}
