@@ -15,5 +15,6 @@ export * from './ownership';
 export * from './resources';
 export * from './permissions';
 export * from './client';
+export * from './connectorQuery';
 export * from './actions';
 export * from './blueprints';
