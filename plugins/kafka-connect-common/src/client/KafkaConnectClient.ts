@@ -3,12 +3,13 @@ import type {
   ClusterListResponse,
   ConnectorAction,
   ConnectorActionResponse,
-  ConnectorHealth,
   ConnectorListResponse,
   ConnectorSummary,
   EntityConnectorsResponse,
   StrimziResourceRef,
 } from '../api';
+import { connectorQueryParams } from '../connectorQuery/parseConnectorQuery';
+import type { ConnectorQuery } from '../connectorQuery/queryConnectors';
 
 /** What the client needs to find and call the backend (Backstage's DiscoveryApi and FetchApi fit). @public */
 export interface KafkaConnectClientOptions {
@@ -16,13 +17,8 @@ export interface KafkaConnectClientOptions {
   fetchApi: { fetch: typeof fetch };
 }
 
-/** Filters of {@link KafkaConnectClient.getConnectors}. @public */
-export interface ConnectorFilters {
-  /** An owner entity ref, or `none` for connectors without owner. */
-  owner?: string;
-  health?: ConnectorHealth;
-  cluster?: string;
-}
+/** Filters, order and page of {@link KafkaConnectClient.getConnectors}. @public */
+export type ConnectorFilters = ConnectorQuery;
 
 function connectorPath(ref: StrimziResourceRef): string {
   return `/connectors/${[ref.cluster, ref.namespace, ref.name]
@@ -53,11 +49,7 @@ export class KafkaConnectClient {
   getConnectors(
     filters: ConnectorFilters = {},
   ): Promise<ConnectorListResponse> {
-    const query = new URLSearchParams(
-      Object.entries(filters).filter((entry): entry is [string, string] =>
-        Boolean(entry[1]),
-      ),
-    ).toString();
+    const query = new URLSearchParams(connectorQueryParams(filters)).toString();
     return this.get(`/connectors${query ? `?${query}` : ''}`);
   }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
-import { fakeApplier, fakeDirectory } from '../__fixtures__/fakes';
+import { fakeApplier, fakeDirectory, openAccess } from '../__fixtures__/fakes';
 import { createConnectorAction } from './createConnector';
 import { examples } from './createConnector.examples';
 
@@ -16,6 +16,7 @@ async function runExample(example: string) {
     blueprints: BlueprintRegistry.load([]),
     directory: fakeDirectory(),
     applier,
+    ...openAccess(),
   });
   const input = parse(example).steps[0].input;
   const ctx = createMockActionContext({ input, workspacePath });
