@@ -30,7 +30,6 @@ export {
 export type {
   KafkaConnectorPermissionQuery,
   KafkaConnectorPermissionResource,
-  OwnedByUserParams,
 } from './permissions/rules';
 export type { OwnedByUserParams } from './permissions/claims';
 export {

@@ -117,6 +117,7 @@ const identity = (item: ConnectorSummary) =>
  * Filters, sorts and pages connector summaries for `GET /connectors`, and
  * counts the matching ones per health. Pure; the backend calls it on the
  * summaries from its cache.
+ * @public
  */
 export function queryConnectors(
   all: ConnectorSummary[],
