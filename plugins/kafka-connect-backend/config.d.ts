@@ -31,5 +31,14 @@ export interface Config {
       /** Namespaces to watch; all namespaces when absent. */
       namespaces?: string[];
     }>;
+    /** How health is judged. */
+    health?: {
+      /**
+       * Minutes a state that should pass by itself (unassigned tasks, a change
+       * the operator has not applied, no status yet) reads as `pending` before
+       * it reads as `degraded` or `unknown`. Default 10.
+       */
+      settleMinutes?: number;
+    };
   };
 }

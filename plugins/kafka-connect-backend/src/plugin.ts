@@ -22,6 +22,7 @@ import { ConnectorOperations } from './service/operations';
 import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
 import { unknownRoute } from './service/unknownRoute';
+import { readSettleTimeMs } from './service/healthConfig';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -78,6 +79,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
           return kubeConfigs.get(cluster);
         };
         const operations = new ConnectorOperations(kubeConfigOf);
+        const settleTimeMs = readSettleTimeMs(config);
         permissionsRegistry.addResourceType({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
@@ -94,6 +96,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
             permissions,
             auditor,
             operations,
+            settleTimeMs,
           }),
         );
         httpRouter.use(unknownRoute);

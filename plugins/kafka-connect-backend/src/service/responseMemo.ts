@@ -8,7 +8,7 @@ import type {
   CachedResource,
   StrimziResourceReader,
 } from '@kcs/plugin-kafka-connect-node';
-import { toConnectorSummary } from './summaries';
+import { SummaryContext, toConnectorSummary } from './summaries';
 
 /** How many entities' answers are kept; the oldest goes first. */
 export const MEMOISED_ENTITIES = 1000;
@@ -16,14 +16,24 @@ export const MEMOISED_ENTITIES = 1000;
 /**
  * Connector summaries kept per cached resource object. The watch replaces a
  * resource's object on every change and never mutates it, so the object
- * itself (plus whether its cluster is synced) identifies the summary.
+ * itself (plus whether its cluster is synced, its owner and its Connect
+ * cluster's object) identifies the summary, until the time its health
+ * changes by itself (`reviewAt`: a pending state ages, a restart is due).
  */
 export function createSummaryMemo(
   ownerOf: (cached: CachedResource) => string | undefined = () => undefined,
+  contextOf: (cached: CachedResource) => SummaryContext = () => ({}),
+  now: () => number = Date.now,
 ) {
   const summaries = new WeakMap<
     object,
-    { synced: boolean; owner?: string; summary: ConnectorSummary }
+    {
+      synced: boolean;
+      owner?: string;
+      connectCluster?: object | null;
+      expiresAt: number;
+      summary: ConnectorSummary;
+    }
   >();
   return (
     cached: CachedResource,
@@ -32,14 +42,45 @@ export function createSummaryMemo(
     const synced = state?.synced ?? false;
     // A Namespace's owner can change without the resource changing.
     const owner = ownerOf(cached);
+    const context = contextOf(cached);
+    const at = now();
     const kept = summaries.get(cached.resource);
-    if (kept && kept.synced === synced && kept.owner === owner) {
+    if (
+      kept &&
+      kept.synced === synced &&
+      kept.owner === owner &&
+      kept.connectCluster === context.connectCluster &&
+      at < kept.expiresAt
+    ) {
       return kept.summary;
     }
-    const summary = toConnectorSummary(cached, state, owner);
-    summaries.set(cached.resource, { synced, owner, summary });
+    const summary = toConnectorSummary(cached, state, owner, {
+      ...context,
+      now: at,
+    });
+    summaries.set(cached.resource, {
+      synced,
+      owner,
+      connectCluster: context.connectCluster,
+      expiresAt: expiryOf([summary]),
+      summary,
+    });
     return summary;
   };
+}
+
+/** The earliest `reviewAt` of some summaries (and their MirrorMaker 2 components), or never. */
+export function expiryOf(summaries: ConnectorSummary[]): number {
+  let earliest = Infinity;
+  for (const summary of summaries) {
+    for (const item of [summary, ...(summary.components ?? [])]) {
+      const at = item.reviewAt ? Date.parse(item.reviewAt) : NaN;
+      if (!Number.isNaN(at) && at < earliest) {
+        earliest = at;
+      }
+    }
+  }
+  return earliest;
 }
 
 /** What decides an entity's connectors: its ref, kind, annotations and relations. */
@@ -62,18 +103,26 @@ export interface KeptAnswer {
 /**
  * Serialised answers of the entity endpoint, reused while neither the cache
  * (any watch event bumps the revision), the clusters' sync states nor the
- * entity's own links changed. Page views of an unchanged entity then cost a
+ * entity's own links changed, nor a health's `reviewAt` passed. Page views of an unchanged entity then cost a
  * map lookup instead of a summary build and a JSON serialisation.
  */
 export class EntityResponseMemo {
   private revision = 0;
   private readonly answers = new Map<
     string,
-    { revision: number; clusters: string; answer: KeptAnswer }
+    {
+      revision: number;
+      clusters: string;
+      expiresAt: number;
+      answer: KeptAnswer;
+    }
   >();
   private readonly unsubscribe: () => void;
 
-  constructor(reader: Pick<StrimziResourceReader, 'subscribe'>) {
+  constructor(
+    reader: Pick<StrimziResourceReader, 'subscribe'>,
+    private readonly now: () => number = Date.now,
+  ) {
     this.unsubscribe = reader.subscribe(() => {
       this.revision += 1;
       this.answers.clear();
@@ -92,18 +141,30 @@ export class EntityResponseMemo {
     if (
       kept &&
       kept.revision === this.revision &&
-      kept.clusters === clustersKey
+      kept.clusters === clustersKey &&
+      this.now() < kept.expiresAt
     ) {
       return kept.answer;
     }
     const revision = this.revision;
-    const json = JSON.stringify(build());
+    const body = build();
+    const json = JSON.stringify(body);
+    // A health that changes by itself (a pending state ages, a restart is due) ends the answer's life.
+    const items = (body as { items?: unknown })?.items;
+    const expiresAt = Array.isArray(items)
+      ? expiryOf(items as ConnectorSummary[])
+      : Infinity;
     const digest = createHash('sha1').update(json).digest('base64url');
     const answer = { json, etag: `W/"${digest}"` };
     if (!kept && this.answers.size >= MEMOISED_ENTITIES) {
       this.answers.delete(this.answers.keys().next().value!);
     }
-    this.answers.set(key, { revision, clusters: clustersKey, answer });
+    this.answers.set(key, {
+      revision,
+      clusters: clustersKey,
+      expiresAt,
+      answer,
+    });
     return answer;
   }
 

@@ -23,7 +23,7 @@ import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
-import { findConnector } from './connectors';
+import { connectClusterResource, findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
 import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
@@ -38,6 +38,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   auditor: AuditorService;
   operations: ConnectorOperations;
+  /** How long a state that should pass by itself stays `pending` (config `kafkaConnect.health.settleTime`). */
+  settleTimeMs?: number;
 }
 
 function optionalQuery(req: express.Request, name: string): string | undefined {
@@ -69,6 +71,12 @@ export async function createRouter(
     cache.clusters().find(state => state.name === cluster);
   const toConnectorSummary = createSummaryMemo(
     cached => cache.ownerOf(cached).owner,
+    cached => ({
+      ...(cached.kind === 'KafkaConnector'
+        ? { connectCluster: connectClusterResource(cache, cached) }
+        : {}),
+      ...(options.settleTimeMs ? { settleTimeMs: options.settleTimeMs } : {}),
+    }),
   );
   const entityAnswers = new EntityResponseMemo(cache);
   const summaries = () => {

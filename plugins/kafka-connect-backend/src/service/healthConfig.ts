@@ -1,0 +1,22 @@
+import type { Config } from '@backstage/config';
+
+const SETTLE_KEY = 'kafkaConnect.health.settleMinutes';
+
+/**
+ * `kafkaConnect.health.settleMinutes` in milliseconds, or undefined for the
+ * default; anything but a positive number is refused at startup.
+ */
+export function readSettleTimeMs(config: Config): number | undefined {
+  const value = config.getOptional(SETTLE_KEY);
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new Error(
+      `Config ${SETTLE_KEY} must be a positive number of minutes (e.g. 10), not ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return value * 60_000;
+}
