@@ -22,7 +22,7 @@ import { ConnectorOperations } from './service/operations';
 import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
 import { unknownRoute } from './service/unknownRoute';
-import { readSettleTimeMs } from './service/healthConfig';
+import { readSettleTimeMs, readStrimziVersions } from './service/healthConfig';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -78,8 +78,22 @@ export const kafkaConnectPlugin = createBackendPlugin({
           }
           return kubeConfigs.get(cluster);
         };
-        const operations = new ConnectorOperations(kubeConfigOf);
+        const operations = new ConnectorOperations(kubeConfigOf, {
+          // The watch cache shows when the operator removed an annotation.
+          current: target =>
+            cache.get(
+              target.kind,
+              target.cluster,
+              target.namespace,
+              target.name,
+            )?.resource,
+          onQueueEnd: (target, outcome) =>
+            logger.info(
+              `Queued restarts of ${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}: ${outcome}`,
+            ),
+        });
         const settleTimeMs = readSettleTimeMs(config);
+        const strimziVersions = readStrimziVersions(config);
         permissionsRegistry.addResourceType({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
@@ -97,6 +111,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
             auditor,
             operations,
             settleTimeMs,
+            strimziVersions,
           }),
         );
         httpRouter.use(unknownRoute);

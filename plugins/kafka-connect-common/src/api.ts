@@ -211,11 +211,15 @@ export interface ClusterListResponse {
   items: Array<ClusterSyncState & { connectClusters: ConnectClusterSummary[] }>;
 }
 
-/** Operations on a connector, `POST /connectors/:cluster/:namespace/:name/actions`. @public */
+/**
+ * Operations on a connector, `POST /connectors/:cluster/:namespace/:name/actions`.
+ * `connector` names one connector of a KafkaMirrorMaker2.
+ * @public
+ */
 export type ConnectorAction =
-  | { action: 'pause' }
-  | { action: 'resume' }
-  | { action: 'stop' }
+  | { action: 'pause'; connector?: string }
+  | { action: 'resume'; connector?: string }
+  | { action: 'stop'; connector?: string }
   | {
       action: 'restart';
       includeTasks?: boolean;
@@ -223,7 +227,8 @@ export type ConnectorAction =
       connector?: string;
     }
   | { action: 'restart-task'; taskId: number; connector?: string }
-  | { action: 'scale'; tasksMax: number };
+  | { action: 'scale'; tasksMax: number }
+  | { action: 'auto-restart'; enabled: boolean; connector?: string };
 
 /** Response of an accepted operation (HTTP 202). @public */
 export interface ConnectorActionResponse {
@@ -231,4 +236,10 @@ export interface ConnectorActionResponse {
   action: ConnectorAction['action'];
   /** `metadata.generation` after the change; the operator has caught up when `observedGeneration` reaches it. */
   generation?: number;
+  /**
+   * Restart annotations still to be written, one after the other as the
+   * operator removes each (a Strimzi that reads only `true` restarts failed
+   * tasks one by one), e.g. `strimzi.io/restart-task: 2`.
+   */
+  queued?: string[];
 }

@@ -17,6 +17,8 @@ import {
   formatResourceRef,
   kafkaConnectOperatePermission,
   kafkaConnectReadPermission,
+  deriveMirrorMaker2Health,
+  restartOptionsSupported,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
@@ -40,6 +42,8 @@ export interface RouterOptions {
   operations: ConnectorOperations;
   /** How long a state that should pass by itself stays `pending` (config `kafkaConnect.health.settleTime`). */
   settleTimeMs?: number;
+  /** `kafkaConnect.clusters[].strimziVersion` by cluster name, where configured. */
+  strimziVersions?: Record<string, string>;
 }
 
 function optionalQuery(req: express.Request, name: string): string | undefined {
@@ -213,20 +217,35 @@ export async function createRouter(
         }
         const action = validateConnectorAction(req.body, {
           kind,
-          connectorNames: (found.resource.status?.connectors ?? [])
-            .map((connector: { name?: string }) => connector.name)
-            .filter(Boolean),
+          // The connectors its spec names and those Strimzi reports.
+          connectorNames:
+            kind === 'KafkaMirrorMaker2'
+              ? deriveMirrorMaker2Health(found.resource).components.map(
+                  component => component.name,
+                )
+              : [],
         });
         const apiVersion = String(found.resource.apiVersion ?? '');
-        const { generation } = await operations.apply(
-          { ...ref, kind, version: apiVersion.split('/')[1] ?? 'v1' },
+        const version = apiVersion.split('/')[1] ?? 'v1';
+        const { generation, queued } = await operations.apply(
+          {
+            ...ref,
+            kind,
+            version,
+            restartOptions: restartOptionsSupported({
+              strimziVersion: options.strimziVersions?.[cluster],
+              apiVersion: stateOf(cluster)?.strimziApiVersion ?? version,
+            }),
+            resource: found.resource,
+          },
           action,
         );
-        await auditEvent.success({ meta: { ...action, generation } });
+        await auditEvent.success({ meta: { ...action, generation, queued } });
         const body: ConnectorActionResponse = {
           accepted: true,
           action: action.action,
           ...(generation !== undefined ? { generation } : {}),
+          ...(queued && queued.length > 0 ? { queued } : {}),
         };
         res.status(202).json(body);
       } catch (error) {
