@@ -132,7 +132,18 @@ const silent = () => undefined;
 
 /** Runs the change action's handler on a fresh copy of the plain values file. */
 function changeRun(change: Record<string, unknown>) {
-  const action = changeConnectorAction({ blueprints, applier });
+  const action = changeConnectorAction({
+    blueprints,
+    applier,
+    // A values-file delivery asks no permission; the guard must not be reached.
+    guard: { mayOperate: neverCalled, mayCreate: neverCalled },
+    auditor: {
+      createEvent: async () => ({
+        success: async () => {},
+        fail: async () => {},
+      }),
+    },
+  });
   return async (index: number) => {
     const workspacePath = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-'));
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
-import { fakeApplier } from '../__fixtures__/fakes';
+import { fakeApplier, openAccess } from '../__fixtures__/fakes';
 import {
   blueprints,
   CURRENT_NAME,
@@ -28,7 +28,11 @@ async function runExample(start: string) {
   const applier = fakeApplier([connectorAt('v1')]);
   const ctx = createMockActionContext({ input, workspacePath });
   try {
-    await changeConnectorAction({ blueprints, applier }).handler(ctx);
+    await changeConnectorAction({
+      blueprints,
+      applier,
+      ...openAccess(),
+    }).handler(ctx);
     const outputs: Record<string, unknown> = Object.fromEntries(
       (ctx.output as jest.Mock).mock.calls,
     );
