@@ -11,6 +11,7 @@ import {
   StrimziApiMode,
 } from './cluster';
 import { failConnector, failTask, heal } from './faults';
+import { ensureKafka } from './kafka/binaries';
 import { kubeConfigFor } from './kube';
 import { startOperatorStandIn } from './operator';
 import { clusterDir, clustersHome } from './paths';
@@ -18,8 +19,10 @@ import { isAlive } from './processes';
 import { scanForPlantedSecrets } from './secretScan';
 
 const USAGE = `Usage: yarn dev-cluster <command>
-  build-binaries                         build kube-apiserver and etcd (cached outside the repo)
-  up --name <name> [--no-sample-data] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
+  build-binaries                         build kube-apiserver and etcd, resolve Kafka (cached outside the repo)
+  build-kafka                            resolve Kafka, Kafka Connect and Debezium with Maven only
+                                         (KC_KAFKA_HOME=<Kafka install> uses an existing one instead)
+  up --name <name> [--no-sample-data] [--no-kafka] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
                                          start a named cluster (idempotent); state in .dev-cluster/<name>/
   down [<name>...]                       stop clusters (all when no name) and remove their state
   status                                 show the clusters and what runs
@@ -143,6 +146,10 @@ async function up(flags: ParsedArgs['flags']) {
     await stopRecordedCluster(dir);
   }
   await ensureBinaries(line => console.log(line));
+  const kafka = flags['no-kafka'] !== true;
+  if (kafka) {
+    await ensureKafka(line => console.log(line));
+  }
   fs.mkdirSync(dir, { recursive: true });
   const ownerPid = process.env.KC_DEV_CLUSTER_OWNER_PID
     ? Number(process.env.KC_DEV_CLUSTER_OWNER_PID)
@@ -152,6 +159,7 @@ async function up(flags: ParsedArgs['flags']) {
     strimziApi,
     crdsDir,
     sampleData: flags['no-sample-data'] !== true,
+    kafka,
     operator: 'process',
     stateDir: dir,
     detached: true,
@@ -191,9 +199,9 @@ async function status() {
     console.log(
       `${name}: ${ready ? 'ready' : 'NOT READY'} at ${
         state.server
-      } (${processes}); Strimzi API ${state.strimziApi}; kubeconfig ${
-        state.kubeconfigPath
-      }`,
+      } (${processes}); Strimzi API ${state.strimziApi}${
+        state.connectUrl ? `; Kafka Connect ${state.connectUrl}` : ''
+      }; kubeconfig ${state.kubeconfigPath}`,
     );
   }
 }
@@ -203,6 +211,7 @@ async function runOperator(flags: ParsedArgs['flags']) {
   const state = runningState(name);
   const operator = await startOperatorStandIn(kubeConfigFor(state), {
     clusterName: name,
+    connectUrl: state.connectUrl,
     logger: line => console.log(line),
   });
   await new Promise<void>(resolve => {
@@ -221,6 +230,13 @@ async function main(argv: string[]) {
       console.log(
         `kube-apiserver: ${binaries.kubeApiServer}\netcd: ${binaries.etcd} (from ${binaries.source})`,
       );
+      const kafka = await ensureKafka(line => console.log(line));
+      console.log(`Kafka jars: ${kafka.libsDir} (from ${kafka.source})`);
+      return;
+    }
+    case 'build-kafka': {
+      const kafka = await ensureKafka(line => console.log(line));
+      console.log(`Kafka jars: ${kafka.libsDir} (from ${kafka.source})`);
       return;
     }
     case 'up':
