@@ -10,8 +10,9 @@ import {
   stopRecordedCluster,
   StrimziApiMode,
 } from './cluster';
-import { failConnector, failTask, heal } from './faults';
+import { failConnector, failTask, heal, RealWorker } from './faults';
 import { ensureKafka } from './kafka/binaries';
+import { connectorFilesDir } from './kafka/servers';
 import { kubeConfigFor } from './kube';
 import { startOperatorStandIn } from './operator';
 import { clusterDir, clustersHome } from './paths';
@@ -31,6 +32,8 @@ const USAGE = `Usage: yarn dev-cluster <command>
   fail-task <cluster> <namespace>/<connector> <taskId> [--trace <text>]
   fail-connector <cluster> <namespace>/<connector> [--trace <text>]
   heal <cluster> <namespace>/<connector> clear injected failures
+                                         (on the real worker these break the connector's files for real,
+                                         and Kafka Connect reports its own trace; --trace is for simulated ones)
   operator --name <name>                 run the operator stand-in in the foreground (used by up)
   scan-secrets <path>...                 fail if a planted sample secret appears in these logs/responses`;
 
@@ -92,6 +95,15 @@ function runningState(name: string): ClusterState {
     );
   }
   return state;
+}
+
+function realWorkerOf(state: ClusterState): RealWorker | undefined {
+  return state.connectUrl
+    ? {
+        connectUrl: state.connectUrl,
+        filesDir: connectorFilesDir(state.stateDir),
+      }
+    : undefined;
 }
 
 function connectorRef(arg: string | undefined) {
@@ -209,9 +221,12 @@ async function status() {
 async function runOperator(flags: ParsedArgs['flags']) {
   const name = validName(stringFlag(flags, 'name'));
   const state = runningState(name);
+  const minuteMs = process.env.KC_AUTO_RESTART_MINUTE_MS;
   const operator = await startOperatorStandIn(kubeConfigFor(state), {
     clusterName: name,
     connectUrl: state.connectUrl,
+    // Shortens Strimzi's auto-restart back-off so tests need not wait minutes.
+    autoRestartMinuteMs: minuteMs ? Number(minuteMs) : undefined,
     logger: line => console.log(line),
   });
   await new Promise<void>(resolve => {
@@ -291,6 +306,7 @@ async function main(argv: string[]) {
         connectorRef(positional[1]),
         taskId,
         stringFlag(flags, 'trace'),
+        realWorkerOf(state),
       );
       console.log(
         `task ${taskId} of ${positional[1]} on ${state.name} now fails`,
@@ -303,13 +319,18 @@ async function main(argv: string[]) {
         kubeConfigFor(state),
         connectorRef(positional[1]),
         stringFlag(flags, 'trace'),
+        realWorkerOf(state),
       );
       console.log(`connector ${positional[1]} on ${state.name} now fails`);
       return;
     }
     case 'heal': {
       const state = runningState(validName(positional[0]));
-      await heal(kubeConfigFor(state), connectorRef(positional[1]));
+      await heal(
+        kubeConfigFor(state),
+        connectorRef(positional[1]),
+        realWorkerOf(state),
+      );
       console.log(`connector ${positional[1]} on ${state.name} healed`);
       return;
     }

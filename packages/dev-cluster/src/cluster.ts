@@ -67,7 +67,7 @@ export interface StartClusterOptions {
   /** Stop everything when this process exits; defaults to this process unless detached. */
   ownerPid?: number;
   log?: (line: string) => void;
-  /** Run a real Kafka broker and Connect worker (default true); needs `yarn dev-cluster build-binaries`. */
+  /** Run a real Kafka broker and Connect worker (the CLI's `up` does by default); needs `yarn dev-cluster build-binaries`. */
   kafka?: boolean;
   /** Extra options of an in-process operator stand-in (tests). */
   operatorOptions?: Partial<OperatorStandInOptions>;
@@ -132,7 +132,7 @@ export async function startCluster(
     etcdClient: await freePort(),
     etcdPeer: await freePort(),
   };
-  const kafka = options.kafka ?? true ? requireKafka() : undefined;
+  const kafka = options.kafka ? requireKafka() : undefined;
   const kafkaPorts: KafkaPorts | undefined = kafka
     ? {
         broker: await freePort(),
