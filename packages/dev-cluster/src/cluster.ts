@@ -40,6 +40,7 @@ import {
   startWatchdog,
   stopProcess,
 } from './processes';
+import { writeRealWorkerSampleFiles } from './realWorkerSamples';
 import { sampleData } from './samples';
 
 export {
@@ -313,7 +314,12 @@ export async function startCluster(
     await installCrds(kc, crds as KubernetesObject[]);
     await applyObjects(kc, portalAccessManifests());
     if (options.sampleData) {
-      const samples = sampleData(options.name) as KubernetesObject[];
+      if (kafka) {
+        writeRealWorkerSampleFiles(connectorFilesDir(stateDir));
+      }
+      const samples = sampleData(options.name, {
+        bootstrapServers: state.bootstrapServers,
+      }) as KubernetesObject[];
       log(`loading ${samples.length} sample resources`);
       await applyObjects(kc, samples);
     }
