@@ -9,6 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { failConnector, failTask, heal, RealWorker } from '../faults';
 import { useTestCluster } from '../harness';
+import {
+  realWorkerSamples,
+  writeRealWorkerSampleFiles,
+} from '../realWorkerSamples';
 import { waitForResource } from '../testing';
 import { ConnectRestClient } from './connectRest';
 import { REAL_WORKER_ANNOTATION } from './simulation';
@@ -374,6 +378,49 @@ describe('operator stand-in on a real Kafka Connect worker', () => {
         undefined,
     );
     expect((await rest.offsets(name)).offsets).toEqual([]);
+  });
+
+  it('runs the demo sample connectors: a file copied through a real topic, and one that fails for real', async () => {
+    const { cluster, wait, namespace } = await setup('samples');
+    const filesDir = cluster.connectorFilesDir!;
+    writeRealWorkerSampleFiles(filesDir);
+    fs.rmSync(path.join(filesDir, 'order-events-copy.txt'), { force: true });
+    await cluster.apply(
+      realWorkerSamples(cluster.bootstrapServers!)
+        .filter(manifest => manifest.kind !== 'Namespace')
+        .map(manifest => ({
+          ...manifest,
+          metadata: { ...manifest.metadata, namespace },
+        })) as KubernetesObject[],
+    );
+    const copied = await wait('order-events-file-source', resource =>
+      ready(resource),
+    );
+    expect(copied.status.topics).toEqual(['order-events']);
+    await wait('order-events-file-sink', ready);
+    const source = fs.readFileSync(
+      path.join(filesDir, 'order-events.txt'),
+      'utf8',
+    );
+    const deadline = Date.now() + TIMEOUT;
+    const copy = () =>
+      fs.existsSync(path.join(filesDir, 'order-events-copy.txt'))
+        ? fs.readFileSync(path.join(filesDir, 'order-events-copy.txt'), 'utf8')
+        : '';
+    while (copy() !== source) {
+      if (Date.now() > deadline) {
+        throw new Error(`the sink wrote ${JSON.stringify(copy())}`);
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    const failing = await wait(
+      'audit-log-file-source',
+      resource =>
+        resource.status?.connectorStatus?.tasks?.[0]?.state === 'FAILED',
+    );
+    expect(failing.status.connectorStatus.tasks[0].trace).toContain(
+      'Too many levels of symbolic links',
+    );
   });
 
   it('deletes the connector from the worker with its KafkaConnector', async () => {
