@@ -14,14 +14,15 @@ import {
 const NAME = 'probepostgres-shop-carts-v1';
 const NAMESPACE = 'analytics';
 const CONNECT = 'analytics-connect';
+const backendUrl = process.env.KC_BACKEND_URL ?? 'http://127.0.0.1:7007';
 const PATH = `/apis/kafka.strimzi.io/v1/namespaces/${NAMESPACE}/kafkaconnectors/${NAME}`;
 
 /** The local cluster's API server as its administrator (state of `yarn dev-cluster up`). */
 async function clusterApi(): Promise<APIRequestContext> {
-  const stateFile = path.resolve(
-    __dirname,
-    '../../../.dev-cluster/eu-1/state.json',
-  );
+  const home =
+    process.env.KC_DEV_CLUSTER_HOME ??
+    path.resolve(__dirname, '../../../.dev-cluster');
+  const stateFile = path.join(home, 'eu-1', 'state.json');
   const state = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
   return request.newContext({
     baseURL: state.server,
@@ -59,6 +60,28 @@ test.describe('the change template for another team', () => {
       }),
     });
     expect(applied.status(), await applied.text()).toBeLessThan(300);
+
+    // The refusal must come from the owner the backend resolves, not from a
+    // connector it has not seen yet: wait until its API shows the owner.
+    const backend = await request.newContext();
+    const token = (
+      await (await backend.get(`${backendUrl}/api/auth/guest/refresh`)).json()
+    ).backstageIdentity.token;
+    await expect
+      .poll(
+        async () => {
+          const response = await backend.get(
+            `${backendUrl}/api/kafka-connect/connectors/eu-1/${NAMESPACE}/${NAME}`,
+            { headers: { authorization: `Bearer ${token}` } },
+          );
+          return response.ok()
+            ? (await response.json()).owner
+            : response.status();
+        },
+        { timeout: 60_000, message: `${NAME} seen by the backend` },
+      )
+      .toBe('group:default/team-analytics');
+    await backend.dispose();
   });
 
   test.afterAll(async () => {

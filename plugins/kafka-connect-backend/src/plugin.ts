@@ -26,6 +26,7 @@ import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
 import { targetResourceOf } from './service/targets';
 import { unknownRoute } from './service/unknownRoute';
+import { readSettleTimeMs, readStrimziVersions } from './service/healthConfig';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -81,7 +82,22 @@ export const kafkaConnectPlugin = createBackendPlugin({
           }
           return kubeConfigs.get(cluster);
         };
-        const operations = new ConnectorOperations(kubeConfigOf);
+        const operations = new ConnectorOperations(kubeConfigOf, {
+          // The watch cache shows when the operator removed an annotation.
+          current: target =>
+            cache.get(
+              target.kind,
+              target.cluster,
+              target.namespace,
+              target.name,
+            )?.resource,
+          onQueueEnd: (target, outcome) =>
+            logger.info(
+              `Queued restarts of ${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}: ${outcome}`,
+            ),
+        });
+        const settleTimeMs = readSettleTimeMs(config);
+        const strimziVersions = readStrimziVersions(config);
         permissionsRegistry.addResourceType({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
@@ -106,6 +122,8 @@ export const kafkaConnectPlugin = createBackendPlugin({
             permissions,
             auditor,
             operations,
+            settleTimeMs,
+            strimziVersions,
           }),
         );
         httpRouter.use(unknownRoute);

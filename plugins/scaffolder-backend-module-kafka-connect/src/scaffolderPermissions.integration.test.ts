@@ -19,6 +19,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { scaffolderModuleKafkaConnect } from './module';
 import {
+  ADMIN_GROUP,
   type AuditRecord,
   onBehalfOfAuth,
   portalRulesPolicyModule,
@@ -30,6 +31,7 @@ const getCluster = useTestCluster();
 
 const ALICE = 'user:default/alice'; // team-orders
 const MALLORY = 'user:default/mallory'; // team-analytics
+const ADMIN = 'user:default/ada'; // platform-team
 const TEAM_ORDERS = 'group:default/team-orders';
 const TEAM_ANALYTICS = 'group:default/team-analytics';
 const NAME = 'ordersmysql-shop-orders-v1';
@@ -187,6 +189,7 @@ describe('templates obey the permissions of the card', () => {
         userInfoWithGroups({
           [ALICE]: [TEAM_ORDERS],
           [MALLORY]: [TEAM_ANALYTICS],
+          [ADMIN]: [ADMIN_GROUP],
         }),
         recordingAuditor(audit),
         catalogServiceMock.factory({ entities: TEMPLATES }),
@@ -346,6 +349,19 @@ describe('templates obey the permissions of the card', () => {
       outcome: 'success',
       meta: { connector: NAME, changed: true, output: 'apply' },
     });
+  });
+
+  it('lets an admin create for any team', async () => {
+    const created = await runTask(
+      ADMIN,
+      'template:default/debezium-mysql-source',
+      { ...createValues(TEAM_ANALYTICS), table: 'refunds' },
+    );
+    expect(created.status).toBe('completed');
+    const applied = await connector('ordersmysql-shop-refunds-v1');
+    expect(applied?.metadata.annotations['kafka-connect.dev/owner']).toBe(
+      TEAM_ANALYTICS,
+    );
   });
 
   it('refuses a namespace whose owner annotation names another team', async () => {

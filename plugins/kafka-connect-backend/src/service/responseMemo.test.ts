@@ -12,6 +12,8 @@ import {
   MEMOISED_ENTITIES,
 } from './responseMemo';
 
+const synced: ClusterSyncState[] = [{ name: 'eu-1', synced: true }];
+
 /**
  * An in-memory reader: resources in a list, owners from the owner
  * annotation, `emit` announces a change as the watch would.
@@ -92,8 +94,6 @@ const entity = (name: string, annotations: Record<string, string> = {}) =>
     metadata: { name, namespace: 'default', annotations },
   } as Entity);
 
-const synced: ClusterSyncState[] = [{ name: 'eu-1', synced: true }];
-
 describe('EntityResponseMemo', () => {
   it('reuses an answer until the cache changes', () => {
     const fake = fakeReader();
@@ -107,6 +107,27 @@ describe('EntityResponseMemo', () => {
     );
     expect(build).toHaveBeenCalledTimes(1);
     fake.emit();
+    memo.answer(entity('orders'), synced, build);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('rebuilds an answer once a health in it is due for review', () => {
+    let clock = Date.parse('2026-03-01T10:00:00Z');
+    const memo = new EntityResponseMemo(fakeReader().reader, () => clock);
+    const build = jest.fn(() => ({
+      items: [
+        { health: 'pending', reviewAt: '2026-03-01T10:05:00Z' },
+        {
+          health: 'healthy',
+          components: [{ health: 'failed', reviewAt: '2026-03-01T10:02:00Z' }],
+        },
+      ],
+    }));
+    memo.answer(entity('orders'), synced, build);
+    clock += 119_000;
+    memo.answer(entity('orders'), synced, build);
+    expect(build).toHaveBeenCalledTimes(1);
+    clock += 1_000;
     memo.answer(entity('orders'), synced, build);
     expect(build).toHaveBeenCalledTimes(2);
   });
@@ -245,8 +266,8 @@ describe('EntityResponseMemo', () => {
     it("ignores a synced cluster's lastSyncAt, not a lost cluster's", () => {
       const builds: string[] = [];
       const memo = new EntityResponseMemo(fakeReader().reader);
-      const at = (synced: boolean, lastSyncAt: string) => [
-        { name: 'eu-1', synced, lastSyncAt },
+      const at = (isSynced: boolean, lastSyncAt: string) => [
+        { name: 'eu-1', synced: isSynced, lastSyncAt },
       ];
       const build = () => builds.push('x');
       memo.answer(entity('a'), at(true, '1'), build);
@@ -291,5 +312,64 @@ describe('createSummaryMemo', () => {
     expect(summaryOf(resource, synced[0]).owner).toBeUndefined();
     resolved.owner = 'group:default/team-ns';
     expect(summaryOf(resource, synced[0]).owner).toBe('group:default/team-ns');
+  });
+
+  it('rebuilds when the Connect cluster object changes, and once the health ages', () => {
+    let clock = Date.parse('2026-03-01T10:00:00Z');
+    let connect: Record<string, unknown> = {
+      metadata: {
+        name: 'connect',
+        annotations: { 'strimzi.io/use-connector-resources': 'true' },
+      },
+      spec: { replicas: 1 },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    };
+    const summaryOf = createSummaryMemo(
+      () => undefined,
+      () => ({ connectCluster: connect, settleTimeMs: 60_000 }),
+      () => clock,
+    );
+    const unassigned: CachedResource = {
+      cluster: 'eu-1',
+      kind: 'KafkaConnector',
+      resource: {
+        apiVersion: 'kafka.strimzi.io/v1',
+        metadata: {
+          namespace: 'ns',
+          name: 'u',
+          generation: 1,
+          labels: { 'strimzi.io/cluster': 'connect' },
+        },
+        spec: { class: 'C' },
+        status: {
+          observedGeneration: 1,
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'True',
+              lastTransitionTime: '2026-03-01T10:00:00Z',
+            },
+          ],
+          connectorStatus: {
+            connector: { state: 'RUNNING' },
+            tasks: [{ id: 0, state: 'UNASSIGNED' }],
+          },
+        },
+      },
+    };
+    const first = summaryOf(unassigned, synced[0]);
+    expect(first).toMatchObject({
+      health: 'pending',
+      reviewAt: '2026-03-01T10:01:00.000Z',
+    });
+    clock += 30_000;
+    expect(summaryOf(unassigned, synced[0])).toBe(first);
+    clock += 30_000;
+    expect(summaryOf(unassigned, synced[0]).health).toBe('degraded');
+    connect = { ...connect, spec: { replicas: 0 } };
+    expect(summaryOf(unassigned, synced[0])).toMatchObject({
+      health: 'degraded',
+      connectClusterProblem: expect.stringContaining('0 replicas'),
+    });
   });
 });
