@@ -1,4 +1,4 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
   type ResourceChange,
@@ -12,13 +12,19 @@ import {
 import { ConfigReader } from '@backstage/config';
 
 describe('catalogModuleKafkaConnect', () => {
-  it("registers a provider that turns the shared cache's changes into catalog entities owned as configured", async () => {
+  it("registers a provider that turns the shared cache's changes into catalog entities, owned as the cache resolved", async () => {
     const addEntityProvider = jest.fn();
     let listener: ((change: ResourceChange) => void) | undefined;
     const cache = {
       clusters: () => [{ name: 'eu-1', synced: true }],
       list: () => [],
       namespaceAnnotations: () => undefined,
+      // The shared cache resolves owners (from kafkaConnect.catalog, among others).
+      ownerOf: () => ({
+        owner: 'group:default/platform',
+        source: 'config',
+        warnings: [],
+      }),
       subscribe: (next: (change: ResourceChange) => void) => {
         listener = next;
         return () => {};
@@ -30,13 +36,6 @@ describe('catalogModuleKafkaConnect', () => {
       ],
       features: [
         catalogModuleKafkaConnect,
-        mockServices.rootConfig.factory({
-          data: {
-            kafkaConnect: {
-              catalog: { defaultOwner: 'group:default/platform' },
-            },
-          },
-        }),
         createServiceFactory({
           service: strimziResourceCacheServiceRef,
           deps: {},
