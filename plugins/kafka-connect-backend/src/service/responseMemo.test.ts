@@ -22,7 +22,7 @@ function fakeReader(resources: CachedResource[] = []) {
     owner: resource.metadata?.annotations?.['kafka-connect.dev/owner'],
   });
   const reader = {
-    clusters: () => synced,
+    clusters: () => [{ name: 'eu-1', synced: true }],
     list: (kind: string) => resources.filter(r => r.kind === kind),
     get: (kind: string, cluster: string, namespace: string, name: string) =>
       resources.find(
@@ -245,8 +245,8 @@ describe('EntityResponseMemo', () => {
     it("ignores a synced cluster's lastSyncAt, not a lost cluster's", () => {
       const builds: string[] = [];
       const memo = new EntityResponseMemo(fakeReader().reader);
-      const at = (synced: boolean, lastSyncAt: string) => [
-        { name: 'eu-1', synced, lastSyncAt },
+      const at = (isSynced: boolean, lastSyncAt: string) => [
+        { name: 'eu-1', synced: isSynced, lastSyncAt },
       ];
       const build = () => builds.push('x');
       memo.answer(entity('a'), at(true, '1'), build);
