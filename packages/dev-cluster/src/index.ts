@@ -4,7 +4,17 @@
  * @packageDocumentation
  */
 
-export { ETCD_VERSION, KUBERNETES_VERSION } from './versions';
+export {
+  DEBEZIUM_VERSION,
+  ETCD_VERSION,
+  KAFKA_VERSION,
+  KUBERNETES_VERSION,
+} from './versions';
+export { ensureKafka, findKafka } from './kafka/binaries';
+export type { KafkaInstall } from './kafka/binaries';
+export { failConnector, failTask, heal } from './faults';
+export type { ConnectorRef, RealWorker } from './faults';
+export { REAL_WORKER_ANNOTATION } from './operator/simulation';
 export { ensureBinaries, findBinaries } from './binaries';
 export type { KubernetesBinaries } from './binaries';
 export { startCluster, readClusterState } from './cluster';

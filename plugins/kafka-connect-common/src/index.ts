@@ -8,6 +8,7 @@ export * from './names';
 export * from './strimzi';
 export * from './api';
 export * from './resourceRef';
+export * from './targetRef';
 export * from './health';
 export * from './entityNames';
 export * from './ownership';

@@ -85,7 +85,8 @@ export function recordingReader(
 
 /**
  * The dependencies a change hits, or undefined when it may hit any answer
- * (a kind's first list, a Namespace's owner or system annotations).
+ * (a kind's first list, a Namespace's owner or system annotations, a
+ * Connect cluster).
  */
 export function keysHitBy(
   change: ResourceChange,
@@ -97,6 +98,11 @@ export function keysHitBy(
   if (!change.resource) {
     return undefined;
   }
+  // A Connect cluster's state is part of each of its connectors' health, and
+  // answers read it beside the reader; such changes are rare, so drop all.
+  if (change.kind === 'KafkaConnect') {
+    return undefined;
+  }
   const { kind, cluster, resource } = change;
   const { namespace, name, labels } = resource.metadata ?? {};
   const cached = { kind, cluster, resource };
@@ -105,14 +111,12 @@ export function keysHitBy(
   if (owner) {
     keys.push(`owner|${owner}`);
   }
-  if (kind !== 'KafkaConnect') {
-    if (labels?.[KUBERNETES_ID]) {
-      keys.push(`kid|${labels[KUBERNETES_ID]}`);
-    }
-    const system = reader.systemOf(cached);
-    if (system) {
-      keys.push(`system|${system}`);
-    }
+  if (labels?.[KUBERNETES_ID]) {
+    keys.push(`kid|${labels[KUBERNETES_ID]}`);
+  }
+  const system = reader.systemOf(cached);
+  if (system) {
+    keys.push(`system|${system}`);
   }
   if (kind === 'KafkaConnector' && labels?.[STRIMZI_CLUSTER_LABEL]) {
     keys.push(

@@ -111,6 +111,27 @@ describe('EntityResponseMemo', () => {
     expect(build).toHaveBeenCalledTimes(2);
   });
 
+  it('rebuilds an answer once a health in it is due for review', () => {
+    let clock = Date.parse('2026-03-01T10:00:00Z');
+    const memo = new EntityResponseMemo(fakeReader().reader, () => clock);
+    const build = jest.fn(() => ({
+      items: [
+        { health: 'pending', reviewAt: '2026-03-01T10:05:00Z' },
+        {
+          health: 'healthy',
+          components: [{ health: 'failed', reviewAt: '2026-03-01T10:02:00Z' }],
+        },
+      ],
+    }));
+    memo.answer(entity('orders'), synced, build);
+    clock += 119_000;
+    memo.answer(entity('orders'), synced, build);
+    expect(build).toHaveBeenCalledTimes(1);
+    clock += 1_000;
+    memo.answer(entity('orders'), synced, build);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
   it('gives each distinct answer its own weak ETag', () => {
     const memo = new EntityResponseMemo(fakeReader().reader);
     const first = memo.answer(entity('a'), synced, () => ({ n: 1 }));
@@ -291,5 +312,64 @@ describe('createSummaryMemo', () => {
     expect(summaryOf(resource, synced[0]).owner).toBeUndefined();
     resolved.owner = 'group:default/team-ns';
     expect(summaryOf(resource, synced[0]).owner).toBe('group:default/team-ns');
+  });
+
+  it('rebuilds when the Connect cluster object changes, and once the health ages', () => {
+    let clock = Date.parse('2026-03-01T10:00:00Z');
+    let connect: Record<string, unknown> = {
+      metadata: {
+        name: 'connect',
+        annotations: { 'strimzi.io/use-connector-resources': 'true' },
+      },
+      spec: { replicas: 1 },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    };
+    const summaryOf = createSummaryMemo(
+      () => undefined,
+      () => ({ connectCluster: connect, settleTimeMs: 60_000 }),
+      () => clock,
+    );
+    const unassigned: CachedResource = {
+      cluster: 'eu-1',
+      kind: 'KafkaConnector',
+      resource: {
+        apiVersion: 'kafka.strimzi.io/v1',
+        metadata: {
+          namespace: 'ns',
+          name: 'u',
+          generation: 1,
+          labels: { 'strimzi.io/cluster': 'connect' },
+        },
+        spec: { class: 'C' },
+        status: {
+          observedGeneration: 1,
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'True',
+              lastTransitionTime: '2026-03-01T10:00:00Z',
+            },
+          ],
+          connectorStatus: {
+            connector: { state: 'RUNNING' },
+            tasks: [{ id: 0, state: 'UNASSIGNED' }],
+          },
+        },
+      },
+    };
+    const first = summaryOf(unassigned, synced[0]);
+    expect(first).toMatchObject({
+      health: 'pending',
+      reviewAt: '2026-03-01T10:01:00.000Z',
+    });
+    clock += 30_000;
+    expect(summaryOf(unassigned, synced[0])).toBe(first);
+    clock += 30_000;
+    expect(summaryOf(unassigned, synced[0]).health).toBe('degraded');
+    connect = { ...connect, spec: { replicas: 0 } };
+    expect(summaryOf(unassigned, synced[0])).toMatchObject({
+      health: 'degraded',
+      connectClusterProblem: expect.stringContaining('0 replicas'),
+    });
   });
 });

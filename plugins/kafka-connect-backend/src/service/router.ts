@@ -15,15 +15,17 @@ import {
   formatResourceRef,
   kafkaConnectOperatePermission,
   kafkaConnectReadPermission,
+  deriveMirrorMaker2Health,
   parseConnectorQuery,
   queryConnectors,
+  restartOptionsSupported,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
-import { findConnector } from './connectors';
+import { connectClusterResource, findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
 import { ConnectorQueryMemo } from './connectorQueryMemo';
@@ -39,6 +41,10 @@ export interface RouterOptions {
   permissions: PermissionsService;
   auditor: AuditorService;
   operations: ConnectorOperations;
+  /** How long a state that should pass by itself stays `pending` (config `kafkaConnect.health.settleTime`). */
+  settleTimeMs?: number;
+  /** `kafkaConnect.clusters[].strimziVersion` by cluster name, where configured. */
+  strimziVersions?: Record<string, string>;
 }
 
 function optionalQuery(req: express.Request, name: string): string | undefined {
@@ -70,6 +76,12 @@ export async function createRouter(
     cache.clusters().find(state => state.name === cluster);
   const toConnectorSummary = createSummaryMemo(
     cached => cache.ownerOf(cached).owner,
+    cached => ({
+      ...(cached.kind === 'KafkaConnector'
+        ? { connectCluster: connectClusterResource(cache, cached) }
+        : {}),
+      ...(options.settleTimeMs ? { settleTimeMs: options.settleTimeMs } : {}),
+    }),
   );
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
@@ -181,7 +193,7 @@ export async function createRouter(
           found.kind === 'KafkaMirrorMaker2'
             ? 'KafkaMirrorMaker2'
             : 'KafkaConnector';
-        const credentials = await httpAuth.credentials(req);
+        const credentials = res.locals.credentials;
         const [decision] = await permissions.authorize(
           [
             {
@@ -198,20 +210,35 @@ export async function createRouter(
         }
         const action = validateConnectorAction(req.body, {
           kind,
-          connectorNames: (found.resource.status?.connectors ?? [])
-            .map((connector: { name?: string }) => connector.name)
-            .filter(Boolean),
+          // The connectors its spec names and those Strimzi reports.
+          connectorNames:
+            kind === 'KafkaMirrorMaker2'
+              ? deriveMirrorMaker2Health(found.resource).components.map(
+                  component => component.name,
+                )
+              : [],
         });
         const apiVersion = String(found.resource.apiVersion ?? '');
-        const { generation } = await operations.apply(
-          { ...ref, kind, version: apiVersion.split('/')[1] ?? 'v1' },
+        const version = apiVersion.split('/')[1] ?? 'v1';
+        const { generation, queued } = await operations.apply(
+          {
+            ...ref,
+            kind,
+            version,
+            restartOptions: restartOptionsSupported({
+              strimziVersion: options.strimziVersions?.[cluster],
+              apiVersion: stateOf(cluster)?.strimziApiVersion ?? version,
+            }),
+            resource: found.resource,
+          },
           action,
         );
-        await auditEvent.success({ meta: { ...action, generation } });
+        await auditEvent.success({ meta: { ...action, generation, queued } });
         const body: ConnectorActionResponse = {
           accepted: true,
           action: action.action,
           ...(generation !== undefined ? { generation } : {}),
+          ...(queued && queued.length > 0 ? { queued } : {}),
         };
         res.status(202).json(body);
       } catch (error) {

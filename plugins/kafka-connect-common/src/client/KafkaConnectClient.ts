@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import { NotFoundError, ResponseError } from '@backstage/errors';
 import type {
   ClusterListResponse,
   ConnectorAction,
@@ -24,6 +24,18 @@ function connectorPath(ref: StrimziResourceRef): string {
   return `/connectors/${[ref.cluster, ref.namespace, ref.name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+/**
+ * Every route of the plugin answers a 404 with Backstage's JSON error body; the
+ * backend's own fall-through for a plugin that is not installed answers an
+ * empty 404 (a proxy in front may answer HTML).
+ */
+function isBackendMissing(response: Response): boolean {
+  return (
+    response.status === 404 &&
+    !(response.headers.get('content-type') ?? '').includes('application/json')
+  );
 }
 
 /** The typed client of the kafka-connect backend's REST API. @public */
@@ -67,12 +79,17 @@ export class KafkaConnectClient {
 
   private async get<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('kafka-connect');
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}${path}`,
-      init,
-    );
+    const url = `${baseUrl}${path}`;
+    const response = await this.options.fetchApi.fetch(url, init);
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      const error = await ResponseError.fromResponse(response);
+      if (isBackendMissing(response)) {
+        throw new NotFoundError(
+          `the kafka-connect backend plugin is not installed: ${url} answered 404 without the plugin's JSON error body; add @kcs/plugin-kafka-connect-backend to the backend (see its README)`,
+          error,
+        );
+      }
+      throw error;
     }
     return (await response.json()) as T;
   }
