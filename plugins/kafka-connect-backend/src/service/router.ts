@@ -29,7 +29,11 @@ import { connectClusterResource, findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
 import { ConnectorQueryMemo } from './connectorQueryMemo';
-import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
+import {
+  createSummaryMemo,
+  EntityResponseMemo,
+  expiryOf,
+} from './responseMemo';
 import { toConnectClusterSummary } from './summaries';
 
 /** Dependencies of the plugin's HTTP router. */
@@ -145,11 +149,13 @@ export async function createRouter(
       throw new InputError(errors.join('; '));
     }
     const answer = connectorQueries.answer(query, states, () => {
+      const all = summaries();
       const body: ConnectorListResponse = {
-        ...queryConnectors(summaries(), query),
+        ...queryConnectors(all, query),
         clusters: states,
       };
-      return body;
+      // Counts and order cover every connector, so any of their healths may end it.
+      return { body, expiresAt: expiryOf(all) };
     });
     res.set('ETag', answer.etag);
     res.type('application/json').send(answer.json);
