@@ -109,9 +109,15 @@ function sortKey(
   return lower(item[field]);
 }
 
-/** A stable tie-break: the connector's identity. */
-const identity = (item: ConnectorSummary) =>
-  `${item.cluster}/${item.namespace}/${item.name}/${item.kind}`;
+/** A stable tie-break: the connector's identity (cluster, namespace, name, kind), compared without building strings. */
+function compareIdentity(a: ConnectorSummary, b: ConnectorSummary): number {
+  for (const field of ['cluster', 'namespace', 'name', 'kind'] as const) {
+    if (a[field] !== b[field]) {
+      return a[field] < b[field] ? -1 : 1;
+    }
+  }
+  return 0;
+}
 
 /**
  * The first `count` entries in order, without sorting all of them: a first
@@ -165,14 +171,12 @@ export function queryConnectors(
   if (query.sort) {
     const field = query.sort;
     const direction = query.order === 'desc' ? -1 : 1;
-    type Keyed = { item: ConnectorSummary; key: string | number; id?: string };
-    // The identity is only needed to break ties, so it is built lazily.
-    const idOf = (entry: Keyed) => (entry.id ??= identity(entry.item));
+    type Keyed = { item: ConnectorSummary; key: string | number };
     const compare = (a: Keyed, b: Keyed) => {
       if (a.key !== b.key) {
         return (a.key < b.key ? -1 : 1) * direction;
       }
-      return idOf(a) < idOf(b) ? -1 : 1;
+      return compareIdentity(a.item, b.item);
     };
     const keyed = matching.map(item => ({ item, key: sortKey(item, field) }));
     matching =
