@@ -29,11 +29,8 @@ import { connectClusterResource, findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
 import { ConnectorQueryMemo } from './connectorQueryMemo';
-import {
-  createSummaryMemo,
-  EntityResponseMemo,
-  expiryOf,
-} from './responseMemo';
+import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
+import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
 
 /** Dependencies of the plugin's HTTP router. */
@@ -89,14 +86,8 @@ export async function createRouter(
   );
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
-  const summaries = () => {
-    // Sync states once per request, not once per connector.
-    const states = new Map(cache.clusters().map(state => [state.name, state]));
-    return [
-      ...cache.list('KafkaConnector'),
-      ...cache.list('KafkaMirrorMaker2'),
-    ].map(item => toConnectorSummary(item, states.get(item.cluster)));
-  };
+  const summaryStore = new SummaryStore(cache, toConnectorSummary);
+  const summaries = () => summaryStore.all();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -155,7 +146,7 @@ export async function createRouter(
         clusters: states,
       };
       // Counts and order cover every connector, so any of their healths may end it.
-      return { body, expiresAt: expiryOf(all) };
+      return { body, expiresAt: summaryStore.expiresAt };
     });
     res.set('ETag', answer.etag);
     res.type('application/json').send(answer.json);
