@@ -61,7 +61,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
  * keeping unchanged objects (same resourceVersion) as they were. What the
  * ListWatch leaves to its user is added here: after an error it stops, so
  * this restarts it with backoff (resuming, since it keeps the
- * resourceVersion); `stop()` also ends any backoff sleep.
+ * resourceVersion); `stop()` also ends any backoff sleep. Not client-node's
+ * `makeInformer`: it builds the ListWatch with a plain Watch, which asks for
+ * no bookmarks and renews a quiet watch every 30 s (see ResumingWatch).
  */
 export class KindInformer {
   private readonly listWatch: ListWatch<KubernetesObject>;
