@@ -36,8 +36,13 @@ export interface KindInformerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   inactivityMs?: number;
-  /** Longest wait for a watch to be accepted or a list to be answered. */
+  /** Longest wait for the server to accept a watch. */
   requestTimeoutMs?: number;
+  /**
+   * Longest wait for a list: a list of 100,000 objects from a busy server
+   * takes far longer than a watch takes to start.
+   */
+  listTimeoutMs?: number;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
@@ -87,7 +92,7 @@ export class KindInformer {
       () =>
         withTimeout(
           options.list(),
-          options.requestTimeoutMs ?? 30_000,
+          options.listTimeoutMs ?? 300_000,
           `list of ${options.path}`,
         ),
       false,
