@@ -30,6 +30,7 @@ import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
 import { ConnectorQueryMemo } from './connectorQueryMemo';
 import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
+import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
 
 /** Dependencies of the plugin's HTTP router. */
@@ -85,14 +86,8 @@ export async function createRouter(
   );
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
-  const summaries = () => {
-    // Sync states once per request, not once per connector.
-    const states = new Map(cache.clusters().map(state => [state.name, state]));
-    return [
-      ...cache.list('KafkaConnector'),
-      ...cache.list('KafkaMirrorMaker2'),
-    ].map(item => toConnectorSummary(item, states.get(item.cluster)));
-  };
+  const summaryStore = new SummaryStore(cache, toConnectorSummary);
+  const summaries = () => summaryStore.all();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -145,11 +140,13 @@ export async function createRouter(
       throw new InputError(errors.join('; '));
     }
     const answer = connectorQueries.answer(query, states, () => {
+      const all = summaries();
       const body: ConnectorListResponse = {
-        ...queryConnectors(summaries(), query),
+        ...queryConnectors(all, query),
         clusters: states,
       };
-      return body;
+      // Counts and order cover every connector, so any of their healths may end it.
+      return { body, expiresAt: summaryStore.expiresAt };
     });
     res.set('ETag', answer.etag);
     res.type('application/json').send(answer.json);
