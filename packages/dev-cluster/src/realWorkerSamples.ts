@@ -103,6 +103,16 @@ export function realWorkerSamples(bootstrapServers: string): Manifest[] {
   ];
 }
 
+/** The demo clusters (eu-1, us-1) get the real-worker samples when they run a broker and worker. */
+export function realWorkerSamplesFor(
+  clusterName: string,
+  bootstrapServers: string | undefined,
+): Manifest[] {
+  return bootstrapServers && (clusterName === 'eu-1' || clusterName === 'us-1')
+    ? realWorkerSamples(bootstrapServers)
+    : [];
+}
+
 /**
  * Writes the files the sample connectors read into the worker's folder;
  * `audit-log.txt` is a symbolic link to itself (its content is held aside

@@ -113,6 +113,11 @@ export async function startOperatorStandIn(
   const rest = options.connectUrl
     ? new ConnectRestClient(options.connectUrl)
     : undefined;
+  const store: Record<Kind, Map<string, Resource>> = {
+    KafkaConnect: new Map(),
+    KafkaConnector: new Map(),
+    KafkaMirrorMaker2: new Map(),
+  };
   const listed = new Set<Kind>();
   const isReal = (connect: Resource | undefined) =>
     Boolean(
@@ -136,11 +141,6 @@ export async function startOperatorStandIn(
     }
   };
   const objects = KubernetesObjectApi.makeApiClient(kc);
-  const store: Record<Kind, Map<string, Resource>> = {
-    KafkaConnect: new Map(),
-    KafkaConnector: new Map(),
-    KafkaMirrorMaker2: new Map(),
-  };
   const due = new Map<string, number>();
   const watches: AbortController[] = [];
   let stopped = false;
