@@ -30,6 +30,21 @@ export interface Config {
       skipTLSVerify?: boolean;
       /** Namespaces to watch; all namespaces when absent. */
       namespaces?: string[];
+      /**
+       * The Strimzi release the cluster runs, e.g. 0.48.0. Needed only for a
+       * cluster that serves kafka.strimzi.io/v1beta2 alone and runs 0.48:
+       * then restarts use includeTasks/onlyFailed instead of task by task.
+       */
+      strimziVersion?: string;
     }>;
+    /** How health is judged. */
+    health?: {
+      /**
+       * Minutes a state that should pass by itself (unassigned tasks, a change
+       * the operator has not applied, no status yet) reads as `pending` before
+       * it reads as `degraded` or `unknown`. Default 10.
+       */
+      settleMinutes?: number;
+    };
   };
 }

@@ -29,5 +29,6 @@ export type { TestCluster, UseTestClusterOptions } from './harness';
 export { kubeConfigFor, applyObjects } from './kube';
 export type { ClusterConnection } from './kube';
 export { PORTAL_USER } from './portalAccess';
-export { strimziRequestsServed } from './metrics';
+export { apiRequestCounts, strimziRequestsServed } from './metrics';
+export type { ApiRequestCount } from './metrics';
 export { PLANTED_SECRET_PREFIX, plantedSecretValue } from './plantedSecrets';

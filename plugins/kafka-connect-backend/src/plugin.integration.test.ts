@@ -150,7 +150,9 @@ describe('kafka-connect REST API against a real cluster', () => {
       cluster: cluster.name,
       namespace,
       health: 'degraded',
-      reason: '1 of 2 tasks failed',
+      reason: expect.stringMatching(
+        /^1 of 2 tasks failed: java.lang.Exception: boom/,
+      ),
       tasks: { total: 2, running: 1, failed: 1 },
       failingTasks: [
         { id: 1, state: 'FAILED', trace: 'java.lang.Exception: boom' },

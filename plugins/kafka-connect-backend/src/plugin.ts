@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  kafkaConnectCreatePermission,
   kafkaConnectOperatePermission,
   kafkaConnectPermissions,
 } from '@kcs/plugin-kafka-connect-common';
@@ -13,6 +14,8 @@ import {
   kafkaConnectClustersExtensionPoint,
   kafkaConnectorPermissionResourceRef,
   kafkaConnectorPermissionRules,
+  kafkaConnectorTargetPermissionResourceRef,
+  kafkaConnectorTargetPermissionRules,
   kubeConfigForCluster,
   readKafkaConnectClusters,
   strimziResourceCacheServiceRef,
@@ -21,7 +24,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ConnectorOperations } from './service/operations';
 import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
+import { targetResourceOf } from './service/targets';
 import { unknownRoute } from './service/unknownRoute';
+import { readSettleTimeMs, readStrimziVersions } from './service/healthConfig';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -77,13 +82,36 @@ export const kafkaConnectPlugin = createBackendPlugin({
           }
           return kubeConfigs.get(cluster);
         };
-        const operations = new ConnectorOperations(kubeConfigOf);
+        const operations = new ConnectorOperations(kubeConfigOf, {
+          // The watch cache shows when the operator removed an annotation.
+          current: target =>
+            cache.get(
+              target.kind,
+              target.cluster,
+              target.namespace,
+              target.name,
+            )?.resource,
+          onQueueEnd: (target, outcome) =>
+            logger.info(
+              `Queued restarts of ${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}: ${outcome}`,
+            ),
+        });
+        const settleTimeMs = readSettleTimeMs(config);
+        const strimziVersions = readStrimziVersions(config);
         permissionsRegistry.addResourceType({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
           rules: Object.values(kafkaConnectorPermissionRules),
           getResources: async resourceRefs =>
             resourceRefs.map(ref => permissionResourceOf(ref, cache)),
+        });
+        // Where the scaffolder may create connectors, and for whom.
+        permissionsRegistry.addResourceType({
+          resourceRef: kafkaConnectorTargetPermissionResourceRef,
+          permissions: [kafkaConnectCreatePermission],
+          rules: Object.values(kafkaConnectorTargetPermissionRules),
+          getResources: async resourceRefs =>
+            resourceRefs.map(ref => targetResourceOf(ref, cache)),
         });
         httpRouter.use(
           await createRouter({
@@ -94,6 +122,8 @@ export const kafkaConnectPlugin = createBackendPlugin({
             permissions,
             auditor,
             operations,
+            settleTimeMs,
+            strimziVersions,
           }),
         );
         httpRouter.use(unknownRoute);

@@ -4,7 +4,7 @@
  */
 import type { StrimziApiVersion } from './names';
 
-/** A connector's health, worst last. @public */
+/** A connector's health; {@link CONNECTOR_HEALTHS} orders them from best to worst. @public */
 export type ConnectorHealth =
   | 'healthy'
   | 'degraded'
@@ -54,14 +54,67 @@ export interface ConnectorHealthAssessment {
   tasks: TaskCounts;
   tasksMax?: number;
   failingTasks: FailingTask[];
-  /** Messages of `Warning` conditions. */
+  /** `Warning` conditions, as "reason: message". */
   warnings: string[];
   /** The connector state Connect reports (`RUNNING`, `PAUSED`, ...). */
   connectorState?: string;
   /** `source` or `sink`, as Connect reports it. */
   type?: string;
   topics: string[];
-  autoRestart?: { count: number; lastRestartTimestamp?: string };
+  /** What Strimzi's automatic restart does for this connector (absent when nothing is known). */
+  autoRestart?: AutoRestartAssessment;
+  /** A restart annotation still on the resource, and what Strimzi answered, if anything. */
+  restartRequest?: RestartRequest;
+  /** Why the Connect cluster the connector runs on keeps it from being healthy. */
+  connectClusterProblem?: string;
+  /**
+   * When this verdict changes with time alone (a pending state ages, the
+   * next automatic restart is due): answers built from it expire then.
+   */
+  reviewAt?: string;
+}
+
+/** Strimzi's automatic restart of a connector, as configured and as reported. @public */
+export interface AutoRestartAssessment {
+  /** `spec.autoRestart` present and not `enabled: false`. */
+  enabled: boolean;
+  /** Automatic restarts so far (`status.autoRestart.count`). */
+  count: number;
+  maxRestarts?: number;
+  lastRestartTimestamp?: string;
+  /** When Strimzi tries again if the connector still fails: n²+n minutes (at most 60) after the last restart. */
+  nextRestartAt?: string;
+  /** `count` reached `maxRestarts`: Strimzi no longer restarts it. */
+  gaveUp: boolean;
+}
+
+/** A restart annotation waiting on a resource. @public */
+export interface RestartRequest {
+  annotation: string;
+  value: string;
+  /** The message of Strimzi's `RestartConnector*` Warning about it, when there is one. */
+  answer?: string;
+}
+
+/** One connector a KafkaMirrorMaker2 runs, assessed like a KafkaConnector. @public */
+export interface MirrorMaker2ConnectorAssessment
+  extends ConnectorHealthAssessment {
+  /** As Connect knows it, e.g. `eu->us.MirrorSourceConnector`. */
+  name: string;
+  /** Where it is in the spec: the mirror's index and which connector. */
+  mirror?: {
+    index: number;
+    role: 'sourceConnector' | 'checkpointConnector' | 'heartbeatConnector';
+    source?: string;
+    target?: string;
+    topicsPattern?: string;
+    groupsPattern?: string;
+  };
+  desiredState: DesiredConnectorState;
+  /** Named in the spec (false: only reported by Strimzi). */
+  inSpec: boolean;
+  /** Reported in `status.connectors` (false: named in the spec, missing from the status). */
+  reported: boolean;
 }
 
 /** The blueprint a resource was rendered from, and with which parameters. @public */
@@ -109,7 +162,7 @@ export interface ConnectorSummary
   /** The blueprint it was rendered from, when a template made it. */
   blueprint?: BlueprintOrigin;
   /** KafkaMirrorMaker2 only: each connector it runs, rolled up into the fields above. */
-  components?: Array<{ name: string } & ConnectorHealthAssessment>;
+  components?: MirrorMaker2ConnectorAssessment[];
   /** True when the cluster is not currently synced: the data is the last known. */
   stale: boolean;
 }
@@ -149,8 +202,16 @@ export interface EntityConnectorsResponse {
 
 /** `GET /connectors` response (every connector the caller may see). @public */
 export interface ConnectorListResponse {
+  /** The page asked for (every matching connector without `limit`). */
   items: ConnectorSummary[];
   clusters: ClusterSyncState[];
+  /** How many connectors match the filters, across all pages. */
+  total: number;
+  offset: number;
+  /** Matching connectors per health, across all pages: the health summary. */
+  byHealth: Partial<Record<ConnectorHealth, number>>;
+  /** Every owner among all connectors, sorted: the owner filter's choices. */
+  owners: string[];
 }
 
 /** `GET /clusters` response. @public */
@@ -158,11 +219,15 @@ export interface ClusterListResponse {
   items: Array<ClusterSyncState & { connectClusters: ConnectClusterSummary[] }>;
 }
 
-/** Operations on a connector, `POST /connectors/:cluster/:namespace/:name/actions`. @public */
+/**
+ * Operations on a connector, `POST /connectors/:cluster/:namespace/:name/actions`.
+ * `connector` names one connector of a KafkaMirrorMaker2.
+ * @public
+ */
 export type ConnectorAction =
-  | { action: 'pause' }
-  | { action: 'resume' }
-  | { action: 'stop' }
+  | { action: 'pause'; connector?: string }
+  | { action: 'resume'; connector?: string }
+  | { action: 'stop'; connector?: string }
   | {
       action: 'restart';
       includeTasks?: boolean;
@@ -170,7 +235,8 @@ export type ConnectorAction =
       connector?: string;
     }
   | { action: 'restart-task'; taskId: number; connector?: string }
-  | { action: 'scale'; tasksMax: number };
+  | { action: 'scale'; tasksMax: number }
+  | { action: 'auto-restart'; enabled: boolean; connector?: string };
 
 /** Response of an accepted operation (HTTP 202). @public */
 export interface ConnectorActionResponse {
@@ -178,4 +244,10 @@ export interface ConnectorActionResponse {
   action: ConnectorAction['action'];
   /** `metadata.generation` after the change; the operator has caught up when `observedGeneration` reaches it. */
   generation?: number;
+  /**
+   * Restart annotations still to be written, one after the other as the
+   * operator removes each (a Strimzi that reads only `true` restarts failed
+   * tasks one by one), e.g. `strimzi.io/restart-task: 2`.
+   */
+  queued?: string[];
 }

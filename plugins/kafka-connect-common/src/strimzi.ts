@@ -16,6 +16,13 @@ export interface ObjectMeta {
   deletionTimestamp?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  /** Who last wrote which fields, and when (server-side field management). */
+  managedFields?: Array<{
+    manager?: string;
+    operation?: string;
+    subresource?: string;
+    time?: string;
+  }>;
 }
 
 /** A status condition as Strimzi writes it. @public */
@@ -104,23 +111,26 @@ export interface KafkaConnectResource {
   };
 }
 
+/** The settings of one connector a KafkaMirrorMaker2 mirror runs. @public */
+export interface KafkaMirrorMaker2ConnectorSpec {
+  tasksMax?: number;
+  /** `running`, `paused` or `stopped`. */
+  state?: string;
+  /** `v1beta2` only, replaced by `state`. */
+  pause?: boolean;
+  autoRestart?: { enabled?: boolean; maxRestarts?: number };
+  config?: Record<string, unknown>;
+}
+
 /** One mirror of a KafkaMirrorMaker2 (`v1`: `source`; `v1beta2`: `sourceCluster`). @public */
 export interface KafkaMirrorMaker2Mirror {
   source?: { alias?: string; bootstrapServers?: string };
   sourceCluster?: string;
   targetCluster?: string;
-  sourceConnector?: {
-    tasksMax?: number;
-    state?: string;
-    pause?: boolean;
-    config?: Record<string, unknown>;
-  };
-  checkpointConnector?: {
-    tasksMax?: number;
-    state?: string;
-    pause?: boolean;
-    config?: Record<string, unknown>;
-  };
+  sourceConnector?: KafkaMirrorMaker2ConnectorSpec;
+  checkpointConnector?: KafkaMirrorMaker2ConnectorSpec;
+  /** `v1beta2` only. */
+  heartbeatConnector?: KafkaMirrorMaker2ConnectorSpec;
   topicsPattern?: string;
   groupsPattern?: string;
 }

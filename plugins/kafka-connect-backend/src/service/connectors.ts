@@ -1,4 +1,6 @@
 import {
+  connectClusterOf,
+  KafkaConnectResource,
   parseResourceRef,
   StrimziResourceRef,
 } from '@kcs/plugin-kafka-connect-common';
@@ -42,4 +44,22 @@ export function permissionResourceOf(
         : 'KafkaConnector',
     ...(owner ? { owner } : {}),
   };
+}
+
+/**
+ * The KafkaConnect a KafkaConnector runs on, from the cache; undefined when
+ * the cache has none (the connector's own status then says whether it is
+ * missing: the portal's identity may not be allowed to list KafkaConnects).
+ */
+export function connectClusterResource(
+  cache: StrimziResourceReader,
+  cached: CachedResource,
+): KafkaConnectResource | undefined {
+  const name = connectClusterOf(cached.resource, cached.kind);
+  const namespace = cached.resource.metadata?.namespace;
+  const found =
+    name && namespace
+      ? cache.get('KafkaConnect', cached.cluster, namespace, name)
+      : undefined;
+  return found?.resource as KafkaConnectResource | undefined;
 }

@@ -29,6 +29,28 @@ export interface OperationTarget {
   kind: 'KafkaConnector' | 'KafkaMirrorMaker2';
   /** The Strimzi API version the cluster serves (`v1` or `v1beta2`). */
   version: string;
+  /** The cluster's Strimzi reads restart options (0.48+); default true. */
+  restartOptions?: boolean;
+  /** The resource as the cache holds it: its tasks, `spec.pause`, mirrors. */
+  resource?: Record<string, any>;
+}
+
+/** What an operation did: the generation after it, and restarts still to come. */
+export interface OperationResult {
+  generation?: number;
+  queued?: string[];
+}
+
+/** How restart annotations written in turn are followed. */
+export interface InTurnOptions {
+  /** The resource as it is now (from the watch cache), to see the operator remove an annotation. */
+  current?: (target: OperationTarget) => Record<string, any> | undefined;
+  /** Told when a queued restart is given up or fails. */
+  onQueueEnd?: (target: OperationTarget, outcome: string) => void;
+  /** How often `current` is read. */
+  pollMs?: number;
+  /** How long the operator may take to act on one annotation. */
+  turnTimeoutMs?: number;
 }
 
 function isUnknownStateField(error: unknown): boolean {
@@ -54,6 +76,12 @@ function translate(error: unknown, target: OperationTarget): Error {
   if (message.length > 300) {
     message = message.split('": ').pop() ?? message;
   }
+  if (error.code === 422 && /test(ing value)?.*failed/i.test(message)) {
+    // A JSON patch's guard: the list it addresses changed since it was read.
+    return new ConflictError(
+      `${where} changed meanwhile (${message}); reload and try again`,
+    );
+  }
   switch (error.code) {
     case 404:
       return new NotFoundError(`${where} no longer exists`);
@@ -73,24 +101,34 @@ function translate(error: unknown, target: OperationTarget): Error {
   }
 }
 
+/** Allowance for the portal's clock running ahead of the API server's. */
+const CLOCK_SKEW_MS = 5_000;
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
 /**
  * Carries out operations on KafkaConnectors and KafkaMirrorMaker2s with a
- * merge patch (or the scale subresource), through the portal's own identity
- * in each cluster.
+ * merge or JSON patch (or the scale subresource), through the portal's own
+ * identity in each cluster. Restart annotations that must be written one
+ * after another (Strimzi keeps one per resource) are written as the
+ * operator removes each, in the background.
  */
 export class ConnectorOperations {
   // Learned per cluster: a v1beta2 KafkaConnector without `spec.state` (Strimzi before 0.38).
   private readonly lacksState = new Set<string>();
+  // Restarts queued per resource; a new operation on it ends the queue.
+  private readonly queues = new Map<string, { cancelled: boolean }>();
 
   constructor(
     private readonly kubeConfigOf: (cluster: string) => KubeConfig | undefined,
+    private readonly inTurn: InTurnOptions = {},
   ) {}
 
   /** Applies the operation; resolves to the resource's generation afterwards. */
   async apply(
     target: OperationTarget,
     action: ConnectorAction,
-  ): Promise<{ generation?: number }> {
+  ): Promise<OperationResult> {
     const kubeConfig = this.kubeConfigOf(target.cluster);
     if (!kubeConfig) {
       throw new NotFoundError(`No configured cluster named ${target.cluster}`);
@@ -102,9 +140,32 @@ export class ConnectorOperations {
         stateField: connectorStateField(target.version, {
           v1beta2HasState: !this.lacksState.has(target.cluster),
         }),
+        restartOptions: target.restartOptions ?? true,
+        resource: target.resource,
       });
+    const key = `${target.cluster}/${target.kind}/${target.namespace}/${target.name}`;
+    const previous = this.queues.get(key);
+    if (previous) {
+      previous.cancelled = true;
+      this.queues.delete(key);
+    }
     const change = changeFor();
     try {
+      if (change.type === 'annotations-in-turn') {
+        const [first, ...rest] = change.annotations;
+        const result = await this.send(api, target, annotationPatch(first));
+        const queue = { cancelled: false };
+        this.queues.set(key, queue);
+        void this.writeInTurn(api, target, first, rest, queue).finally(() => {
+          if (this.queues.get(key) === queue) {
+            this.queues.delete(key);
+          }
+        });
+        return {
+          ...result,
+          queued: rest.map(([name, value]) => `${name}: ${value}`),
+        };
+      }
       return await this.send(api, target, change);
     } catch (error) {
       if (
@@ -122,11 +183,69 @@ export class ConnectorOperations {
     }
   }
 
+  /** Writes each annotation once the operator removed the one before. */
+  private async writeInTurn(
+    api: CustomObjectsApi,
+    target: OperationTarget,
+    first: [string, string],
+    rest: Array<[string, string]>,
+    queue: { cancelled: boolean },
+  ) {
+    const { current, onQueueEnd } = this.inTurn;
+    const pollMs = this.inTurn.pollMs ?? 1000;
+    const timeoutMs = this.inTurn.turnTimeoutMs ?? 10 * 60_000;
+    let waitingFor = first;
+    // A Warning older than the write is about an earlier annotation.
+    let writtenAt = Date.now() - CLOCK_SKEW_MS;
+    for (const next of rest) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (queue.cancelled) {
+          return;
+        }
+        const resource = current?.(target);
+        const annotations = resource?.metadata?.annotations ?? {};
+        if (resource && annotations[waitingFor[0]] === undefined) {
+          break;
+        }
+        const refusal = restartRefusal(resource, writtenAt);
+        if (refusal || !current || Date.now() > deadline) {
+          onQueueEnd?.(
+            target,
+            `stopped before ${next[0]}: ${next[1]}: ${
+              refusal
+                ? `Strimzi answered ${waitingFor[0]}: ${waitingFor[1]} with ${refusal.message}`
+                : `the operator did not act on ${waitingFor[0]}: ${
+                    waitingFor[1]
+                  } within ${Math.round(timeoutMs / 1000)} s`
+            }`,
+          );
+          return;
+        }
+        await sleep(pollMs);
+      }
+      try {
+        await this.send(api, target, annotationPatch(next));
+      } catch (error) {
+        onQueueEnd?.(
+          target,
+          `writing ${next[0]}: ${next[1]} failed: ${
+            translate(error, target).message
+          }`,
+        );
+        return;
+      }
+      waitingFor = next;
+      writtenAt = Date.now() - CLOCK_SKEW_MS;
+    }
+    onQueueEnd?.(target, 'every queued restart was written');
+  }
+
   private async send(
     api: CustomObjectsApi,
     target: OperationTarget,
     change: ConnectorChange,
-  ): Promise<{ generation?: number }> {
+  ): Promise<OperationResult> {
     const coordinates = {
       group: STRIMZI_API_GROUP,
       version: target.version,
@@ -150,10 +269,45 @@ export class ConnectorOperations {
       const updated = await api.getNamespacedCustomObject(coordinates);
       return { generation: updated?.metadata?.generation };
     }
+    if (change.type === 'json-patch') {
+      const updated = await api.patchNamespacedCustomObject(
+        { ...coordinates, body: change.operations, fieldValidation: 'Strict' },
+        setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+      );
+      return { generation: updated?.metadata?.generation };
+    }
+    if (change.type === 'annotations-in-turn') {
+      throw new Error('annotations-in-turn is sent one annotation at a time');
+    }
     const updated = await api.patchNamespacedCustomObject(
       { ...coordinates, body: change.patch, fieldValidation: 'Strict' },
       mergePatch,
     );
     return { generation: updated?.metadata?.generation };
   }
+}
+
+/** Strimzi's RestartConnector* Warning, if written since `since` (epoch ms). */
+function restartRefusal(
+  resource: Record<string, any> | undefined,
+  since: number,
+): { message?: string } | undefined {
+  const conditions = resource?.status?.conditions;
+  return (Array.isArray(conditions) ? conditions : []).find(
+    (condition: {
+      type?: string;
+      reason?: string;
+      lastTransitionTime?: string;
+    }) =>
+      condition?.type === 'Warning' &&
+      condition.reason?.startsWith('RestartConnector') &&
+      Date.parse(condition.lastTransitionTime ?? '') >= since,
+  );
+}
+
+function annotationPatch([name, value]: [string, string]): ConnectorChange {
+  return {
+    type: 'merge-patch',
+    patch: { metadata: { annotations: { [name]: value } } },
+  };
 }

@@ -8,13 +8,21 @@ import {
   deriveMirrorMaker2Health,
   desiredConnectorState,
   detectGitOps,
+  HealthClock,
   KafkaConnectorResource,
+  KafkaConnectResource,
   lastTransitionTime,
   resolveOwner,
   resourceEntityRef,
   summarizeConnectCluster,
 } from '@kcs/plugin-kafka-connect-common';
 import type { CachedResource } from '@kcs/plugin-kafka-connect-node';
+
+/** What a connector's health depends on besides its own resource. */
+export interface SummaryContext extends HealthClock {
+  /** The KafkaConnect it runs on: null when known not to exist, undefined when not known. */
+  connectCluster?: KafkaConnectResource | null;
+}
 
 /**
  * What the portal may see of a connector or MirrorMaker 2: health, tasks and
@@ -25,6 +33,7 @@ export function toConnectorSummary(
   state: ClusterSyncState | undefined,
   /** The owner the cache resolved (annotation, Namespace, config); else the annotation's. */
   resolvedOwner?: string,
+  context: SummaryContext = {},
 ): ConnectorSummary {
   const { resource, cluster } = cached;
   const metadata = resource.metadata ?? {};
@@ -37,9 +46,12 @@ export function toConnectorSummary(
   const ref = { cluster, namespace: metadata.namespace, name: metadata.name };
   const isMirrorMaker2 = cached.kind === 'KafkaMirrorMaker2';
   const derived = isMirrorMaker2
-    ? deriveMirrorMaker2Health(resource)
+    ? deriveMirrorMaker2Health(resource, context)
     : {
-        assessment: deriveConnectorHealth(resource as KafkaConnectorResource),
+        assessment: deriveConnectorHealth(
+          resource as KafkaConnectorResource,
+          context,
+        ),
         components: undefined,
       };
   const summary: ConnectorSummary = {

@@ -126,7 +126,7 @@ describe('connectorActionChange', () => {
       },
     });
     expect(() => connectorActionChange({ action: 'pause' }, mirror)).toThrow(
-      /not available for a KafkaMirrorMaker2/,
+      /'connector' is required for a KafkaMirrorMaker2/,
     );
   });
 

@@ -1,11 +1,11 @@
 import { InputError } from '@backstage/errors';
 import type { ConnectorAction, DesiredConnectorState } from '../api';
-import {
-  STRIMZI_RESTART_ANNOTATION,
-  STRIMZI_RESTART_CONNECTOR_ANNOTATION,
-  STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION,
-  STRIMZI_RESTART_TASK_ANNOTATION,
-} from '../names';
+import type {
+  KafkaConnectorResource,
+  KafkaMirrorMaker2Resource,
+} from '../strimzi';
+import { mirrorMaker2Change } from './mirrorMaker2Change';
+import { restartChange } from './restartChange';
 
 /**
  * How a cluster's KafkaConnector records the desired state: `spec.state`
@@ -15,14 +15,38 @@ import {
  */
 export type ConnectorStateField = 'state' | 'pause';
 
+/** One JSON Patch (RFC 6902) operation. @public */
+export type JsonPatchOperation =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string };
+
 /**
- * The change an operation makes to a resource: a JSON merge patch of the
- * resource, or the number of tasks set through the scale subresource.
+ * The change an operation makes to a resource: a JSON merge patch, a JSON
+ * patch (for one entry of a list, e.g. one mirror of a KafkaMirrorMaker2),
+ * the number of tasks set through the scale subresource, or restart
+ * annotations written one after the other, each once the operator removed
+ * the previous one (Strimzi keeps one restart annotation per resource).
  * @public
  */
 export type ConnectorChange =
   | { type: 'merge-patch'; patch: Record<string, unknown> }
-  | { type: 'scale'; replicas: number };
+  | { type: 'json-patch'; operations: JsonPatchOperation[] }
+  | { type: 'scale'; replicas: number }
+  | { type: 'annotations-in-turn'; annotations: Array<[string, string]> };
+
+/** What the change depends on besides the operation. @public */
+export interface ConnectorChangeTarget {
+  kind: 'KafkaConnector' | 'KafkaMirrorMaker2';
+  stateField: ConnectorStateField;
+  /**
+   * The cluster's Strimzi reads restart options (`includeTasks`,
+   * `onlyFailed`; 0.48 and later). Without, only `true` restarts.
+   * Defaults to true.
+   */
+  restartOptions?: boolean;
+  /** The resource as last seen: its tasks, its `spec.pause`, its mirrors. */
+  resource?: KafkaConnectorResource | KafkaMirrorMaker2Resource;
+}
 
 /** The state field a cluster uses, from its Strimzi API version. @public */
 export function connectorStateField(
@@ -37,10 +61,18 @@ export function connectorStateField(
 
 function statePatch(
   state: DesiredConnectorState,
-  stateField: ConnectorStateField,
+  target: ConnectorChangeTarget,
 ): ConnectorChange {
-  if (stateField === 'state') {
-    return { type: 'merge-patch', patch: { spec: { state } } };
+  if (target.stateField === 'state') {
+    // An old spec.pause beside spec.state draws Strimzi's UpdateState and
+    // DeprecatedFields Warnings; the state now says it all.
+    const hasPause =
+      (target.resource as KafkaConnectorResource | undefined)?.spec?.pause !==
+      undefined;
+    return {
+      type: 'merge-patch',
+      patch: { spec: { state, ...(hasPause ? { pause: null } : {}) } },
+    };
   }
   if (state === 'stopped') {
     throw new InputError(
@@ -53,70 +85,45 @@ function statePatch(
   };
 }
 
-function annotationPatch(annotations: Record<string, string>): ConnectorChange {
-  return { type: 'merge-patch', patch: { metadata: { annotations } } };
-}
+const STATES = {
+  pause: 'paused',
+  resume: 'running',
+  stop: 'stopped',
+} as const;
 
 /**
  * The change that carries out a validated operation on a KafkaConnector or
- * KafkaMirrorMaker2, as Strimzi expects it: the desired state in spec, or a
- * restart annotation the operator acts on and then removes.
+ * KafkaMirrorMaker2, as the cluster's Strimzi expects it: the desired state
+ * in spec, or restart annotations the operator acts on and then removes.
  * @public
  */
 export function connectorActionChange(
   action: ConnectorAction,
-  target: {
-    kind: 'KafkaConnector' | 'KafkaMirrorMaker2';
-    stateField: ConnectorStateField;
-  },
+  target: ConnectorChangeTarget,
 ): ConnectorChange {
-  const isMirrorMaker2 = target.kind === 'KafkaMirrorMaker2';
+  if (target.kind === 'KafkaMirrorMaker2') {
+    return mirrorMaker2Change(action, {
+      restartOptions: target.restartOptions ?? true,
+      resource: target.resource as KafkaMirrorMaker2Resource | undefined,
+    });
+  }
   switch (action.action) {
+    case 'scale':
+      return { type: 'scale', replicas: action.tasksMax };
     case 'pause':
     case 'resume':
     case 'stop':
-    case 'scale':
-      if (isMirrorMaker2) {
-        throw new InputError(
-          `Action '${action.action}' is not available for a KafkaMirrorMaker2`,
-        );
-      }
-      if (action.action === 'scale') {
-        return { type: 'scale', replicas: action.tasksMax };
-      }
-      return statePatch(
-        (
-          {
-            pause: 'paused',
-            resume: 'running',
-            stop: 'stopped',
-          } as const
-        )[action.action],
-        target.stateField,
-      );
+      return statePatch(STATES[action.action], target);
+    case 'auto-restart':
+      return {
+        type: 'merge-patch',
+        patch: { spec: { autoRestart: { enabled: action.enabled } } },
+      };
     case 'restart':
-      if (isMirrorMaker2) {
-        return annotationPatch({
-          [STRIMZI_RESTART_CONNECTOR_ANNOTATION]: action.connector ?? '',
-        });
-      }
-      return annotationPatch({
-        [STRIMZI_RESTART_ANNOTATION]:
-          [
-            ...(action.includeTasks ? ['includeTasks'] : []),
-            ...(action.onlyFailed ? ['onlyFailed'] : []),
-          ].join(',') || 'true',
-      });
     case 'restart-task':
-      if (isMirrorMaker2) {
-        return annotationPatch({
-          [STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION]: `${
-            action.connector ?? ''
-          }:${action.taskId}`,
-        });
-      }
-      return annotationPatch({
-        [STRIMZI_RESTART_TASK_ANNOTATION]: String(action.taskId),
+      return restartChange(action, {
+        restartOptions: target.restartOptions ?? true,
+        resource: target.resource as KafkaConnectorResource | undefined,
       });
     default:
       throw new InputError('Unsupported action');

@@ -14,6 +14,9 @@ export {
 } from './connectorActionChange';
 export type {
   ConnectorChange,
+  ConnectorChangeTarget,
   ConnectorStateField,
+  JsonPatchOperation,
 } from './connectorActionChange';
+export { restartOptionsSupported } from './strimziCapabilities';
 export { isOwnedBy } from './isOwnedBy';

@@ -54,7 +54,7 @@ describe('validateConnectorAction', () => {
 
   it('refuses unknown fields, naming them', () => {
     expect(refusal({ action: 'pause', force: true })).toMatch(
-      /'pause' takes no other fields; remove 'force'/,
+      /'pause' takes only the fields connector; remove 'force'/,
     );
     expect(refusal({ action: 'restart', tasks: true })).toMatch(
       /only the fields includeTasks, onlyFailed, connector; remove 'tasks'/,
@@ -114,15 +114,21 @@ describe('validateConnectorAction', () => {
       /not 'other'/,
     );
     expect(
-      refusal(
+      validateConnectorAction(
         {
           action: 'restart',
           connector: 'eu->us.MirrorSourceConnector',
           includeTasks: true,
+          onlyFailed: true,
         },
         mirror,
       ),
-    ).toMatch(/apply only to a KafkaConnector/);
+    ).toEqual({
+      action: 'restart',
+      connector: 'eu->us.MirrorSourceConnector',
+      includeTasks: true,
+      onlyFailed: true,
+    });
   });
 
   it('accepts any non-empty connector name when the MirrorMaker 2 reports none yet', () => {
@@ -137,14 +143,49 @@ describe('validateConnectorAction', () => {
     });
   });
 
-  it('refuses state changes and scaling on a KafkaMirrorMaker2', () => {
+  it('takes state changes per connector of a KafkaMirrorMaker2, and refuses scaling', () => {
     for (const action of ['pause', 'resume', 'stop']) {
+      expect(
+        validateConnectorAction(
+          { action, connector: 'eu->us.MirrorSourceConnector' },
+          mirror,
+        ),
+      ).toEqual({ action, connector: 'eu->us.MirrorSourceConnector' });
       expect(refusal({ action }, mirror)).toMatch(
-        /not available for a KafkaMirrorMaker2/,
+        /'connector' is required for a KafkaMirrorMaker2/,
       );
     }
     expect(refusal({ action: 'scale', tasksMax: 2 }, mirror)).toMatch(
-      /not available/,
+      /not available for a KafkaMirrorMaker2.*spec\.mirrors/,
     );
+  });
+
+  it('turns automatic restart on or off, and names the missing field', () => {
+    expect(
+      validateConnectorAction(
+        { action: 'auto-restart', enabled: false },
+        connector,
+      ),
+    ).toEqual({ action: 'auto-restart', enabled: false });
+    expect(
+      validateConnectorAction(
+        {
+          action: 'auto-restart',
+          enabled: true,
+          connector: 'eu->us.MirrorSourceConnector',
+        },
+        mirror,
+      ),
+    ).toEqual({
+      action: 'auto-restart',
+      enabled: true,
+      connector: 'eu->us.MirrorSourceConnector',
+    });
+    expect(refusal({ action: 'auto-restart' }, connector)).toMatch(
+      /Field 'enabled' is required for action 'auto-restart'/,
+    );
+    expect(
+      refusal({ action: 'auto-restart', enabled: 'yes' }, connector),
+    ).toMatch(/Field 'enabled' must be true or false/);
   });
 });

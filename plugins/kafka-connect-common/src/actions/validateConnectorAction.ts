@@ -12,6 +12,7 @@ export const CONNECTOR_ACTIONS: readonly ConnectorActionName[] = [
   'restart',
   'restart-task',
   'scale',
+  'auto-restart',
 ];
 
 /**
@@ -24,6 +25,7 @@ export const SPEC_CHANGING_ACTIONS: readonly ConnectorActionName[] = [
   'resume',
   'stop',
   'scale',
+  'auto-restart',
 ];
 
 /** The highest `tasksMax` the portal sets; more is almost always a typo. @public */
@@ -37,12 +39,13 @@ export interface ConnectorActionTarget {
 }
 
 const OPTIONS: Record<ConnectorActionName, readonly string[]> = {
-  pause: [],
-  resume: [],
-  stop: [],
+  pause: ['connector'],
+  resume: ['connector'],
+  stop: ['connector'],
   restart: ['includeTasks', 'onlyFailed', 'connector'],
   'restart-task': ['taskId', 'connector'],
   scale: ['tasksMax'],
+  'auto-restart': ['enabled', 'connector'],
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,7 +106,7 @@ function mirrorMakerConnector(
   const known = target.connectorNames ?? [];
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InputError(
-      `Field 'connector' is required for a KafkaMirrorMaker2: name the connector to restart${
+      `Field 'connector' is required for a KafkaMirrorMaker2: name the connector to act on${
         known.length > 0 ? ` (one of ${known.join(', ')})` : ''
       }`,
     );
@@ -158,30 +161,43 @@ export function validateConnectorAction(
   }
   const isMirrorMaker2 = target.kind === 'KafkaMirrorMaker2';
   switch (name) {
-    case 'pause':
-    case 'resume':
-    case 'stop':
     case 'scale':
       if (isMirrorMaker2) {
         throw new InputError(
-          `Action '${name}' is not available for a KafkaMirrorMaker2: change its mirrors' connector settings in spec.mirrors instead; only restart and restart-task apply`,
+          "Action 'scale' is not available for a KafkaMirrorMaker2: change tasksMax of its connectors in spec.mirrors instead",
         );
       }
-      return name === 'scale'
-        ? {
-            action: name,
-            tasksMax: wholeNumber(body, 'tasksMax', 1, MAX_TASKS),
-          }
-        : { action: name };
+      return {
+        action: name,
+        tasksMax: wholeNumber(body, 'tasksMax', 1, MAX_TASKS),
+      };
+    case 'pause':
+    case 'resume':
+    case 'stop': {
+      const connector = mirrorMakerConnector(body, target);
+      return {
+        action: name,
+        ...(connector !== undefined ? { connector } : {}),
+      };
+    }
+    case 'auto-restart': {
+      const connector = mirrorMakerConnector(body, target);
+      const enabled = optionalBoolean(body, 'enabled');
+      if (enabled === undefined) {
+        throw new InputError(
+          "Field 'enabled' is required for action 'auto-restart': true to let Strimzi restart failed connectors and tasks, false to stop it",
+        );
+      }
+      return {
+        action: name,
+        enabled,
+        ...(connector !== undefined ? { connector } : {}),
+      };
+    }
     case 'restart': {
       const connector = mirrorMakerConnector(body, target);
       const includeTasks = optionalBoolean(body, 'includeTasks');
       const onlyFailed = optionalBoolean(body, 'onlyFailed');
-      if (isMirrorMaker2 && (includeTasks || onlyFailed)) {
-        throw new InputError(
-          "Fields 'includeTasks' and 'onlyFailed' apply only to a KafkaConnector: a KafkaMirrorMaker2 restarts a named connector with its tasks",
-        );
-      }
       if (onlyFailed && !includeTasks) {
         throw new InputError(
           "Field 'onlyFailed' needs 'includeTasks': true (it restricts which tasks restart)",

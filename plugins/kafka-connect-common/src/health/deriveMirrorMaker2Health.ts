@@ -1,16 +1,40 @@
-import type { ConnectorHealthAssessment, TaskCounts } from '../api';
-import type { KafkaMirrorMaker2Resource } from '../strimzi';
+import type {
+  ConnectorHealthAssessment,
+  MirrorMaker2ConnectorAssessment,
+  TaskCounts,
+} from '../api';
+import type {
+  ConnectRestConnectorStatus,
+  KafkaMirrorMaker2Resource,
+  StrimziAutoRestartStatus,
+} from '../strimzi';
 import {
   assessConnectStatus,
   countTasks,
-  deriveConnectorHealth,
-  rollUpHealth,
-} from './deriveConnectorHealth';
+  desiredConnectorState,
+  failingTasksOf,
+  NO_TASKS,
+} from './assessConnectStatus';
+import { assessAutoRestart } from './autoRestart';
+import {
+  MirrorMaker2ConnectorSpecEntry,
+  mirrorMaker2ConnectorsInSpec,
+} from './mirrorMaker2Connectors';
+import { assessNotReady } from './notReady';
+import { rollUpHealth } from './rollUpHealth';
+import {
+  activeConditions,
+  ageing,
+  GateVerdict,
+  HealthClock,
+  restartRequestOf,
+  statusGate,
+  statusSince,
+  warningsOf,
+} from './statusGate';
 
 /** One connector inside a KafkaMirrorMaker2, assessed. @public */
-export type MirrorMaker2Component = {
-  name: string;
-} & ConnectorHealthAssessment;
+export type MirrorMaker2Component = MirrorMaker2ConnectorAssessment;
 
 const TASK_KEYS: Array<keyof TaskCounts> = [
   'total',
@@ -21,18 +45,26 @@ const TASK_KEYS: Array<keyof TaskCounts> = [
   'restarting',
 ];
 
+const text = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
+
 /**
- * Derives a KafkaMirrorMaker2's health: the resource is judged like a
- * connector (conditions, generation), each entry of `status.connectors` like a
- * connector's Connect body, and the worst of them wins.
+ * Derives a KafkaMirrorMaker2's health connector by connector: the
+ * connectors its spec names are compared with those Strimzi reports in
+ * `status.connectors` (a connector whose REST call failed is missing there),
+ * each judged against its own desired state and automatic restarts; the
+ * worst of them, and of the resource's own conditions, wins.
  * @public
  */
-export function deriveMirrorMaker2Health(mm2: KafkaMirrorMaker2Resource): {
+export function deriveMirrorMaker2Health(
+  mm2: KafkaMirrorMaker2Resource,
+  clock: HealthClock = {},
+): {
   assessment: ConnectorHealthAssessment;
   components: MirrorMaker2Component[];
 } {
   try {
-    return deriveFromWellFormed(mm2);
+    return deriveFromWellFormed(mm2, clock);
   } catch (error) {
     // A status this code cannot read is reported, never thrown at a page.
     return {
@@ -40,14 +72,7 @@ export function deriveMirrorMaker2Health(mm2: KafkaMirrorMaker2Resource): {
       assessment: {
         health: 'unknown',
         reason: `The status could not be read: ${String(error)}`,
-        tasks: {
-          total: 0,
-          running: 0,
-          failed: 0,
-          paused: 0,
-          unassigned: 0,
-          restarting: 0,
-        },
+        tasks: { ...NO_TASKS },
         failingTasks: [],
         warnings: [],
         topics: [],
@@ -56,97 +81,150 @@ export function deriveMirrorMaker2Health(mm2: KafkaMirrorMaker2Resource): {
   }
 }
 
-const textOrUndefined = (value: unknown) =>
-  typeof value === 'string' && value.length > 0 ? value : undefined;
+function assessComponent(
+  name: string,
+  entry: ConnectRestConnectorStatus | undefined,
+  inSpec: MirrorMaker2ConnectorSpecEntry | undefined,
+  mm2: KafkaMirrorMaker2Resource,
+  autoRestartStatus: StrimziAutoRestartStatus | undefined,
+  clock: HealthClock,
+): MirrorMaker2Component {
+  const desiredState = desiredConnectorState(inSpec?.spec);
+  const autoRestart = assessAutoRestart(
+    inSpec?.spec.autoRestart,
+    autoRestartStatus,
+  );
+  let verdict: GateVerdict;
+  if (entry) {
+    verdict = assessConnectStatus(entry, desiredState, {
+      autoRestart: inSpec ? autoRestart : undefined,
+      mayRunWithoutTasks: /\.Mirror(Source|Checkpoint)Connector$/.test(name),
+    });
+  } else {
+    const [notReady] = activeConditions(mm2.status?.conditions, 'NotReady');
+    verdict = notReady
+      ? (({ health, reason }) => ({
+          health,
+          reason: `Missing from the status: ${reason}`,
+        }))(
+          assessNotReady(notReady, {
+            updated: (mm2.metadata?.generation ?? 1) > 1,
+          }),
+        )
+      : ageing(
+          { reason: 'Not reported by Strimzi yet' },
+          statusSince(mm2),
+          clock,
+          { health: 'unknown', reason: 'Not reported by Strimzi' },
+        );
+  }
+  return {
+    name,
+    health: verdict.health,
+    reason: verdict.reason,
+    tasks: countTasks(entry),
+    failingTasks: failingTasksOf(entry),
+    warnings: [],
+    ...(text(entry?.connector?.state)
+      ? { connectorState: entry!.connector!.state }
+      : {}),
+    ...(text(entry?.type) ? { type: entry!.type } : {}),
+    topics: [],
+    ...(inSpec || autoRestartStatus ? { autoRestart } : {}),
+    ...(verdict.reviewAt ? { reviewAt: verdict.reviewAt } : {}),
+    ...(inSpec ? { mirror: inSpec.mirror } : {}),
+    desiredState,
+    inSpec: Boolean(inSpec),
+    reported: Boolean(entry),
+  };
+}
 
-function deriveFromWellFormed(mm2: KafkaMirrorMaker2Resource): {
+function deriveFromWellFormed(
+  mm2: KafkaMirrorMaker2Resource,
+  clock: HealthClock,
+): {
   assessment: ConnectorHealthAssessment;
   components: MirrorMaker2Component[];
 } {
-  const entries = Array.isArray(mm2.status?.connectors)
-    ? mm2.status!.connectors
+  const entries = (
+    Array.isArray(mm2.status?.connectors) ? mm2.status!.connectors : []
+  ).filter(entry => typeof entry === 'object' && entry !== null);
+  const autoRestarts = Array.isArray(mm2.status?.autoRestartStatuses)
+    ? mm2.status!.autoRestartStatuses
     : [];
-  const components: MirrorMaker2Component[] = entries.map(entry => {
-    const tasks = countTasks(entry);
-    return {
-      name: textOrUndefined(entry?.name) ?? 'unnamed',
-      ...assessConnectStatus(entry, 'running'),
-      tasks,
-      failingTasks: (Array.isArray(entry?.tasks) ? entry.tasks : [])
-        .filter(task => task?.state === 'FAILED')
-        .map(task => ({
-          id: task.id ?? -1,
-          state: 'FAILED',
-          ...(task.worker_id ? { workerId: task.worker_id } : {}),
-          ...(task.trace ? { trace: task.trace } : {}),
-        })),
-      warnings: [],
-      ...(textOrUndefined(entry?.connector?.state)
-        ? { connectorState: entry.connector!.state }
-        : {}),
-      ...(textOrUndefined(entry?.type) ? { type: entry.type } : {}),
-      topics: [],
-    };
-  });
-  // Conditions and generation first, with a stand-in body that is always "running".
-  const overall = deriveConnectorHealth({
-    metadata: mm2.metadata,
-    spec: {},
-    status: {
-      conditions: mm2.status?.conditions,
-      observedGeneration: mm2.status?.observedGeneration,
-      connectorStatus: {
-        connector: { state: 'RUNNING' },
-        tasks: [{ id: 0, state: 'RUNNING' }],
-      },
-    },
-  });
+  const inSpec = mirrorMaker2ConnectorsInSpec(mm2);
+  const names = [
+    ...inSpec.map(spec => spec.name),
+    ...entries.map(entry => text(entry.name) ?? 'unnamed'),
+  ].filter((name, index, all) => all.indexOf(name) === index);
+  const components = names.map(name =>
+    assessComponent(
+      name,
+      entries.find(entry => (text(entry.name) ?? 'unnamed') === name),
+      inSpec.find(spec => spec.name === name),
+      mm2,
+      autoRestarts.find(status => status?.connectorName === name),
+      clock,
+    ),
+  );
   const tasks = Object.fromEntries(
     TASK_KEYS.map(key => [
       key,
       components.reduce((sum, c) => sum + c.tasks[key], 0),
     ]),
   ) as unknown as TaskCounts;
-  const base = {
+  const restartRequest = restartRequestOf(mm2);
+  const assessment = (verdict: GateVerdict): ConnectorHealthAssessment => ({
+    health: verdict.health,
+    reason: verdict.reason,
     tasks,
     failingTasks: components.flatMap(component => component.failingTasks),
-    warnings: overall.warnings,
+    warnings: warningsOf(mm2.status?.conditions),
     topics: [],
-  };
-  if (overall.health !== 'healthy') {
+    ...(restartRequest ? { restartRequest } : {}),
+    ...(verdict.reviewAt ? { reviewAt: verdict.reviewAt } : {}),
+  });
+  const gated = statusGate(mm2, clock);
+  if (gated) {
+    return { components, assessment: assessment(gated) };
+  }
+  if (mm2.spec?.replicas === 0) {
     return {
       components,
-      assessment: { ...base, health: overall.health, reason: overall.reason },
+      assessment: assessment({
+        health: 'stopped',
+        reason: 'Its Connect cluster has 0 replicas: no connector runs',
+      }),
     };
   }
-  if (components.length === 0) {
-    const notReady = mm2.status?.conditions?.find(
-      condition => condition.type === 'NotReady' && condition.status === 'True',
-    );
-    return {
-      components,
-      assessment: notReady
-        ? {
-            ...base,
-            health: 'failed',
-            reason: `${notReady.reason ?? 'NotReady'}: ${
-              notReady.message ?? 'no message'
-            }`,
-          }
-        : { ...base, health: 'pending', reason: 'No connector reported yet' },
-    };
-  }
+  const [notReady] = activeConditions(mm2.status?.conditions, 'NotReady');
   const health = rollUpHealth(components.map(component => component.health));
+  if (components.length === 0 || (notReady && health === 'healthy')) {
+    return {
+      components,
+      assessment: assessment(
+        notReady
+          ? assessNotReady(notReady, {
+              updated: (mm2.metadata?.generation ?? 1) > 1,
+            })
+          : { health: 'pending', reason: 'No connector reported yet' },
+      ),
+    };
+  }
   const worst = components.find(component => component.health === health)!;
+  const reviewAt = components
+    .map(component => component.reviewAt)
+    .filter((time): time is string => Boolean(time))
+    .sort()[0];
   return {
     components,
-    assessment: {
-      ...base,
+    assessment: assessment({
       health,
       reason:
         health === 'healthy'
           ? `All ${components.length} connectors running`
           : `${worst.name}: ${worst.reason}`,
-    },
+      ...(reviewAt ? { reviewAt } : {}),
+    }),
   };
 }

@@ -75,44 +75,88 @@ async function render(
 }
 
 describe('actionChoices', () => {
-  it('offers what fits the desired state and the failed tasks', () => {
+  it('offers what fits the desired state, the failed tasks and automatic restart', () => {
     expect(actionChoices(connector()).map(c => c.label)).toEqual([
       'Pause',
       'Stop',
+      'Restart connector',
       'Restart connector and tasks',
+      'Turn automatic restart on',
     ]);
     expect(
       actionChoices(
         connector({
           desiredState: 'paused',
           tasks: { ...connector().tasks, failed: 1 },
+          autoRestart: { enabled: true, count: 0, gaveUp: false },
         }),
       ).map(c => c.label),
     ).toEqual([
       'Resume',
       'Stop',
+      'Restart connector',
       'Restart connector and tasks',
       'Restart failed tasks',
+      'Turn automatic restart off',
     ]);
     expect(
       actionChoices(connector({ desiredState: 'stopped' })).map(c => c.label),
-    ).toEqual(['Resume', 'Restart connector and tasks']);
+    ).toEqual([
+      'Resume',
+      'Restart connector',
+      'Restart connector and tasks',
+      'Turn automatic restart on',
+    ]);
+    expect(
+      actionChoices(connector({ connectorState: 'FAILED' })).map(c => c.label),
+    ).toContain('Restart failed tasks');
   });
 
-  it('offers a restart per connector of a KafkaMirrorMaker2', () => {
+  it('offers restarts per connector of a KafkaMirrorMaker2, and state and auto-restart for those its spec names', () => {
+    const source = 'eu->us.MirrorSourceConnector';
     const mirror = connector({
       kind: 'KafkaMirrorMaker2',
-      components: [{ name: 'eu->us.MirrorSourceConnector' } as any],
-    });
-    expect(actionChoices(mirror)).toEqual([
-      {
-        label: 'Restart eu->us.MirrorSourceConnector',
-        action: {
-          action: 'restart',
-          connector: 'eu->us.MirrorSourceConnector',
+      components: [
+        {
+          ...connector(),
+          name: source,
+          tasks: { ...connector().tasks, failed: 1 },
+          desiredState: 'paused',
+          inSpec: true,
+          reported: true,
+          autoRestart: { enabled: true, count: 1, gaveUp: false },
         },
-      },
+        {
+          ...connector(),
+          name: 'old->us.MirrorSourceConnector',
+          desiredState: 'running',
+          inSpec: false,
+          reported: true,
+        },
+      ],
+    });
+    const choices = actionChoices(mirror);
+    expect(choices.map(c => c.label)).toEqual([
+      `Restart ${source}`,
+      `Restart ${source} and its tasks`,
+      `Restart failed tasks of ${source}`,
+      `Resume ${source}`,
+      `Stop ${source}`,
+      `Turn automatic restart off for ${source}`,
+      'Restart old->us.MirrorSourceConnector',
+      'Restart old->us.MirrorSourceConnector and its tasks',
     ]);
+    expect(choices[2].action).toEqual({
+      action: 'restart',
+      connector: source,
+      includeTasks: true,
+      onlyFailed: true,
+    });
+    expect(choices[5].action).toEqual({
+      action: 'auto-restart',
+      connector: source,
+      enabled: false,
+    });
   });
 });
 

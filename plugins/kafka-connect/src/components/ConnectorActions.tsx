@@ -51,13 +51,68 @@ export function gitOpsWarning(connector: ConnectorSummary): string | undefined {
   }: a spec change made here will be reverted by GitOps on its next sync. Change it in Git instead; restarts are safe.`;
 }
 
+/** The operations a MirrorMaker 2 connector offers: restarts, and its own state and automatic restart when its spec names it. */
+function mirrorMaker2Choices(connector: ConnectorSummary): ActionChoice[] {
+  return (connector.components ?? []).flatMap(component => {
+    const name = component.name;
+    const choices: ActionChoice[] = [
+      {
+        label: `Restart ${name}`,
+        action: { action: 'restart', connector: name },
+      },
+      {
+        label: `Restart ${name} and its tasks`,
+        action: { action: 'restart', connector: name, includeTasks: true },
+      },
+    ];
+    // A backend of an earlier release sends components without these fields.
+    if (
+      (component.tasks?.failed ?? 0) > 0 ||
+      component.connectorState === 'FAILED'
+    ) {
+      choices.push({
+        label: `Restart failed tasks of ${name}`,
+        action: {
+          action: 'restart',
+          connector: name,
+          includeTasks: true,
+          onlyFailed: true,
+        },
+      });
+    }
+    if (!component.inSpec) {
+      return choices;
+    }
+    choices.push(
+      component.desiredState === 'running'
+        ? {
+            label: `Pause ${name}`,
+            action: { action: 'pause', connector: name },
+          }
+        : {
+            label: `Resume ${name}`,
+            action: { action: 'resume', connector: name },
+          },
+    );
+    if (component.desiredState !== 'stopped') {
+      choices.push({
+        label: `Stop ${name}`,
+        action: { action: 'stop', connector: name },
+      });
+    }
+    const enabled = component.autoRestart?.enabled ?? false;
+    choices.push({
+      label: `Turn automatic restart ${enabled ? 'off' : 'on'} for ${name}`,
+      action: { action: 'auto-restart', connector: name, enabled: !enabled },
+    });
+    return choices;
+  });
+}
+
 /** The operations a connector offers in its current state. */
 export function actionChoices(connector: ConnectorSummary): ActionChoice[] {
   if (connector.kind === 'KafkaMirrorMaker2') {
-    return (connector.components ?? []).map(component => ({
-      label: `Restart ${component.name}`,
-      action: { action: 'restart', connector: component.name },
-    }));
+    return mirrorMaker2Choices(connector);
   }
   const desired = connector.desiredState ?? 'running';
   const choices: ActionChoice[] = [];
@@ -69,16 +124,24 @@ export function actionChoices(connector: ConnectorSummary): ActionChoice[] {
   if (desired !== 'stopped') {
     choices.push({ label: 'Stop', action: { action: 'stop' } });
   }
-  choices.push({
-    label: 'Restart connector and tasks',
-    action: { action: 'restart', includeTasks: true },
-  });
-  if (connector.tasks.failed > 0) {
+  choices.push(
+    { label: 'Restart connector', action: { action: 'restart' } },
+    {
+      label: 'Restart connector and tasks',
+      action: { action: 'restart', includeTasks: true },
+    },
+  );
+  if (connector.tasks.failed > 0 || connector.connectorState === 'FAILED') {
     choices.push({
       label: 'Restart failed tasks',
       action: { action: 'restart', includeTasks: true, onlyFailed: true },
     });
   }
+  const enabled = connector.autoRestart?.enabled ?? false;
+  choices.push({
+    label: `Turn automatic restart ${enabled ? 'off' : 'on'}`,
+    action: { action: 'auto-restart', enabled: !enabled },
+  });
   return choices;
 }
 
@@ -99,13 +162,19 @@ export function tasksMaxProblem(text: string): string | undefined {
 }
 
 function describe(action: ConnectorAction): string {
+  const of =
+    'connector' in action && action.connector ? ` of ${action.connector}` : '';
   switch (action.action) {
     case 'restart-task':
-      return `Restart of task ${action.taskId}`;
+      return `Restart of task ${action.taskId}${of}`;
     case 'scale':
       return `Scaling to ${action.tasksMax} tasks`;
+    case 'auto-restart':
+      return `Turning automatic restart ${action.enabled ? 'on' : 'off'}${
+        action.connector ? ` for ${action.connector}` : ''
+      }`;
     default:
-      return `${action.action[0].toUpperCase()}${action.action.slice(1)}`;
+      return `${action.action[0].toUpperCase()}${action.action.slice(1)}${of}`;
   }
 }
 
@@ -133,7 +202,13 @@ export function useConnectorOperations(
           response.generation !== undefined
             ? ` (generation ${response.generation})`
             : ''
-        }; waiting for the operator`,
+        }; waiting for the operator${
+          response.queued && response.queued.length > 0
+            ? `. This Strimzi restarts tasks one at a time; next, as the operator acts: ${response.queued.join(
+                ', ',
+              )}`
+            : ''
+        }`,
         severity: 'success',
         display: 'transient',
       });

@@ -126,6 +126,114 @@ describe('EntityKafkaConnectCard', () => {
     expect(await screen.findByText(/hidden-frame/)).toBeInTheDocument();
   });
 
+  it('shows the next automatic restart, Warnings and a waiting restart request', async () => {
+    const nextRestartAt = '2026-03-01T10:12:00.000Z';
+    const failing = connector('orders-cdc', {
+      health: 'failed',
+      reason:
+        'All 1 tasks failed: java.sql.SQLException: password authentication failed; automatic restart 4 due at 2026-03-01T10:12:00.000Z',
+      autoRestart: {
+        enabled: true,
+        count: 3,
+        lastRestartTimestamp: '2026-03-01T10:00:00Z',
+        nextRestartAt,
+        gaveUp: false,
+      },
+      warnings: ['DeprecatedFields: spec.pause is deprecated'],
+      restartRequest: { annotation: 'strimzi.io/restart', value: 'true' },
+    });
+    const exhausted = connector('orders-sink', {
+      health: 'failed',
+      reason: 'Connector failed: boom',
+      autoRestart: { enabled: true, count: 5, maxRestarts: 5, gaveUp: true },
+    });
+    const off = connector('orders-audit', {
+      health: 'degraded',
+      reason: '1 of 2 tasks failed',
+      autoRestart: { enabled: false, count: 0, gaveUp: false },
+    });
+    await renderCard({
+      getEntityConnectors: async () => response([failing, exhausted, off]),
+    });
+    const details = await screen.findByTestId('health-details-orders-cdc');
+    expect(details).toHaveTextContent(
+      `3 automatic restarts; next at ${new Date(
+        nextRestartAt,
+      ).toLocaleString()}`,
+    );
+    expect(details).toHaveTextContent(
+      'Restart requested (strimzi.io/restart: true), waiting for the operator',
+    );
+    expect(details).toHaveTextContent(
+      'Warning: DeprecatedFields: spec.pause is deprecated',
+    );
+    expect(screen.getByTestId('health-details-orders-sink')).toHaveTextContent(
+      'Automatic restart gave up after 5 of 5: restart it by hand',
+    );
+    expect(screen.getByTestId('health-details-orders-audit')).toHaveTextContent(
+      'Automatic restart: off',
+    );
+  });
+
+  it('shows each connector of a MirrorMaker 2 with its health, tasks and patterns', async () => {
+    const component = (name: string, overrides: object) => ({
+      ...connector(name),
+      desiredState: 'running' as const,
+      inSpec: true,
+      reported: true,
+      ...overrides,
+    });
+    const mirror = connector('mirror', {
+      kind: 'KafkaMirrorMaker2',
+      health: 'unknown',
+      reason: 'eu->us.MirrorCheckpointConnector: Missing from the status: ...',
+      components: [
+        component('eu->us.MirrorCheckpointConnector', {
+          health: 'unknown',
+          reason:
+            'Missing from the status: The Connect REST API could not be reached',
+          reported: false,
+          tasks: { ...degraded.tasks, total: 0, running: 0, failed: 0 },
+          failingTasks: [],
+          mirror: {
+            index: 0,
+            role: 'checkpointConnector',
+            groupsPattern: 'orders-.*',
+            topicsPattern: 'orders.*',
+          },
+        }),
+        component('eu->us.MirrorSourceConnector', {
+          health: 'degraded',
+          reason: '1 of 2 tasks failed: boom',
+          tasks: degraded.tasks,
+          failingTasks: [{ id: 1, state: 'FAILED', trace: 'boom' }],
+          mirror: {
+            index: 0,
+            role: 'sourceConnector',
+            topicsPattern: 'orders.*',
+          },
+        }),
+      ],
+    });
+    await renderCard({ getEntityConnectors: async () => response([mirror]) });
+    const checkpoint = await screen.findByTestId(
+      'mm2-connector-eu->us.MirrorCheckpointConnector',
+    );
+    expect(checkpoint).toHaveTextContent('unknown');
+    expect(checkpoint).toHaveTextContent('could not be reached');
+    expect(checkpoint).toHaveTextContent('groups orders-.*');
+    const source = screen.getByTestId(
+      'mm2-connector-eu->us.MirrorSourceConnector',
+    );
+    expect(source).toHaveTextContent('1/2, 1 failed');
+    expect(source).toHaveTextContent('topics orders.*');
+    expect(
+      screen.getByRole('button', {
+        name: 'Restart eu->us.MirrorSourceConnector task 1',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('shows a skeleton while loading', async () => {
     await renderCard({ getEntityConnectors: () => new Promise(() => {}) });
     expect(

@@ -27,6 +27,8 @@ import {
 } from './ConnectorActions';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
 import { FailingTasks } from './FailingTasks';
+import { HealthDetails } from './HealthDetails';
+import { MirrorMaker2Connectors } from './MirrorMaker2Connectors';
 import { StaleClusters } from './StaleClusters';
 import { useEntityConnectors } from './useEntityConnectors';
 
@@ -111,6 +113,10 @@ export function EntityKafkaConnectCard() {
                       {item.reason}
                     </Typography>
                   )}
+                  <HealthDetails
+                    item={item}
+                    testId={`health-details-${item.name}`}
+                  />
                   {item.stale && (
                     <Typography variant="caption" color="error" display="block">
                       last known state
@@ -130,23 +136,26 @@ export function EntityKafkaConnectCard() {
                       </Typography>
                     </Tooltip>
                   )}
-                  {item.failingTasks.length > 0 && (
-                    <FailingTasks
-                      connector={item.name}
-                      tasks={item.failingTasks}
-                      taskAction={
-                        item.kind === 'KafkaConnector'
-                          ? task => (
-                              <RestartTaskButton
-                                connector={item}
-                                taskId={task.id}
-                                onDone={refresh}
-                              />
-                            )
-                          : undefined
-                      }
+                  {item.kind === 'KafkaMirrorMaker2' && (
+                    <MirrorMaker2Connectors
+                      mirrorMaker={item}
+                      onDone={refresh}
                     />
                   )}
+                  {item.kind === 'KafkaConnector' &&
+                    item.failingTasks.length > 0 && (
+                      <FailingTasks
+                        connector={item.name}
+                        tasks={item.failingTasks}
+                        taskAction={task => (
+                          <RestartTaskButton
+                            connector={item}
+                            taskId={task.id}
+                            onDone={refresh}
+                          />
+                        )}
+                      />
+                    )}
                 </TableCell>
                 <TableCell style={{ whiteSpace: 'nowrap' }}>
                   <ConnectorHealthStatus health={item.health} />

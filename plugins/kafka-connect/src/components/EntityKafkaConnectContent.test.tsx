@@ -77,7 +77,7 @@ describe('EntityKafkaConnectContent', () => {
       items: [
         summary('orders-cdc', {
           topics: ['shop.orders'],
-          autoRestart: { count: 3 },
+          autoRestart: { enabled: true, count: 3, gaveUp: false },
           connectCluster: 'orders-connect',
         }),
         summary('billing-sink', {

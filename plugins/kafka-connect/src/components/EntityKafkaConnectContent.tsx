@@ -23,6 +23,8 @@ import {
 } from './ConnectorActions';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
 import { formatTasks, HOW_TO_LINK } from './EntityKafkaConnectCard';
+import { HealthDetails } from './HealthDetails';
+import { MirrorMaker2Connectors } from './MirrorMaker2Connectors';
 import { StaleClusters } from './StaleClusters';
 import { useEntityConnectors } from './useEntityConnectors';
 
@@ -42,7 +44,19 @@ const connectorColumns: TableColumn<ConnectorSummary>[] = [
       unknown: 'unknown',
     },
   },
-  { title: 'Reason', field: 'reason' },
+  {
+    title: 'Reason',
+    field: 'reason',
+    render: item => (
+      <>
+        {item.reason}
+        <HealthDetails item={item} testId={`tab-health-details-${item.name}`} />
+        {item.kind === 'KafkaMirrorMaker2' && (
+          <MirrorMaker2Connectors mirrorMaker={item} />
+        )}
+      </>
+    ),
+  },
   {
     title: 'Tasks',
     render: formatTasks,
@@ -57,7 +71,14 @@ const connectorColumns: TableColumn<ConnectorSummary>[] = [
   },
   {
     title: 'Auto-restarts',
-    render: item => item.autoRestart?.count ?? 0,
+    render: item =>
+      item.kind === 'KafkaMirrorMaker2'
+        ? (item.components ?? [])
+            .map(c => `${c.name}: ${c.autoRestart?.count ?? 0}`)
+            .join(', ') || '—'
+        : `${item.autoRestart?.count ?? 0}${
+            item.autoRestart && !item.autoRestart.enabled ? ' (off)' : ''
+          }`,
     customSort: (a, b) =>
       (a.autoRestart?.count ?? 0) - (b.autoRestart?.count ?? 0),
   },
@@ -154,21 +175,6 @@ export function EntityKafkaConnectContent() {
                           />
                         </Box>
                       ))}
-                  {item.kind === 'KafkaMirrorMaker2' &&
-                    (item.components ?? []).flatMap(component =>
-                      component.failingTasks
-                        .filter(task => task.state === 'FAILED')
-                        .map(task => (
-                          <Box key={`${component.name}:${task.id}`}>
-                            <RestartTaskButton
-                              connector={item}
-                              taskId={task.id}
-                              mirrorConnector={component.name}
-                              onDone={refresh}
-                            />
-                          </Box>
-                        )),
-                    )}
                 </Box>
               ),
             },

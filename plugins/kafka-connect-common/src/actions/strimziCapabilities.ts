@@ -1,0 +1,25 @@
+/**
+ * Whether a cluster's Strimzi reads restart options (`includeTasks`,
+ * `onlyFailed`, KIP-745; Strimzi 0.48 and later) in `strimzi.io/restart`
+ * and `strimzi.io/restart-connector`. Earlier versions read the value as a
+ * boolean: anything but `true` restarts nothing and stays in place.
+ *
+ * Known from the configured Strimzi version when there is one; else from
+ * the API versions the cluster serves: `kafka.strimzi.io/v1` came with
+ * 0.49. A `v1beta2`-only cluster may be 0.48 or older, so it gets `true`
+ * (which every version reads) and the tasks one by one.
+ * @public
+ */
+export function restartOptionsSupported(cluster: {
+  /** `kafkaConnect.clusters[].strimziVersion`, e.g. `0.48.0`. */
+  strimziVersion?: string;
+  /** The Strimzi API version in use for the cluster (`v1` when served). */
+  apiVersion?: string | null;
+}): boolean {
+  const version = /^(\d+)\.(\d+)/.exec(cluster.strimziVersion?.trim() ?? '');
+  if (version) {
+    const [major, minor] = [Number(version[1]), Number(version[2])];
+    return major > 0 || minor >= 48;
+  }
+  return cluster.apiVersion === 'v1';
+}
