@@ -25,12 +25,14 @@ export async function setupRealWorker(
   prefix: string,
 ) {
   const cluster = getCluster();
+  const version = cluster.strimziApi === 'v1beta2-only' ? 'v1beta2' : 'v1';
+  const apiVersion = `kafka.strimzi.io/${version}`;
   const namespace = await cluster.newNamespace(prefix);
   const rest = new ConnectRestClient(cluster.connectUrl!);
   const filesDir = cluster.connectorFilesDir!;
   const worker: RealWorker = { connectUrl: cluster.connectUrl!, filesDir };
   await cluster.apply({
-    apiVersion: 'kafka.strimzi.io/v1',
+    apiVersion,
     kind: 'KafkaConnect',
     metadata: {
       name: 'connect',
@@ -56,7 +58,7 @@ export async function setupRealWorker(
   ) =>
     waitForResource(
       cluster.kubeConfig(),
-      { plural, namespace, name },
+      { version, plural, namespace, name },
       accept,
       TIMEOUT,
     );
@@ -72,7 +74,7 @@ export async function setupRealWorker(
       'batch.size=100\n',
     );
     await cluster.apply({
-      apiVersion: 'kafka.strimzi.io/v1',
+      apiVersion,
       kind: 'KafkaConnector',
       metadata: {
         name,
@@ -96,7 +98,7 @@ export async function setupRealWorker(
   const patch = (name: string, body: Record<string, any>) =>
     KubernetesObjectApi.makeApiClient(cluster.kubeConfig()).patch(
       {
-        apiVersion: 'kafka.strimzi.io/v1',
+        apiVersion,
         kind: 'KafkaConnector',
         ...body,
         metadata: { name, namespace, ...body.metadata },
@@ -111,7 +113,17 @@ export async function setupRealWorker(
     patch(name, { metadata: { annotations } });
   const setState = (name: string, state: string) =>
     patch(name, { spec: { state } });
-  return { cluster, namespace, rest, worker, wait, source, annotate, setState };
+  return {
+    cluster,
+    namespace,
+    apiVersion,
+    rest,
+    worker,
+    wait,
+    source,
+    annotate,
+    setState,
+  };
 }
 
 export const connectorState = (state: string) => (resource: Status) =>
