@@ -97,13 +97,19 @@ export function reconcileKafkaConnect(
       },
     };
   }
+  const replicas: number = connect.spec?.replicas ?? 1;
+  // Strimzi lists plugins only with use-connector-resources, and has neither
+  // url nor plugins at 0 replicas.
+  const listsPlugins =
+    replicas > 0 &&
+    isTrue(annotations?.[STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION]);
   return {
     status: {
       conditions: [condition(now, 'Ready')],
       observedGeneration: generation,
-      url: connectServiceUrl(name, namespace),
-      connectorPlugins: pluginsOf(annotations),
-      replicas: connect.spec?.replicas ?? 1,
+      ...(replicas > 0 ? { url: connectServiceUrl(name, namespace) } : {}),
+      ...(listsPlugins ? { connectorPlugins: pluginsOf(annotations) } : {}),
+      replicas,
       labelSelector: labelSelector(name, 'KafkaConnect', 'connect'),
     },
   };
