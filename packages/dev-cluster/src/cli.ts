@@ -8,7 +8,6 @@ import {
   readClusterState,
   startCluster,
   stopRecordedCluster,
-  StrimziApiMode,
 } from './cluster';
 import { failConnector, failTask, heal, RealWorker } from './faults';
 import { ensureKafka } from './kafka/binaries';
@@ -16,12 +15,7 @@ import { connectorFilesDir } from './kafka/servers';
 import { kubeConfigFor } from './kube';
 import { startOperatorStandIn } from './operator';
 import { clusterDir, clustersHome } from './paths';
-import {
-  DEFAULT_STRIMZI_PROFILE,
-  parseStrimziProfile,
-  profileBehaviour,
-  STRIMZI_PROFILES,
-} from './operator/profiles';
+import { strimziFlags } from './operator/profiles';
 import { isAlive } from './processes';
 import { scanForPlantedSecrets } from './secretScan';
 
@@ -137,28 +131,16 @@ function listedClusters(): string[] {
 
 async function up(flags: ParsedArgs['flags']) {
   const name = validName(stringFlag(flags, 'name'));
-  const profileFlag = stringFlag(flags, 'strimzi');
-  const strimziProfile = profileFlag
-    ? parseStrimziProfile(profileFlag)
-    : undefined;
-  if (profileFlag && !strimziProfile) {
-    throw new UsageError(
-      `--strimzi ${profileFlag} is not a profile: use one of ${STRIMZI_PROFILES.join(
-        ', ',
-      )}`,
+  let strimzi: ReturnType<typeof strimziFlags>;
+  try {
+    strimzi = strimziFlags(
+      stringFlag(flags, 'strimzi'),
+      stringFlag(flags, 'strimzi-api'),
     );
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  const apiFlag = stringFlag(flags, 'strimzi-api') as
-    | StrimziApiMode
-    | undefined;
-  if (apiFlag && apiFlag !== 'v1' && apiFlag !== 'v1beta2-only') {
-    throw new UsageError(
-      `--strimzi-api must be v1 or v1beta2-only, not ${apiFlag}`,
-    );
-  }
-  const strimziApi =
-    apiFlag ??
-    profileBehaviour(strimziProfile ?? DEFAULT_STRIMZI_PROFILE).strimziApi;
+  const { profile: strimziProfile, api: strimziApi } = strimzi;
   const crdsDir = stringFlag(flags, 'crds-dir');
   if (crdsDir && !fs.existsSync(crdsDir)) {
     throw new UsageError(`--crds-dir ${crdsDir} does not exist`);
@@ -193,6 +175,8 @@ async function up(flags: ParsedArgs['flags']) {
     strimziProfile,
     crdsDir,
     sampleData: flags['no-sample-data'] !== true,
+    // scripts/start.sh starts a PostgreSQL for the sample Debezium connector.
+    samplePostgresUrl: process.env.KC_DEMO_POSTGRES_URL,
     kafka,
     operator: 'process',
     stateDir: dir,

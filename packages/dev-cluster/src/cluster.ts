@@ -73,6 +73,8 @@ export interface StartClusterOptions {
   /** Stop everything when this process exits; defaults to this process unless detached. */
   ownerPid?: number;
   log?: (line: string) => void;
+  /** A PostgreSQL database (URL) with logical replication and a table public.orders for the sample Debezium connector. */
+  samplePostgresUrl?: string;
   /** The Strimzi release the stand-in behaves like (default 1.2); sets the API versions unless strimziApi is given. */
   strimziProfile?: StrimziProfile;
   /** Run a real Kafka broker and Connect worker (the CLI's `up` does by default); needs `yarn dev-cluster build-binaries`. */
@@ -330,6 +332,7 @@ export async function startCluster(
       }
       const samples = sampleData(options.name, {
         bootstrapServers: state.bootstrapServers,
+        postgresUrl: options.samplePostgresUrl,
       }) as KubernetesObject[];
       log(`loading ${samples.length} sample resources`);
       await applyObjects(kc, samples);

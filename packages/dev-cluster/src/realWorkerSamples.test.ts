@@ -43,6 +43,32 @@ describe('real-worker sample data', () => {
     );
   });
 
+  it('adds the Debezium connector on the demo PostgreSQL, with a slot per cluster', () => {
+    const debezium = (cluster: string) =>
+      sampleData(cluster, {
+        bootstrapServers: '127.0.0.1:9',
+        postgresUrl: 'postgresql://postgres@127.0.0.1:5433/shop',
+      }).find(
+        manifest => manifest.metadata.name === 'shop-orders-postgres-cdc',
+      );
+    expect(debezium('eu-1')?.spec).toMatchObject({
+      class: 'io.debezium.connector.postgresql.PostgresConnector',
+      config: {
+        'database.hostname': '127.0.0.1',
+        'database.port': '5433',
+        'database.user': 'postgres',
+        'database.dbname': 'shop',
+        'slot.name': 'shop_orders_eu_1',
+      },
+    });
+    expect(debezium('us-1')?.spec.config['slot.name']).toBe('shop_orders_us_1');
+    expect(
+      sampleData('eu-1', { bootstrapServers: '127.0.0.1:9' }).map(
+        manifest => manifest.metadata.name,
+      ),
+    ).not.toContain('shop-orders-postgres-cdc');
+  });
+
   it('writes the files: a readable order feed and an audit log that cannot be opened until healed', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-samples-'));
     try {

@@ -385,11 +385,11 @@ function samplesForUs1(): Manifest[] {
  */
 export function sampleData(
   clusterName: string,
-  options: { bootstrapServers?: string } = {},
+  options: { bootstrapServers?: string; postgresUrl?: string } = {},
 ): Manifest[] {
   const manifests = [
     ...samplesWithoutSecrets(clusterName),
-    ...realWorkerSamplesFor(clusterName, options.bootstrapServers),
+    ...realWorkerSamplesFor(clusterName, options),
   ];
   // The Secrets come last: their namespaces are created above.
   return [...manifests, ...plantedSecretsFor(manifests)];

@@ -59,3 +59,30 @@ export function profileBehaviour(profile: StrimziProfile): ProfileBehaviour {
 export function parseStrimziProfile(value: string): StrimziProfile | undefined {
   return STRIMZI_PROFILES.find(profile => profile === value.trim());
 }
+
+/**
+ * The profile and API versions of `up --strimzi <profile> [--strimzi-api <mode>]`;
+ * throws a message naming the flag and the values it takes.
+ */
+export function strimziFlags(
+  profileFlag: string | undefined,
+  apiFlag: string | undefined,
+): { profile?: StrimziProfile; api: 'v1' | 'v1beta2-only' } {
+  const profile = profileFlag ? parseStrimziProfile(profileFlag) : undefined;
+  if (profileFlag && !profile) {
+    throw new Error(
+      `--strimzi ${profileFlag} is not a profile: use one of ${STRIMZI_PROFILES.join(
+        ', ',
+      )}`,
+    );
+  }
+  if (apiFlag && apiFlag !== 'v1' && apiFlag !== 'v1beta2-only') {
+    throw new Error(`--strimzi-api must be v1 or v1beta2-only, not ${apiFlag}`);
+  }
+  return {
+    profile,
+    api:
+      (apiFlag as 'v1' | 'v1beta2-only' | undefined) ??
+      profileBehaviour(profile ?? DEFAULT_STRIMZI_PROFILE).strimziApi,
+  };
+}

@@ -2,6 +2,7 @@ import { KubernetesObject } from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { useTestCluster } from '../harness';
+import { realWorkerSamples } from '../realWorkerSamples';
 import { ready, setupRealWorker, TIMEOUT } from './realWorkerTesting';
 
 // The Debezium PostgreSQL connector on the real worker, streaming a table of
@@ -107,5 +108,36 @@ describe('Debezium PostgreSQL on the real worker', () => {
       }
       await new Promise(resolve => setTimeout(resolve, 500));
     }
+  });
+
+  it('runs the demo sample Debezium connector as scripts/start.sh sets it up', async () => {
+    const { cluster, wait, namespace } = await setup('dbzdemo');
+    const database = `demo_${namespace.replace(/-/g, '_')}`;
+    psql('postgres', `CREATE DATABASE ${database}`);
+    psql(
+      database,
+      "CREATE TABLE public.orders (id serial PRIMARY KEY, item text NOT NULL, status text NOT NULL); INSERT INTO public.orders (item, status) VALUES ('book', 'created')",
+    );
+    const sample = realWorkerSamples(cluster.bootstrapServers!, {
+      clusterName: namespace,
+      postgresUrl: `${postgresUrl}/${database}`,
+    }).find(manifest => manifest.metadata.name === 'shop-orders-postgres-cdc')!;
+    await cluster.apply({
+      ...sample,
+      apiVersion: `kafka.strimzi.io/${
+        cluster.strimziApi === 'v1' ? 'v1' : 'v1beta2'
+      }`,
+      metadata: {
+        ...sample.metadata,
+        namespace,
+        // The sample's KafkaConnect is local-connect; this namespace's is connect.
+        labels: { ...sample.metadata.labels, 'strimzi.io/cluster': 'connect' },
+      },
+    } as KubernetesObject);
+    const streaming = await wait(
+      'shop-orders-postgres-cdc',
+      resource => ready(resource) && resource.status.topics?.length > 0,
+    );
+    expect(streaming.status.topics).toEqual(['shop.public.orders']);
   });
 });
