@@ -4,11 +4,6 @@ import { ConnectorOperations, OperationTarget } from './operations';
 /** A cluster whose operator the test plays: it removes annotations when told. */
 function fakeCluster() {
   const patches: unknown[] = [];
-  const bump = () => {
-    resource.metadata.resourceVersion = String(
-      Number(resource.metadata.resourceVersion) + 1,
-    );
-  };
   const resource: Record<string, any> = {
     metadata: {
       annotations: {} as Record<string, string>,
@@ -16,6 +11,11 @@ function fakeCluster() {
       resourceVersion: '100',
     },
     status: { conditions: [] as unknown[] },
+  };
+  const bump = () => {
+    resource.metadata.resourceVersion = String(
+      Number(resource.metadata.resourceVersion) + 1,
+    );
   };
   const api = {
     patchNamespacedCustomObject: async (request: { body: any }) => {
