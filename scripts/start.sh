@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh clone and starts the portal: frontend on
 # http://localhost:3000, backend on http://localhost:7007, with two local
-# Kubernetes clusters (eu-1, us-1) holding Strimzi sample data. Ctrl-C stops
-# the portal and the clusters.
+# Kubernetes clusters (eu-1, us-1) holding Strimzi sample data, each with a
+# real Kafka broker and Kafka Connect worker. Ctrl-C stops the portal and the
+# clusters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/toolchain.sh
+source scripts/lib/system-packages.sh
 
 KC_DEMO_CLUSTERS=(eu-1 us-1)
 # Other ports let a second checkout run its own portal beside this one.
@@ -15,6 +17,8 @@ KC_BACKEND_PORT="${KC_BACKEND_PORT:-7007}"
 export KC_DEV_CLUSTER_OWNER_PID=$$
 
 kc_bootstrap
+kc_ensure_java_maven
+# kube-apiserver and etcd from Go modules, Kafka from Maven packages: once per machine.
 yarn dev-cluster build-binaries
 
 stop_clusters() {

@@ -64,7 +64,11 @@ step "unit tests" env \
   NODE_OPTIONS="${KC_RECORDER}" \
   yarn backstage-cli repo test --testPathIgnorePatterns '\.integration\.test\.' --testPathIgnorePatterns '/e2e-tests/'
 
+step "Java and Maven" kc_ensure_java_maven
+# Prints how long the Maven resolution took (once per machine; cached outside the repo).
+step "Kafka, Kafka Connect and Debezium (Maven)" yarn dev-cluster build-kafka
 step "Kubernetes binaries (kube-apiserver, etcd)" yarn dev-cluster build-binaries
+# The test cluster runs a real Kafka broker and Connect worker too; its log says how long they took to start.
 step "local cluster for integration tests" yarn dev-cluster up --name "${KC_TEST_CLUSTER_NAME}" --no-sample-data
 export KC_TEST_CLUSTER="${KC_TEST_CLUSTER_NAME}"
 step "PostgreSQL for integration tests" kc_postgres_start

@@ -33,3 +33,17 @@ kc_ensure_postgres_installed() {
     kc_apt_install postgresql
   fi
 }
+
+# Java 17+ and Maven: the local clusters' Kafka broker and Connect worker are
+# resolved from Maven packages and run on the JVM (skipped with KC_KAFKA_HOME,
+# which still needs java).
+kc_ensure_java_maven() {
+  local missing=()
+  command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+  if [ -z "${KC_KAFKA_HOME:-}" ] && ! command -v mvn >/dev/null; then
+    missing+=(maven)
+  fi
+  if [ "${#missing[@]}" -gt 0 ]; then
+    kc_apt_install "${missing[@]}"
+  fi
+}

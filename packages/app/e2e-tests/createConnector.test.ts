@@ -8,7 +8,10 @@ test('a team creates a CDC connector from the MySQL template and finds it health
 }) => {
   // Form, task and the catalog's pick-up take longer than one page view.
   test.setTimeout(240_000);
-  const name = 'billingmysql-shop-refunds-v1';
+  // A table name of its own per run: the test creates its connector rather
+  // than finding one an earlier run (or a retry) left in the cluster.
+  const table = `refunds${Date.now().toString(36)}`;
+  const name = `billingmysql-shop-${table}-v1`;
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await page
@@ -24,7 +27,7 @@ test('a team creates a CDC connector from the MySQL template and finds it health
   // Source details
   await page.locator('#root_instance').fill('billing');
   await page.locator('#root_database').fill('shop');
-  await page.locator('#root_table').fill('refunds');
+  await page.locator('#root_table').fill(table);
   await page.locator('#root_serverId').fill('5001');
   await page.getByRole('button', { name: 'Next' }).click();
 

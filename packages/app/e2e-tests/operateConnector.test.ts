@@ -1,11 +1,28 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import {
+  ORDERS_MYSQL,
+  ORDERS_WEBHOOK,
+  resetSampleConnector,
+} from './support/sampleConnectors';
 
 // The guest is a member of team-orders, which owns the sample connector.
-const CONNECTOR = 'ordersmysql-shop-orders-v1';
+const CONNECTOR = ORDERS_MYSQL.name;
 
 test('the owner pauses a connector from the card, and resumes it', async ({
   page,
+  request,
 }) => {
+  // Running, whatever an earlier run left; running again afterwards even if
+  // this test fails half-way, for the tests that read it.
+  await resetSampleConnector(request, ORDERS_MYSQL);
+  try {
+    await pauseAndResume(page);
+  } finally {
+    await resetSampleConnector(request, ORDERS_MYSQL);
+  }
+});
+
+async function pauseAndResume(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('link', { name: 'orders-service', exact: true }).click();
@@ -35,7 +52,7 @@ test('the owner pauses a connector from the card, and resumes it', async ({
   await expect(row.getByText('healthy', { exact: true })).toBeVisible({
     timeout: 30_000,
   });
-});
+}
 
 test("the menu is disabled, with the reason, on another team's connector", async ({
   page,
@@ -69,8 +86,19 @@ test("the menu is disabled, with the reason, on another team's connector", async
 
 test('the owner scales a connector no GitOps tool manages, straight from the card', async ({
   page,
+  request,
 }) => {
-  const name = 'orders-webhook-http-sink';
+  const name = ORDERS_WEBHOOK.name;
+  // One task, whatever an earlier run left; one again afterwards.
+  await resetSampleConnector(request, ORDERS_WEBHOOK);
+  try {
+    await scaleUpAndDown(page, name);
+  } finally {
+    await resetSampleConnector(request, ORDERS_WEBHOOK);
+  }
+});
+
+async function scaleUpAndDown(page: Page, name: string) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('link', { name: 'orders-service', exact: true }).click();
@@ -101,7 +129,7 @@ test('the owner scales a connector no GitOps tool manages, straight from the car
   });
   await scaleTo('1');
   await expect(row).toContainText('1/1', { timeout: 30_000 });
-});
+}
 
 test('a connector Argo CD manages offers its change as a pull request, with the form prefilled', async ({
   page,

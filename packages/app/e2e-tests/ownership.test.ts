@@ -1,4 +1,16 @@
 import { expect, test } from '@playwright/test';
+import {
+  ORDERS_MYSQL,
+  ORDERS_WEBHOOK,
+  resetSampleConnector,
+} from './support/sampleConnectors';
+
+// The sample connectors other tests operate on, in their sample state (this
+// test reads their health), whichever tests ran before.
+test.beforeEach(async ({ request }) => {
+  await resetSampleConnector(request, ORDERS_MYSQL);
+  await resetSampleConnector(request, ORDERS_WEBHOOK);
+});
 
 // Runs against the portal the start command brings up, with the local
 // clusters' sample data: the catalog module turns connectors into entities.

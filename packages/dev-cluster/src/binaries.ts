@@ -107,8 +107,8 @@ function runGoBuild(args: string[], label: string, log: Log): Promise<void> {
 
 /**
  * Returns the binaries, building them from the wrapper Go module on first use.
- * A cold build takes about 15 minutes on two cores; the result is cached
- * outside the repo, so later calls return at once.
+ * A cold build takes many minutes (measured: docs/benchmarks.md); the result
+ * is cached outside the repo, so later calls return at once.
  */
 export async function ensureBinaries(
   log: Log = line => console.log(line),

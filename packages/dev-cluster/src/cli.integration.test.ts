@@ -35,7 +35,7 @@ afterAll(async () => {
 }, 30_000);
 
 describe('yarn dev-cluster', () => {
-  it('brings a cluster up idempotently, reports it, writes app-config and takes it down', async () => {
+  it('brings a cluster up idempotently with its Kafka broker and Connect worker, reports it, writes app-config and takes it down', async () => {
     const first = await cli('up', '--name', 'cli-a');
     expect(first.stdout).toMatch(/cluster cli-a ready in [\d.]+ s/);
     const state = readClusterState(path.join(home, 'cli-a'))!;
@@ -49,8 +49,10 @@ describe('yarn dev-cluster', () => {
 
     const status = await cli('status');
     expect(status.stdout).toMatch(
-      /cli-a: ready at https:\/\/127\.0\.0\.1:\d+ \(etcd up, apiServer up, operator up\)/,
+      /cli-a: ready at https:\/\/127\.0\.0\.1:\d+ \(broker up, connect up, etcd up, apiServer up, operator up\); Strimzi API v1; Kafka Connect http:\/\/127\.0\.0\.1:\d+;/,
     );
+    const worker = await fetch(`${state.connectUrl}/`);
+    expect(await worker.json()).toMatchObject({ version: '4.3.1' });
 
     const out = path.join(home, 'app-config.yaml');
     await cli('app-config', '--out', out);
@@ -69,13 +71,15 @@ describe('yarn dev-cluster', () => {
       state.pids.etcd,
       state.pids.apiServer,
       state.pids.operator,
+      state.pids.broker,
+      state.pids.connect,
     ]) {
       expect(isAlive(pid)).toBe(false);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('recovers from the stale state of a killed run', async () => {
-    await cli('up', '--name', 'cli-b', '--no-sample-data');
+    await cli('up', '--name', 'cli-b', '--no-sample-data', '--no-kafka');
     const state = readClusterState(path.join(home, 'cli-b'))!;
     for (const pid of [
       state.pids.operator,
@@ -84,7 +88,13 @@ describe('yarn dev-cluster', () => {
     ]) {
       process.kill(pid!, 'SIGKILL');
     }
-    const again = await cli('up', '--name', 'cli-b', '--no-sample-data');
+    const again = await cli(
+      'up',
+      '--name',
+      'cli-b',
+      '--no-sample-data',
+      '--no-kafka',
+    );
     expect(again.stdout).toContain('removing stale state');
     expect(again.stdout).toMatch(/cluster cli-b ready/);
     await cli('down', 'cli-b');

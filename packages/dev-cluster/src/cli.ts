@@ -10,7 +10,9 @@ import {
   stopRecordedCluster,
   StrimziApiMode,
 } from './cluster';
-import { failConnector, failTask, heal } from './faults';
+import { failConnector, failTask, heal, RealWorker } from './faults';
+import { ensureKafka } from './kafka/binaries';
+import { connectorFilesDir } from './kafka/servers';
 import { kubeConfigFor } from './kube';
 import { startOperatorStandIn } from './operator';
 import { clusterDir, clustersHome } from './paths';
@@ -18,8 +20,10 @@ import { isAlive } from './processes';
 import { scanForPlantedSecrets } from './secretScan';
 
 const USAGE = `Usage: yarn dev-cluster <command>
-  build-binaries                         build kube-apiserver and etcd (cached outside the repo)
-  up --name <name> [--no-sample-data] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
+  build-binaries                         build kube-apiserver and etcd, resolve Kafka (cached outside the repo)
+  build-kafka                            resolve Kafka, Kafka Connect and Debezium with Maven only
+                                         (KC_KAFKA_HOME=<Kafka install> uses an existing one instead)
+  up --name <name> [--no-sample-data] [--no-kafka] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
                                          start a named cluster (idempotent); state in .dev-cluster/<name>/
   down [<name>...]                       stop clusters (all when no name) and remove their state
   status                                 show the clusters and what runs
@@ -28,6 +32,8 @@ const USAGE = `Usage: yarn dev-cluster <command>
   fail-task <cluster> <namespace>/<connector> <taskId> [--trace <text>]
   fail-connector <cluster> <namespace>/<connector> [--trace <text>]
   heal <cluster> <namespace>/<connector> clear injected failures
+                                         (on the real worker these break the connector's files for real,
+                                         and Kafka Connect reports its own trace; --trace is for simulated ones)
   operator --name <name>                 run the operator stand-in in the foreground (used by up)
   scan-secrets <path>...                 fail if a planted sample secret appears in these logs/responses`;
 
@@ -91,6 +97,15 @@ function runningState(name: string): ClusterState {
   return state;
 }
 
+function realWorkerOf(state: ClusterState): RealWorker | undefined {
+  return state.connectUrl
+    ? {
+        connectUrl: state.connectUrl,
+        filesDir: connectorFilesDir(state.stateDir),
+      }
+    : undefined;
+}
+
 function connectorRef(arg: string | undefined) {
   const [namespace, name] = (arg ?? '').split('/');
   if (!namespace || !name) {
@@ -143,6 +158,10 @@ async function up(flags: ParsedArgs['flags']) {
     await stopRecordedCluster(dir);
   }
   await ensureBinaries(line => console.log(line));
+  const kafka = flags['no-kafka'] !== true;
+  if (kafka) {
+    await ensureKafka(line => console.log(line));
+  }
   fs.mkdirSync(dir, { recursive: true });
   const ownerPid = process.env.KC_DEV_CLUSTER_OWNER_PID
     ? Number(process.env.KC_DEV_CLUSTER_OWNER_PID)
@@ -152,6 +171,7 @@ async function up(flags: ParsedArgs['flags']) {
     strimziApi,
     crdsDir,
     sampleData: flags['no-sample-data'] !== true,
+    kafka,
     operator: 'process',
     stateDir: dir,
     detached: true,
@@ -191,9 +211,9 @@ async function status() {
     console.log(
       `${name}: ${ready ? 'ready' : 'NOT READY'} at ${
         state.server
-      } (${processes}); Strimzi API ${state.strimziApi}; kubeconfig ${
-        state.kubeconfigPath
-      }`,
+      } (${processes}); Strimzi API ${state.strimziApi}${
+        state.connectUrl ? `; Kafka Connect ${state.connectUrl}` : ''
+      }; kubeconfig ${state.kubeconfigPath}`,
     );
   }
 }
@@ -201,8 +221,12 @@ async function status() {
 async function runOperator(flags: ParsedArgs['flags']) {
   const name = validName(stringFlag(flags, 'name'));
   const state = runningState(name);
+  const minuteMs = process.env.KC_AUTO_RESTART_MINUTE_MS;
   const operator = await startOperatorStandIn(kubeConfigFor(state), {
     clusterName: name,
+    connectUrl: state.connectUrl,
+    // Shortens Strimzi's auto-restart back-off so tests need not wait minutes.
+    autoRestartMinuteMs: minuteMs ? Number(minuteMs) : undefined,
     logger: line => console.log(line),
   });
   await new Promise<void>(resolve => {
@@ -221,6 +245,13 @@ async function main(argv: string[]) {
       console.log(
         `kube-apiserver: ${binaries.kubeApiServer}\netcd: ${binaries.etcd} (from ${binaries.source})`,
       );
+      const kafka = await ensureKafka(line => console.log(line));
+      console.log(`Kafka jars: ${kafka.libsDir} (from ${kafka.source})`);
+      return;
+    }
+    case 'build-kafka': {
+      const kafka = await ensureKafka(line => console.log(line));
+      console.log(`Kafka jars: ${kafka.libsDir} (from ${kafka.source})`);
       return;
     }
     case 'up':
@@ -275,6 +306,7 @@ async function main(argv: string[]) {
         connectorRef(positional[1]),
         taskId,
         stringFlag(flags, 'trace'),
+        realWorkerOf(state),
       );
       console.log(
         `task ${taskId} of ${positional[1]} on ${state.name} now fails`,
@@ -287,13 +319,18 @@ async function main(argv: string[]) {
         kubeConfigFor(state),
         connectorRef(positional[1]),
         stringFlag(flags, 'trace'),
+        realWorkerOf(state),
       );
       console.log(`connector ${positional[1]} on ${state.name} now fails`);
       return;
     }
     case 'heal': {
       const state = runningState(validName(positional[0]));
-      await heal(kubeConfigFor(state), connectorRef(positional[1]));
+      await heal(
+        kubeConfigFor(state),
+        connectorRef(positional[1]),
+        realWorkerOf(state),
+      );
       console.log(`connector ${positional[1]} on ${state.name} healed`);
       return;
     }

@@ -6,29 +6,49 @@ import path from 'node:path';
 import { requireBinaries } from './binaries';
 import { crdManifests } from './crds';
 import {
+  ClusterProgram,
+  ClusterState,
+  etcdHealthy,
+  isClusterReady,
+  removeClusterState,
+  STOP_ORDER,
+  StrimziApiMode,
+  waitUntil,
+  writeClusterState,
+} from './clusterState';
+import { requireKafka } from './kafka/binaries';
+import {
+  connectorFilesDir,
+  isWorkerReady,
+  KafkaPorts,
+  prepareKafka,
+} from './kafka/servers';
+import {
   applyObjects,
-  ClusterConnection,
-  getFromApiServer,
   installCrds,
   kubeConfigFor,
   writeKubeconfig,
 } from './kube';
-import { startOperatorStandIn } from './operator';
+import { kubeCommands } from './kubeCommands';
+import { OperatorStandInOptions, startOperatorStandIn } from './operator';
 import { createPki } from './pki';
 import { portalAccessManifests, PORTAL_USER } from './portalAccess';
 import {
   freePort,
   isAlive,
-  sleep,
   startProcess,
   startWatchdog,
   stopProcess,
-  tailOf,
 } from './processes';
+import { writeRealWorkerSampleFiles } from './realWorkerSamples';
 import { sampleData } from './samples';
 
-/** Which Strimzi API versions the cluster serves. */
-export type StrimziApiMode = 'v1' | 'v1beta2-only';
+export {
+  isClusterReady,
+  readClusterState,
+  stopRecordedCluster,
+} from './clusterState';
+export type { ClusterState, StrimziApiMode } from './clusterState';
 
 /** Options of {@link startCluster}. */
 export interface StartClusterOptions {
@@ -48,27 +68,12 @@ export interface StartClusterOptions {
   /** Stop everything when this process exits; defaults to this process unless detached. */
   ownerPid?: number;
   log?: (line: string) => void;
+  /** Run a real Kafka broker and Connect worker (the CLI's `up` does by default); needs `yarn dev-cluster build-binaries`. */
+  kafka?: boolean;
+  /** Extra options of an in-process operator stand-in (tests). */
+  operatorOptions?: Partial<OperatorStandInOptions>;
   /** Extra kube-apiserver flags, e.g. `--min-request-timeout=3` to end watches every few seconds (fault tests). */
   apiServerArgs?: string[];
-}
-
-/** What is written to `<stateDir>/state.json`. */
-export interface ClusterState extends ClusterConnection {
-  /** Token of the portal's user, bound to the `kafka-connect-portal` ClusterRole. */
-  portalToken: string;
-  kubeconfigPath: string;
-  stateDir: string;
-  dataDir: string;
-  strimziApi: StrimziApiMode;
-  ports: { apiServer: number; etcdClient: number; etcdPeer: number };
-  pids: {
-    etcd?: number;
-    apiServer?: number;
-    operator?: number;
-    watchdog?: number;
-  };
-  commands: { etcd: string[]; apiServer: string[]; operator?: string[] };
-  startedAt: string;
 }
 
 /** A cluster started by this process. */
@@ -81,78 +86,6 @@ export interface RunningCluster extends ClusterState {
   startEtcd(): Promise<void>;
   stopOperator(): Promise<void>;
   startOperator(): Promise<void>;
-}
-
-const STATE_FILE = 'state.json';
-
-/** Reads the state of a cluster folder, if there is one. */
-export function readClusterState(stateDir: string): ClusterState | undefined {
-  const file = path.join(stateDir, STATE_FILE);
-  if (!fs.existsSync(file)) {
-    return undefined;
-  }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as ClusterState;
-}
-
-function writeClusterState(state: ClusterState) {
-  fs.writeFileSync(
-    path.join(state.stateDir, STATE_FILE),
-    `${JSON.stringify(state, null, 2)}\n`,
-    { mode: 0o600 },
-  );
-}
-
-/** Whether the API server of a recorded cluster answers /readyz. */
-export async function isClusterReady(
-  state: ClusterConnection,
-): Promise<boolean> {
-  try {
-    const response = await getFromApiServer(state, '/readyz', 1000);
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntil(
-  what: string,
-  check: () => Promise<boolean>,
-  processAlive: () => boolean,
-  logFile: string,
-  timeoutMs: number,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) {
-      return;
-    }
-    if (!processAlive()) {
-      throw new Error(
-        `${what} exited during start-up; its log ends with:\n${tailOf(
-          logFile,
-        )}`,
-      );
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${what} was not ready within ${
-          timeoutMs / 1000
-        } s; its log (${logFile}) ends with:\n${tailOf(logFile)}`,
-      );
-    }
-    await sleep(100);
-  }
-}
-
-async function etcdHealthy(port: number): Promise<boolean> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/health`, {
-      signal: AbortSignal.timeout(1000),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }
 
 function operatorCommand(name: string): string[] {
@@ -168,9 +101,10 @@ function operatorCommand(name: string): string[] {
 }
 
 /**
- * Starts etcd and kube-apiserver on free loopback ports (token auth, RBAC),
- * installs the Strimzi CRDs, the portal's RBAC, optionally the sample data and
- * the operator stand-in. On any failure everything started is stopped again.
+ * Starts etcd and kube-apiserver on free loopback ports (token auth, RBAC)
+ * and, unless told not to, a Kafka broker and a Kafka Connect worker; installs
+ * the Strimzi CRDs, the portal's RBAC, optionally the sample data and the
+ * operator stand-in. On any failure everything started is stopped again.
  */
 export async function startCluster(
   options: StartClusterOptions,
@@ -199,47 +133,34 @@ export async function startCluster(
     etcdClient: await freePort(),
     etcdPeer: await freePort(),
   };
-  const etcdUrl = `http://127.0.0.1:${ports.etcdClient}`;
-  const peerUrl = `http://127.0.0.1:${ports.etcdPeer}`;
+  const kafka = options.kafka ? requireKafka() : undefined;
+  const kafkaPorts: KafkaPorts | undefined = kafka
+    ? {
+        broker: await freePort(),
+        controller: await freePort(),
+        connectRest: await freePort(),
+      }
+    : undefined;
   const commands: ClusterState['commands'] = {
-    etcd: [
-      binaries.etcd,
-      `--name=${options.name}`,
-      `--data-dir=${dataDir}`,
-      `--listen-client-urls=${etcdUrl}`,
-      `--advertise-client-urls=${etcdUrl}`,
-      `--listen-peer-urls=${peerUrl}`,
-      `--initial-advertise-peer-urls=${peerUrl}`,
-      `--initial-cluster=${options.name}=${peerUrl}`,
-      // Data is throwaway: skipping fsync makes start-up and writes fast.
-      '--unsafe-no-fsync',
-      '--log-level=warn',
-    ],
-    apiServer: [
-      binaries.kubeApiServer,
-      `--etcd-servers=${etcdUrl}`,
-      '--bind-address=127.0.0.1',
-      '--advertise-address=127.0.0.1',
-      `--secure-port=${ports.apiServer}`,
-      `--cert-dir=${path.join(stateDir, 'pki')}`,
-      `--tls-cert-file=${pki.servingCertFile}`,
-      `--tls-private-key-file=${pki.servingKeyFile}`,
-      `--client-ca-file=${pki.caCertFile}`,
-      `--token-auth-file=${tokenFile}`,
-      '--authorization-mode=RBAC',
-      '--anonymous-auth=false',
-      '--service-cluster-ip-range=10.0.0.0/24',
-      `--service-account-issuer=https://kubernetes.default.svc.cluster.local`,
-      `--service-account-key-file=${pki.serviceAccountKeyFile}`,
-      `--service-account-signing-key-file=${pki.serviceAccountKeyFile}`,
-      // No kube-controller-manager runs, so nothing would create default service accounts.
-      '--disable-admission-plugins=ServiceAccount',
-      // Loopback cannot be advertised as the kubernetes service endpoint; nothing needs it.
-      '--endpoint-reconciler-type=none',
-      '--enable-priority-and-fairness=false',
-      '--v=0',
-      ...(options.apiServerArgs ?? []),
-    ],
+    ...kubeCommands({
+      name: options.name,
+      binaries,
+      dataDir,
+      stateDir,
+      ports,
+      pki,
+      tokenFile,
+      apiServerArgs: options.apiServerArgs,
+    }),
+    ...(kafka && kafkaPorts
+      ? prepareKafka({
+          name: options.name,
+          stateDir,
+          dataDir,
+          install: kafka,
+          ports: kafkaPorts,
+        })
+      : {}),
   };
   const state: ClusterState = {
     name: options.name,
@@ -251,7 +172,13 @@ export async function startCluster(
     stateDir,
     dataDir,
     strimziApi,
-    ports,
+    ports: { ...ports, ...kafkaPorts },
+    ...(kafkaPorts
+      ? {
+          connectUrl: `http://127.0.0.1:${kafkaPorts.connectRest}`,
+          bootstrapServers: `127.0.0.1:${kafkaPorts.broker}`,
+        }
+      : {}),
     pids: {},
     commands,
     startedAt: new Date().toISOString(),
@@ -269,23 +196,21 @@ export async function startCluster(
     if (state.pids.watchdog) {
       void stopProcess(state.pids.watchdog, 0);
     }
-    const guarded = [
-      state.pids.etcd,
-      state.pids.apiServer,
-      state.pids.operator,
-    ];
+    const guarded = STOP_ORDER.map(program => state.pids[program]);
     state.pids.watchdog = startWatchdog(ownerPid, () =>
       guarded.filter((pid): pid is number => Boolean(pid)),
     );
   };
 
-  const launch = (program: 'etcd' | 'apiServer' | 'operator') => {
+  const launch = (program: ClusterProgram) => {
     const [command, ...args] = commands[program]!;
     state.pids[program] = startProcess({
       command,
       args,
       logFile: logFile(program),
       detached,
+      // Connectors' relative file names (FileStream files, `${file:…}` values) resolve here.
+      cwd: program === 'connect' ? connectorFilesDir(stateDir) : undefined,
     });
     guardProcesses();
     writeClusterState(state);
@@ -317,7 +242,9 @@ export async function startCluster(
     } else {
       inProcessOperator = await startOperatorStandIn(kubeConfigFor(state), {
         clusterName: options.name,
+        connectUrl: state.connectUrl,
         logger: line => log(line),
+        ...options.operatorOptions,
       });
     }
   };
@@ -327,20 +254,55 @@ export async function startCluster(
     await stopProcess(state.pids.operator);
     state.pids.operator = undefined;
   };
+  const startKafka = () => {
+    if (!kafka) {
+      return;
+    }
+    log(
+      `starting Kafka broker on ${state.bootstrapServers} and a Connect worker on ${state.connectUrl}`,
+    );
+    launch('broker');
+    launch('connect');
+  };
+  const waitForKafka = async (started: number) => {
+    if (!kafka) {
+      return;
+    }
+    await waitUntil(
+      'Kafka Connect worker',
+      () => isWorkerReady(state.connectUrl!),
+      () => isAlive(state.pids.connect) && isAlive(state.pids.broker),
+      logFile(isAlive(state.pids.broker) ? 'connect' : 'broker'),
+      120_000,
+    );
+    log(
+      `Kafka broker and Connect worker ready ${(
+        (Date.now() - started) /
+        1000
+      ).toFixed(1)} s after start`,
+    );
+  };
   const stop = async () => {
     await stopOperator();
-    await stopProcess(state.pids.apiServer);
-    await stopProcess(state.pids.etcd);
+    for (const program of STOP_ORDER) {
+      await stopProcess(
+        state.pids[program],
+        program === 'connect' ? 10_000 : 5000,
+      );
+    }
     await stopProcess(state.pids.watchdog, 0);
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (!options.stateDir) {
       fs.rmSync(stateDir, { recursive: true, force: true });
     } else {
-      fs.rmSync(path.join(stateDir, STATE_FILE), { force: true });
+      removeClusterState(stateDir);
     }
   };
 
   try {
+    // The JVMs start slowly, so they start first and are waited for last.
+    const kafkaStarted = Date.now();
+    startKafka();
     log(`starting etcd for ${options.name} on 127.0.0.1:${ports.etcdClient}`);
     await startEtcd();
     log(`starting kube-apiserver for ${options.name} on ${state.server}`);
@@ -352,10 +314,16 @@ export async function startCluster(
     await installCrds(kc, crds as KubernetesObject[]);
     await applyObjects(kc, portalAccessManifests());
     if (options.sampleData) {
-      const samples = sampleData(options.name) as KubernetesObject[];
+      if (kafka) {
+        writeRealWorkerSampleFiles(connectorFilesDir(stateDir));
+      }
+      const samples = sampleData(options.name, {
+        bootstrapServers: state.bootstrapServers,
+      }) as KubernetesObject[];
       log(`loading ${samples.length} sample resources`);
       await applyObjects(kc, samples);
     }
+    await waitForKafka(kafkaStarted);
     if (options.operator ?? true) {
       await startOperator();
     }
@@ -385,22 +353,4 @@ export async function startCluster(
     stopOperator,
     startOperator,
   };
-}
-
-/**
- * Stops the processes a state file records and removes the state, also when
- * the processes are already gone (a killed run).
- */
-export async function stopRecordedCluster(stateDir: string): Promise<boolean> {
-  const state = readClusterState(stateDir);
-  if (!state) {
-    return false;
-  }
-  await stopProcess(state.pids.operator);
-  await stopProcess(state.pids.apiServer);
-  await stopProcess(state.pids.etcd);
-  await stopProcess(state.pids.watchdog, 0);
-  fs.rmSync(state.dataDir, { recursive: true, force: true });
-  fs.rmSync(stateDir, { recursive: true, force: true });
-  return true;
 }

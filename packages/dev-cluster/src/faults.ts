@@ -11,6 +11,65 @@ import {
   sampleTrace,
 } from './operator/simulation';
 import { describeError } from './kube';
+import {
+  failRealConnector,
+  failRealTask,
+  healReal,
+  RealConnector,
+} from './kafka/realFaults';
+import { ConnectRestClient } from './operator/connectRest';
+import { REAL_WORKER_ANNOTATION } from './operator/simulation';
+import { STRIMZI_CLUSTER_LABEL } from '@kcs/plugin-kafka-connect-common';
+
+/** The local cluster's real worker, when it runs one. */
+export interface RealWorker {
+  connectUrl: string;
+  filesDir: string;
+}
+
+/**
+ * The connector as the real worker runs it, when its KafkaConnect is backed
+ * by the local cluster's real worker; undefined for simulated ones.
+ */
+async function realConnectorOf(
+  kc: KubeConfig,
+  connector: KubernetesObject & { spec?: RealConnector['spec'] },
+  worker: RealWorker | undefined,
+): Promise<RealConnector | undefined> {
+  const clusterName = connector.metadata?.labels?.[STRIMZI_CLUSTER_LABEL];
+  if (!worker || !clusterName) {
+    return undefined;
+  }
+  try {
+    const connect = await KubernetesObjectApi.makeApiClient(kc).read({
+      apiVersion: connector.apiVersion!,
+      kind: 'KafkaConnect',
+      metadata: { name: clusterName, namespace: connector.metadata!.namespace },
+    });
+    if (
+      connect.metadata?.annotations?.[REAL_WORKER_ANNOTATION]?.toLowerCase() !==
+      'true'
+    ) {
+      return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return {
+    name: connector.metadata!.name!,
+    spec: connector.spec ?? {},
+    filesDir: worker.filesDir,
+    rest: new ConnectRestClient(worker.connectUrl),
+  };
+}
+
+function refuseTrace(trace: string | undefined, ref: ConnectorRef) {
+  if (trace !== undefined) {
+    throw new Error(
+      `--trace does not apply to ${ref.namespace}/${ref.name}: a real Kafka Connect worker runs it, so the trace is Connect's own; leave --trace out`,
+    );
+  }
+}
 
 /** A connector in a cluster. */
 export interface ConnectorRef {
@@ -70,14 +129,23 @@ export async function failTask(
   kc: KubeConfig,
   ref: ConnectorRef,
   taskId: number,
-  trace: string = sampleTrace(
-    'Tolerance exceeded in error handler: org.apache.kafka.common.errors.RecordTooLargeException',
-  ),
+  trace?: string,
+  worker?: RealWorker,
 ) {
   const connector = await readConnector(kc, ref);
+  const real = await realConnectorOf(kc, connector, worker);
+  if (real) {
+    refuseTrace(trace, ref);
+    await failRealTask(real, taskId);
+    return;
+  }
   const failed = {
     ...failedTasksOf(connector.metadata?.annotations),
-    [String(taskId)]: trace,
+    [String(taskId)]:
+      trace ??
+      sampleTrace(
+        'Tolerance exceeded in error handler: org.apache.kafka.common.errors.RecordTooLargeException',
+      ),
   };
   await patchAnnotations(kc, connector, {
     [FAILED_TASKS_ANNOTATION]: JSON.stringify(failed),
@@ -88,19 +156,37 @@ export async function failTask(
 export async function failConnector(
   kc: KubeConfig,
   ref: ConnectorRef,
-  trace: string = sampleTrace(
-    'Unable to connect to the source database: Communications link failure',
-  ),
+  trace?: string,
+  worker?: RealWorker,
 ) {
   const connector = await readConnector(kc, ref);
+  const real = await realConnectorOf(kc, connector, worker);
+  if (real) {
+    refuseTrace(trace, ref);
+    await failRealConnector(real);
+    return;
+  }
   await patchAnnotations(kc, connector, {
-    [FAILED_CONNECTOR_ANNOTATION]: trace,
+    [FAILED_CONNECTOR_ANNOTATION]:
+      trace ??
+      sampleTrace(
+        'Unable to connect to the source database: Communications link failure',
+      ),
   });
 }
 
-/** Clears every injected failure of a connector. */
-export async function heal(kc: KubeConfig, ref: ConnectorRef) {
+/** Clears every injected failure of a connector; on the real worker, puts its files back and restarts what failed. */
+export async function heal(
+  kc: KubeConfig,
+  ref: ConnectorRef,
+  worker?: RealWorker,
+) {
   const connector = await readConnector(kc, ref);
+  const real = await realConnectorOf(kc, connector, worker);
+  if (real) {
+    await healReal(real);
+    return;
+  }
   await patchAnnotations(kc, connector, {
     [FAILED_TASKS_ANNOTATION]: null,
     [FAILED_CONNECTOR_ANNOTATION]: null,

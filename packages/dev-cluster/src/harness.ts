@@ -10,8 +10,10 @@ import {
   readClusterState,
   RunningCluster,
   startCluster,
+  StartClusterOptions,
   StrimziApiMode,
 } from './cluster';
+import { connectorFilesDir } from './kafka/servers';
 import {
   applyObjects,
   ClusterConnection,
@@ -37,6 +39,12 @@ export interface TestCluster extends ClusterConnection {
   ): Promise<KubernetesObject[]>;
   /** Replaces a custom resource's status through the status subresource. */
   writeStatus(object: object & { status: unknown }): Promise<void>;
+  /** The real Kafka Connect worker's REST API, when the cluster runs one. */
+  connectUrl?: string;
+  /** The real broker's bootstrap address, when the cluster runs one. */
+  bootstrapServers?: string;
+  /** The worker's working folder: connectors' relative file names resolve here. */
+  connectorFilesDir?: string;
   /** The running cluster, when this test file started its own (fault tests). */
   owned?: RunningCluster;
 }
@@ -47,6 +55,10 @@ export interface UseTestClusterOptions {
   operator?: boolean;
   /** Start a private cluster even when a shared one runs (tests that stop servers). */
   private?: boolean;
+  /** Needs the real Kafka broker and Connect worker (the shared cluster runs them unless started with --no-kafka). */
+  kafka?: boolean;
+  /** Options of the private cluster's in-process operator stand-in. */
+  operatorOptions?: StartClusterOptions['operatorOptions'];
   /** Start-up timeout for the private cluster. */
   timeoutMs?: number;
 }
@@ -77,13 +89,19 @@ export function useTestCluster(
     !options.private &&
     (options.strimziApi ?? 'v1') === 'v1' &&
     (options.operator ?? true) &&
+    !options.operatorOptions &&
     Boolean(process.env.KC_TEST_CLUSTER);
 
   beforeAll(async () => {
-    let connection: ClusterConnection & {
-      portalToken: string;
-      strimziApi: StrimziApiMode;
-    };
+    let connection:
+      | (ClusterConnection & {
+          portalToken: string;
+          strimziApi: StrimziApiMode;
+          stateDir: string;
+          connectUrl?: string;
+          bootstrapServers?: string;
+        })
+      | undefined;
     if (wantsShared) {
       const name = process.env.KC_TEST_CLUSTER!;
       const state = readClusterState(clusterDir(name));
@@ -93,25 +111,34 @@ export function useTestCluster(
         );
       }
       connection = state;
-    } else {
+    }
+    if (!connection || (options.kafka && !connection.connectUrl)) {
       owned = await startCluster({
         name: `test-${process.pid}-${crypto.randomBytes(2).toString('hex')}`,
         strimziApi: options.strimziApi,
         operator: options.operator ?? true,
+        kafka: options.kafka,
+        operatorOptions: options.operatorOptions,
       });
       connection = owned;
     }
-    const kubeConfig = () => kubeConfigFor(connection);
+    const started = connection;
+    const kubeConfig = () => kubeConfigFor(started);
     cluster = {
-      name: connection.name,
-      server: connection.server,
-      token: connection.token,
-      caData: connection.caData,
-      portalToken: connection.portalToken,
-      strimziApi: connection.strimziApi,
+      name: started.name,
+      server: started.server,
+      token: started.token,
+      caData: started.caData,
+      portalToken: started.portalToken,
+      strimziApi: started.strimziApi,
+      connectUrl: started.connectUrl,
+      bootstrapServers: started.bootstrapServers,
+      connectorFilesDir: started.connectUrl
+        ? connectorFilesDir(started.stateDir)
+        : undefined,
       owned,
       kubeConfig,
-      portalKubeConfig: () => kubeConfigFor(connection, connection.portalToken),
+      portalKubeConfig: () => kubeConfigFor(started, started.portalToken),
       newNamespace: async (prefix = 't') => {
         const name = `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
         await kubeConfig()

@@ -4,7 +4,17 @@
  * @packageDocumentation
  */
 
-export { ETCD_VERSION, KUBERNETES_VERSION } from './versions';
+export {
+  DEBEZIUM_VERSION,
+  ETCD_VERSION,
+  KAFKA_VERSION,
+  KUBERNETES_VERSION,
+} from './versions';
+export { ensureKafka, findKafka } from './kafka/binaries';
+export type { KafkaInstall } from './kafka/binaries';
+export { failConnector, failTask, heal } from './faults';
+export type { ConnectorRef, RealWorker } from './faults';
+export { REAL_WORKER_ANNOTATION } from './operator/simulation';
 export { ensureBinaries, findBinaries } from './binaries';
 export type { KubernetesBinaries } from './binaries';
 export { startCluster, readClusterState } from './cluster';
@@ -19,5 +29,6 @@ export type { TestCluster, UseTestClusterOptions } from './harness';
 export { kubeConfigFor, applyObjects } from './kube';
 export type { ClusterConnection } from './kube';
 export { PORTAL_USER } from './portalAccess';
-export { strimziRequestsServed } from './metrics';
+export { apiRequestCounts, strimziRequestsServed } from './metrics';
+export type { ApiRequestCount } from './metrics';
 export { PLANTED_SECRET_PREFIX, plantedSecretValue } from './plantedSecrets';

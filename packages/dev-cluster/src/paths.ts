@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ETCD_VERSION, KUBERNETES_VERSION } from './versions';
+import {
+  DEBEZIUM_VERSION,
+  ETCD_VERSION,
+  KAFKA_VERSION,
+  KUBERNETES_VERSION,
+} from './versions';
 
 /** The monorepo root: the nearest parent folder whose package.json declares workspaces. */
 export function findRepoRoot(start: string = __dirname): string {
@@ -44,16 +49,33 @@ export function clusterDir(name: string): string {
  * every CI run on the machine reuses one build.
  */
 export function binaryCacheDir(): string {
-  const base =
+  return path.join(
+    cacheBase(),
+    `kubernetes-${KUBERNETES_VERSION}-etcd-${ETCD_VERSION}`,
+  );
+}
+
+function cacheBase(): string {
+  return (
     process.env.KC_BINARY_CACHE ??
     path.join(
       process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'),
       'kafka-connect-dev-cluster',
-    );
-  return path.join(
-    base,
-    `kubernetes-${KUBERNETES_VERSION}-etcd-${ETCD_VERSION}`,
+    )
   );
+}
+
+/** Where the Kafka and Connect jars that Maven resolves are kept, keyed by version like the binaries. */
+export function kafkaCacheDir(): string {
+  return path.join(
+    cacheBase(),
+    `kafka-${KAFKA_VERSION}-debezium-${DEBEZIUM_VERSION}`,
+  );
+}
+
+/** The Maven project that pins Kafka, Connect and Debezium. */
+export function mavenProjectDir(): string {
+  return path.resolve(__dirname, '..', 'maven');
 }
 
 /** The wrapper Go module that pins kube-apiserver and etcd. */

@@ -60,6 +60,8 @@ export interface StartProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Keep running after this Node process exits (the CLI's `up`). */
   detached: boolean;
+  /** Working folder (the Connect worker resolves connectors' relative file names against it). */
+  cwd?: string;
 }
 
 /** Starts a program with its output appended to a log file; returns its pid. */
@@ -70,6 +72,7 @@ export function startProcess(options: StartProcessOptions): number {
       stdio: ['ignore', log, log],
       detached: options.detached,
       env: options.env ?? process.env,
+      cwd: options.cwd,
     });
     if (!child.pid) {
       throw new Error(`Could not start ${options.command}`);

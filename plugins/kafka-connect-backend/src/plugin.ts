@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  kafkaConnectCreatePermission,
   kafkaConnectOperatePermission,
   kafkaConnectPermissions,
 } from '@kcs/plugin-kafka-connect-common';
@@ -13,6 +14,8 @@ import {
   kafkaConnectClustersExtensionPoint,
   kafkaConnectorPermissionResourceRef,
   kafkaConnectorPermissionRules,
+  kafkaConnectorTargetPermissionResourceRef,
+  kafkaConnectorTargetPermissionRules,
   kubeConfigForCluster,
   readKafkaConnectClusters,
   strimziResourceCacheServiceRef,
@@ -21,6 +24,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ConnectorOperations } from './service/operations';
 import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
+import { targetResourceOf } from './service/targets';
 import { unknownRoute } from './service/unknownRoute';
 import { readSettleTimeMs, readStrimziVersions } from './service/healthConfig';
 
@@ -100,6 +104,14 @@ export const kafkaConnectPlugin = createBackendPlugin({
           rules: Object.values(kafkaConnectorPermissionRules),
           getResources: async resourceRefs =>
             resourceRefs.map(ref => permissionResourceOf(ref, cache)),
+        });
+        // Where the scaffolder may create connectors, and for whom.
+        permissionsRegistry.addResourceType({
+          resourceRef: kafkaConnectorTargetPermissionResourceRef,
+          permissions: [kafkaConnectCreatePermission],
+          rules: Object.values(kafkaConnectorTargetPermissionRules),
+          getResources: async resourceRefs =>
+            resourceRefs.map(ref => targetResourceOf(ref, cache)),
         });
         httpRouter.use(
           await createRouter({

@@ -4,7 +4,7 @@
  */
 import type { StrimziApiVersion } from './names';
 
-/** A connector's health, worst last. @public */
+/** A connector's health; {@link CONNECTOR_HEALTHS} orders them from best to worst. @public */
 export type ConnectorHealth =
   | 'healthy'
   | 'degraded'
@@ -202,8 +202,16 @@ export interface EntityConnectorsResponse {
 
 /** `GET /connectors` response (every connector the caller may see). @public */
 export interface ConnectorListResponse {
+  /** The page asked for (every matching connector without `limit`). */
   items: ConnectorSummary[];
   clusters: ClusterSyncState[];
+  /** How many connectors match the filters, across all pages. */
+  total: number;
+  offset: number;
+  /** Matching connectors per health, across all pages: the health summary. */
+  byHealth: Partial<Record<ConnectorHealth, number>>;
+  /** Every owner among all connectors, sorted: the owner filter's choices. */
+  owners: string[];
 }
 
 /** `GET /clusters` response. @public */

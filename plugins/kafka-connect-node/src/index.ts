@@ -32,3 +32,16 @@ export type {
   KafkaConnectorPermissionQuery,
   KafkaConnectorPermissionResource,
 } from './permissions/rules';
+export type { OwnedByUserParams } from './permissions/claims';
+export {
+  createKafkaConnectorTargetConditionalDecision,
+  isKafkaConnectorTargetNamespaceOpenToUser,
+  isKafkaConnectorTargetOwnerOfUser,
+  kafkaConnectorTargetConditions,
+  kafkaConnectorTargetPermissionResourceRef,
+  kafkaConnectorTargetPermissionRules,
+} from './permissions/targetRules';
+export type {
+  KafkaConnectorTargetPermissionQuery,
+  KafkaConnectorTargetPermissionResource,
+} from './permissions/targetRules';

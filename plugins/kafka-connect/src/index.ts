@@ -10,8 +10,10 @@ export {
   KafkaConnectPage,
   kafkaConnectRootRouteRef,
   KafkaConnectClusterPickerFieldExtension,
+  KafkaConnectOwnerPickerFieldExtension,
 } from './plugin';
 export * from './components/KafkaConnectClusterPicker';
+export * from './components/KafkaConnectOwnerPicker';
 export { kafkaConnectApiRef } from './api';
 export type { KafkaConnectApi } from './api';
 export { isKafkaConnectAvailable } from './filter';

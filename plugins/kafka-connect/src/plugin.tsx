@@ -26,6 +26,10 @@ import {
   KAFKA_CONNECT_CLUSTER_PICKER,
   validateKafkaConnectClusterChoice,
 } from './components/KafkaConnectClusterPicker';
+import {
+  KafkaConnectOwnerPicker,
+  KAFKA_CONNECT_OWNER_PICKER,
+} from './components/KafkaConnectOwnerPicker';
 import { kafkaConnectApiRef } from './api';
 import { isKafkaConnectAvailable } from './filter';
 
@@ -80,6 +84,16 @@ const kafkaConnectPage = PageBlueprint.make({
   },
 });
 
+const kafkaConnectOwnerField = FormFieldBlueprint.make({
+  name: 'owner',
+  params: {
+    field: () =>
+      import('./components/KafkaConnectOwnerPicker/formField').then(
+        m => m.kafkaConnectOwnerFormField,
+      ),
+  },
+});
+
 const kafkaConnectClusterField = FormFieldBlueprint.make({
   name: 'connect-cluster',
   params: {
@@ -103,6 +117,7 @@ export const kafkaConnectPlugin = createFrontendPlugin({
     kafkaConnectEntityContent,
     kafkaConnectPage,
     kafkaConnectClusterField,
+    kafkaConnectOwnerField,
   ],
 });
 
@@ -157,5 +172,18 @@ export const KafkaConnectClusterPickerFieldExtension =
       name: KAFKA_CONNECT_CLUSTER_PICKER,
       component: KafkaConnectClusterPicker,
       validation: validateKafkaConnectClusterChoice,
+    }),
+  );
+
+/**
+ * The owner field for the legacy frontend system's scaffolder: the user's
+ * own groups first. Put it inside `<ScaffolderFieldExtensions>`.
+ * @public
+ */
+export const KafkaConnectOwnerPickerFieldExtension =
+  legacyKafkaConnectPlugin.provide(
+    createScaffolderFieldExtension({
+      name: KAFKA_CONNECT_OWNER_PICKER,
+      component: KafkaConnectOwnerPicker,
     }),
   );

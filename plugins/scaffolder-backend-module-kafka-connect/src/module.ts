@@ -9,6 +9,7 @@ import { readKafkaConnectScaffolderConfig } from './config';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
 import { BackendConnectClusterDirectory } from './services/ConnectClusterDirectory';
 import { KubernetesConnectorApplier } from './services/ConnectorApplier';
+import { PermissionsSelfServiceGuard } from './services/SelfServiceGuard';
 
 /**
  * Scaffolder actions for Kafka connectors.
@@ -25,14 +26,27 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         logger: coreServices.logger,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
       },
-      async init({ scaffolder, config, logger, discovery, auth }) {
+      async init({
+        scaffolder,
+        config,
+        logger,
+        discovery,
+        auth,
+        permissions,
+        auditor,
+      }) {
         const settings = readKafkaConnectScaffolderConfig(config);
         const blueprints = BlueprintRegistry.load(
           settings.blueprintLocations,
           logger,
         );
         logger.info(`Kafka Connect blueprints: ${blueprints.ids().join(', ')}`);
+        // Applied changes and creations ask the permissions the REST API asks.
+        const guard = new PermissionsSelfServiceGuard(permissions);
+        const { targets } = settings;
         scaffolder.addActions(
           createConnectorAction({
             blueprints,
@@ -41,6 +55,9 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
               config,
               settings.fieldManager,
             ),
+            guard,
+            auditor,
+            targets,
           }),
           changeConnectorAction({
             blueprints,
@@ -48,6 +65,9 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
               config,
               settings.fieldManager,
             ),
+            guard,
+            auditor,
+            targets,
           }),
         );
       },

@@ -13,6 +13,9 @@ import { parse } from 'yaml';
 import { scaffolderModuleKafkaConnect } from './module';
 
 const getCluster = useTestCluster();
+// Each test runs several tasks that poll for up to 30 s; alone they take 5 to
+// 7 s, beyond jest's default 5 s on a loaded machine.
+jest.setTimeout(120_000);
 
 async function waitForResource(
   kc: KubeConfig,

@@ -34,7 +34,9 @@ describe('software templates in templates/', () => {
       // the form asks exactly the blueprint's parameters, with its schema
       expect(details.properties).toEqual(blueprint.parameters.properties);
       expect(details.required).toEqual(blueprint.parameters.required);
-      expect(ownership.properties.owner['ui:field']).toBe('OwnerPicker');
+      expect(ownership.properties.owner['ui:field']).toBe(
+        'KafkaConnectOwnerPicker',
+      );
       expect(where.properties.connect['ui:field']).toBe(
         'KafkaConnectClusterPicker',
       );
@@ -55,6 +57,11 @@ describe('software templates in templates/', () => {
       );
       expect(template.spec.output.links[0].entityRef).toBe(
         '${{ steps.connector.output.entityRef }}',
+      );
+      // Pull requests are open to everyone; reviewers see who asked.
+      const publish = template.spec.steps.find((s: any) => s.id === 'publish');
+      expect(publish.input.description).toContain(
+        'Requested by ${{ user.ref }}',
       );
     },
   );
@@ -114,5 +121,7 @@ describe('software templates in templates/', () => {
     expect(template.spec.output.links[0].entityRef).toBe(
       '${{ parameters.entityRef }}',
     );
+    const publish = template.spec.steps.find((s: any) => s.id === 'publish');
+    expect(publish.input.description).toContain('Requested by ${{ user.ref }}');
   });
 });

@@ -4,7 +4,10 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
-import { kafkaConnectOperatePermission } from '@kcs/plugin-kafka-connect-common';
+import {
+  kafkaConnectCreatePermission,
+  kafkaConnectOperatePermission,
+} from '@kcs/plugin-kafka-connect-common';
 import {
   ADMIN_GROUP_REF,
   PortalPermissionPolicy,
@@ -73,6 +76,41 @@ describe('PortalPermissionPolicy', () => {
         params: {
           claims: ['user:default/guest', 'group:default/team-orders'],
         },
+      },
+    });
+  });
+
+  it('lets admins create connectors for any owner anywhere', async () => {
+    const decision = await policy.handle(
+      { permission: kafkaConnectCreatePermission },
+      user(['user:default/admin', ADMIN_GROUP_REF]),
+    );
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('lets others create only for their own refs, in namespaces open to them', async () => {
+    const claims = ['user:default/guest', 'group:default/team-orders'];
+    const decision = await policy.handle(
+      { permission: kafkaConnectCreatePermission },
+      user(claims),
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'kafka-connect',
+      resourceType: 'kafka-connector-target',
+      conditions: {
+        allOf: [
+          {
+            rule: 'IS_REQUESTED_OWNER_OF_USER',
+            resourceType: 'kafka-connector-target',
+            params: { claims },
+          },
+          {
+            rule: 'IS_NAMESPACE_OPEN_TO_USER',
+            resourceType: 'kafka-connector-target',
+            params: { claims },
+          },
+        ],
       },
     });
   });

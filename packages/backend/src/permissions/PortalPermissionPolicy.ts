@@ -12,10 +12,15 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { kafkaConnectOperatePermission } from '@kcs/plugin-kafka-connect-common';
+import {
+  kafkaConnectCreatePermission,
+  kafkaConnectOperatePermission,
+} from '@kcs/plugin-kafka-connect-common';
 import {
   createKafkaConnectorConditionalDecision,
+  createKafkaConnectorTargetConditionalDecision,
   kafkaConnectorConditions,
+  kafkaConnectorTargetConditions,
 } from '@kcs/plugin-kafka-connect-node';
 
 /** Members of this group may do everything in the portal. */
@@ -23,8 +28,10 @@ export const ADMIN_GROUP_REF = 'group:default/platform-team';
 
 /**
  * The portal's permission policy: admins may do everything; everybody else may
- * read and create, but not remove what the catalog holds, and may operate
- * only the connectors they (or their groups) own.
+ * read and create, but not remove what the catalog holds, may operate only
+ * the connectors they (or their groups) own, and may create connectors only
+ * for themselves or their groups, in namespaces that name no owner or one of
+ * theirs.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -46,6 +53,18 @@ export class PortalPermissionPolicy implements PermissionPolicy {
         request.permission,
         kafkaConnectorConditions.isOwnedByUser({ claims: ownership }),
       );
+    }
+    if (isPermission(request.permission, kafkaConnectCreatePermission)) {
+      return createKafkaConnectorTargetConditionalDecision(request.permission, {
+        allOf: [
+          kafkaConnectorTargetConditions.isRequestedOwnerOfUser({
+            claims: ownership,
+          }),
+          kafkaConnectorTargetConditions.isNamespaceOpenToUser({
+            claims: ownership,
+          }),
+        ],
+      });
     }
     return { result: AuthorizeResult.ALLOW };
   }

@@ -1,12 +1,7 @@
-import { desiredConnectorState } from '@kcs/plugin-kafka-connect-common';
 import {
-  mirrorMaker2Connectors,
   reconcileKafkaConnect,
   reconcileKafkaConnector,
-  reconcileKafkaMirrorMaker2,
   Resource,
-  settleTransitionTimes,
-  topicsOf,
 } from './reconcile';
 import {
   FAILED_CONNECTOR_ANNOTATION,
@@ -99,13 +94,14 @@ describe('reconcileKafkaConnect', () => {
     ]);
   });
 
-  it('only reports ReconciliationPaused while reconciliation is paused', () => {
+  it('replaces the status while reconciliation is paused, as Strimzi does', () => {
     const paused = {
       ...connect({ 'strimzi.io/pause-reconciliation': 'true' }),
-      status: { url: 'kept' },
+      status: { url: 'dropped', observedGeneration: 3, replicas: 2 },
     };
     expect(reconcileKafkaConnect(paused, NOW).status).toEqual({
-      url: 'kept',
+      observedGeneration: 3,
+      replicas: 0,
       conditions: [
         {
           type: 'ReconciliationPaused',
@@ -301,7 +297,37 @@ describe('reconcileKafkaConnector', () => {
     });
   });
 
-  it('only reports ReconciliationPaused while reconciliation is paused', () => {
+  it('keeps an invalid restart value with a Warning, as Strimzi 1.2 does', () => {
+    const result = reconcile(
+      connector({ annotations: { 'strimzi.io/restart': 'yes please' } }),
+    );
+    expect(result.annotations).toBeUndefined();
+    expect(result.status?.conditions).toEqual([
+      expect.objectContaining({
+        type: 'Warning',
+        reason: 'RestartConnector',
+        message: expect.stringContaining('Invalid annotation format'),
+      }),
+      expect.objectContaining({ type: 'Ready' }),
+    ]);
+  });
+
+  it('sends a connector of a Connect cluster at 0 replicas NotReady', () => {
+    const result = reconcileKafkaConnector(connector(), {
+      connect: { ...connect(), spec: { replicas: 0 } },
+      now: NOW,
+    });
+    expect(result.status?.conditions).toEqual([
+      expect.objectContaining({
+        type: 'NotReady',
+        reason: 'RuntimeException',
+        message:
+          "Kafka Connect cluster 'my-connect' in namespace kafka has 0 replicas.",
+      }),
+    ]);
+  });
+
+  it('replaces the status while reconciliation is paused, restarting nothing', () => {
     const paused = {
       ...connector({
         annotations: {
@@ -309,11 +335,12 @@ describe('reconcileKafkaConnector', () => {
           'strimzi.io/restart': 'true',
         },
       }),
-      status: { tasksMax: 2 },
+      status: { tasksMax: 2, observedGeneration: 3, topics: ['dropped'] },
     };
     expect(reconcile(paused)).toEqual({
       status: {
-        tasksMax: 2,
+        tasksMax: 0,
+        observedGeneration: 3,
         conditions: [
           {
             type: 'ReconciliationPaused',
@@ -323,139 +350,5 @@ describe('reconcileKafkaConnector', () => {
         ],
       },
     });
-  });
-});
-
-describe('helpers', () => {
-  it('desiredConnectorState prefers spec.state over spec.pause', () => {
-    expect(desiredConnectorState(undefined)).toBe('running');
-    expect(desiredConnectorState({ pause: true })).toBe('paused');
-    expect(desiredConnectorState({ pause: true, state: 'stopped' })).toBe(
-      'stopped',
-    );
-  });
-
-  it('topicsOf reads sink topics and source prefixes', () => {
-    expect(topicsOf({ topics: 'b, a' }, 'sink')).toEqual(['a', 'b']);
-    expect(topicsOf({ 'topic.prefix': 'p' }, 'source')).toEqual(['p']);
-    expect(topicsOf({}, 'source')).toEqual([]);
-    expect(topicsOf(undefined, 'sink')).toEqual([]);
-  });
-
-  it('settleTransitionTimes keeps the time of an unchanged condition only', () => {
-    const previous = {
-      conditions: [
-        { type: 'Ready', status: 'True', lastTransitionTime: 'old' },
-      ],
-    };
-    expect(
-      settleTransitionTimes(previous, {
-        conditions: [
-          { type: 'Ready', status: 'True', lastTransitionTime: NOW },
-        ],
-      }).conditions[0].lastTransitionTime,
-    ).toBe('old');
-    expect(
-      settleTransitionTimes(previous, {
-        conditions: [
-          {
-            type: 'NotReady',
-            status: 'True',
-            reason: 'Throwable',
-            lastTransitionTime: NOW,
-          },
-        ],
-      }).conditions[0].lastTransitionTime,
-    ).toBe(NOW);
-  });
-});
-
-describe('reconcileKafkaMirrorMaker2', () => {
-  const mm2 = (annotations: Record<string, string> = {}): Resource => ({
-    kind: 'KafkaMirrorMaker2',
-    metadata: { name: 'mm2', namespace: 'kafka', generation: 2, annotations },
-    spec: {
-      replicas: 1,
-      target: { alias: 'us' },
-      mirrors: [
-        {
-          source: { alias: 'eu' },
-          sourceConnector: { tasksMax: 2 },
-          checkpointConnector: { tasksMax: 1 },
-        },
-        { source: { alias: 'ap' }, sourceConnector: { state: 'paused' } },
-      ],
-    },
-  });
-
-  it('names connectors the way Strimzi does', () => {
-    expect(
-      mirrorMaker2Connectors(mm2()).map((c: { name: string }) => c.name),
-    ).toEqual([
-      'eu->us.MirrorSourceConnector',
-      'eu->us.MirrorCheckpointConnector',
-      'ap->us.MirrorSourceConnector',
-    ]);
-  });
-
-  it('reports each connector and rolls failures into NotReady', () => {
-    const { status } = reconcileKafkaMirrorMaker2(
-      mm2({
-        [FAILED_TASKS_ANNOTATION]: JSON.stringify({
-          'eu->us.MirrorSourceConnector:1': 'trace',
-        }),
-      }),
-      NOW,
-    );
-    expect(status!.connectors).toHaveLength(3);
-    expect(status!.connectors[0].tasks[1]).toMatchObject({
-      state: 'FAILED',
-      trace: 'trace',
-    });
-    expect(status!.connectors[2].connector.state).toBe('PAUSED');
-    expect(status!.conditions[0]).toMatchObject({
-      type: 'NotReady',
-      reason: 'Throwable',
-    });
-    expect(
-      reconcileKafkaMirrorMaker2(mm2(), NOW).status!.conditions[0].type,
-    ).toBe('Ready');
-  });
-
-  it('acts on restart-connector and restart-connector-task', () => {
-    const failures = JSON.stringify({
-      'eu->us.MirrorSourceConnector:0': 'a',
-      'eu->us.MirrorSourceConnector:1': 'b',
-      'eu->us.MirrorCheckpointConnector:0': 'c',
-    });
-    expect(
-      reconcileKafkaMirrorMaker2(
-        mm2({
-          [FAILED_TASKS_ANNOTATION]: failures,
-          'strimzi.io/restart-connector': 'eu->us.MirrorSourceConnector',
-        }),
-        NOW,
-      ).annotations,
-    ).toEqual({
-      'strimzi.io/restart-connector': null,
-      [FAILED_TASKS_ANNOTATION]: JSON.stringify({
-        'eu->us.MirrorCheckpointConnector:0': 'c',
-      }),
-    });
-    expect(
-      reconcileKafkaMirrorMaker2(
-        mm2({
-          [FAILED_TASKS_ANNOTATION]: failures,
-          'strimzi.io/restart-connector-task':
-            'eu->us.MirrorCheckpointConnector:0',
-        }),
-        NOW,
-      ).annotations![FAILED_TASKS_ANNOTATION],
-    ).toBe(
-      JSON.stringify({
-        'eu->us.MirrorSourceConnector:0': 'a',
-        'eu->us.MirrorSourceConnector:1': 'b',
-      }),
-    );
   });
 });

@@ -14,6 +14,14 @@ export const FAILED_CONNECTOR_ANNOTATION =
 /** Comma-separated connector classes a KafkaConnect offers (else the defaults). */
 export const PLUGINS_ANNOTATION = 'simulator.kafka-connect.dev/plugins';
 
+/**
+ * On a KafkaConnect: `"true"` backs it with the local cluster's real Kafka
+ * Connect worker instead of simulating it. The sample data sets it on one
+ * KafkaConnect per local cluster.
+ */
+export const REAL_WORKER_ANNOTATION =
+  'dev-cluster.kafka-connect.dev/real-worker';
+
 /** A plugin a Connect cluster offers, as Connect's REST API lists it. */
 export interface ConnectorPlugin {
   class: string;

@@ -1,4 +1,5 @@
 import {
+  CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
   KubernetesObjectApi,
@@ -11,14 +12,22 @@ import {
   StrimziKind,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
+import { isTrue, settleTransitionTimes } from './conditions';
+import { applyOwnedConfigMap } from './configMaps';
+import { ConnectRestClient } from './connectRest';
+import { reconcileKafkaMirrorMaker2 } from './mirrorMaker2';
+import {
+  deleteOrphanConnectors,
+  reconcileRealKafkaConnect,
+} from './realConnect';
+import { reconcileRealConnector } from './realConnector';
 import {
   reconcileKafkaConnect,
   reconcileKafkaConnector,
-  reconcileKafkaMirrorMaker2,
   ReconcileResult,
   Resource,
-  settleTransitionTimes,
 } from './reconcile';
+import { REAL_WORKER_ANNOTATION } from './simulation';
 
 const GROUP = 'kafka.strimzi.io';
 const FIELD_MANAGER = 'operator-stand-in';
@@ -32,6 +41,14 @@ export interface OperatorStandInOptions {
   logger?: (line: string) => void;
   /** Wait this long before reacting to a change, so a portal sees `pending` first. */
   reconcileDelayMs?: number;
+  /**
+   * The REST API of the local cluster's real Kafka Connect worker. KafkaConnects
+   * annotated with {@link REAL_WORKER_ANNOTATION} are backed by it; without it
+   * every KafkaConnect is simulated.
+   */
+  connectUrl?: string;
+  /** Milliseconds in one minute of the auto-restart back-off (default 60000; tests shorten it). */
+  autoRestartMinuteMs?: number;
 }
 
 /** A running operator stand-in. */
@@ -77,10 +94,13 @@ async function discoverVersion(kc: KubeConfig): Promise<string | undefined> {
 }
 
 /**
- * A stand-in for the Strimzi cluster operator, NOT the operator: it runs no
- * Kafka Connect, it only writes the status the Strimzi 1.2 operator would
- * write, so the portal has something live to show and act on. It lists and
- * watches the three kinds in every namespace and reacts within a second.
+ * A stand-in for the Strimzi cluster operator, NOT the operator. For the
+ * KafkaConnects that the local cluster's real Kafka Connect worker backs, it
+ * drives that worker through the Connect REST API as Strimzi 1.2 does and
+ * writes Connect's own answers into the status; for the others it writes the
+ * status Strimzi would write, so the portal has something live to show and
+ * act on. It lists and watches the three kinds in every namespace and reacts
+ * within a second.
  */
 export async function startOperatorStandIn(
   kc: KubeConfig,
@@ -89,6 +109,32 @@ export async function startOperatorStandIn(
   const log = (line: string) =>
     options.logger?.(`operator stand-in [${options.clusterName}]: ${line}`);
   const customObjects = kc.makeApiClient(CustomObjectsApi);
+  const core = kc.makeApiClient(CoreV1Api);
+  const rest = options.connectUrl
+    ? new ConnectRestClient(options.connectUrl)
+    : undefined;
+  const listed = new Set<Kind>();
+  const isReal = (connect: Resource | undefined) =>
+    Boolean(
+      rest &&
+        connect &&
+        isTrue(connect.metadata?.annotations?.[REAL_WORKER_ANNOTATION]),
+    );
+  const connectOf = (connector: Resource) => {
+    const clusterName = connector.metadata?.labels?.[STRIMZI_CLUSTER_LABEL];
+    return clusterName
+      ? store.KafkaConnect.get(
+          `KafkaConnect/${connector.metadata?.namespace}/${clusterName}`,
+        )
+      : undefined;
+  };
+  const readConfigMap = async (namespace: string, name: string) => {
+    try {
+      return (await core.readNamespacedConfigMap({ namespace, name })).data;
+    } catch {
+      return undefined;
+    }
+  };
   const objects = KubernetesObjectApi.makeApiClient(kc);
   const store: Record<Kind, Map<string, Resource>> = {
     KafkaConnect: new Map(),
@@ -137,6 +183,7 @@ export async function startOperatorStandIn(
           store[kind].set(keyOf(kind, item), item);
           enqueue(keyOf(kind, item));
         }
+        listed.add(kind);
         await new Promise<void>(resolve => {
           new Watch(kc)
             .watch(
@@ -152,6 +199,11 @@ export async function startOperatorStandIn(
                 const key = keyOf(kind, object);
                 if (type === 'DELETED') {
                   store[kind].delete(key);
+                  if (kind === 'KafkaConnector' && isReal(connectOf(object))) {
+                    void rest!
+                      .delete(object.metadata!.name!)
+                      .catch(() => undefined);
+                  }
                 } else {
                   store[kind].set(key, object);
                   enqueue(key);
@@ -180,6 +232,9 @@ export async function startOperatorStandIn(
     result: ReconcileResult,
   ) => {
     const metadata = resource.metadata!;
+    if (result.configMap) {
+      await applyOwnedConfigMap(objects, resource, result.configMap);
+    }
     if (result.annotations) {
       await objects.patch(
         {
@@ -226,7 +281,7 @@ export async function startOperatorStandIn(
   };
 
   const reconcile = async (key: string) => {
-    const [kind, namespace] = key.split('/') as [Kind, string];
+    const [kind] = key.split('/') as [Kind, string];
     const resource = store[kind].get(key);
     if (
       !resource ||
@@ -235,19 +290,30 @@ export async function startOperatorStandIn(
       return;
     }
     const now = new Date().toISOString();
-    let result: ReconcileResult;
-    if (kind === 'KafkaConnect') {
-      result = reconcileKafkaConnect(resource, now);
-    } else if (kind === 'KafkaMirrorMaker2') {
-      result = reconcileKafkaMirrorMaker2(resource, now);
-    } else {
-      const clusterName = resource.metadata?.labels?.[STRIMZI_CLUSTER_LABEL];
-      const connect = clusterName
-        ? store.KafkaConnect.get(`KafkaConnect/${namespace}/${clusterName}`)
-        : undefined;
-      result = reconcileKafkaConnector(resource, { connect, now });
-    }
     try {
+      let result: ReconcileResult;
+      if (kind === 'KafkaConnect') {
+        result = isReal(resource)
+          ? await reconcileRealKafkaConnect(resource, now, rest!)
+          : reconcileKafkaConnect(resource, now);
+      } else if (kind === 'KafkaMirrorMaker2') {
+        result = reconcileKafkaMirrorMaker2(resource, now);
+      } else {
+        const connect = connectOf(resource);
+        result = isReal(connect)
+          ? await reconcileRealConnector(resource, {
+              connect,
+              now,
+              rest: rest!,
+              autoRestartMinuteMs: options.autoRestartMinuteMs ?? 60_000,
+              readConfigMap,
+            })
+          : reconcileKafkaConnector(resource, { connect, now });
+      }
+      if (result.requeueAfterMs !== undefined) {
+        const at = Date.now() + result.requeueAfterMs;
+        due.set(key, Math.min(due.get(key) ?? at, at));
+      }
       await write(kind, resource, result);
     } catch (error) {
       const code = (error as { code?: number }).code;
@@ -258,6 +324,20 @@ export async function startOperatorStandIn(
         due.set(key, Date.now() + 1000);
       }
     }
+  };
+
+  const removeOrphans = async () => {
+    if (!rest || listed.size < Object.keys(KINDS).length) {
+      return;
+    }
+    const wanted = new Set(
+      [...store.KafkaConnector.values()]
+        .filter(connector => isReal(connectOf(connector)))
+        .map(connector => connector.metadata?.name ?? ''),
+    );
+    await deleteOrphanConnectors(rest, wanted, log).catch(error =>
+      log(`could not list the worker's connectors (${String(error)})`),
+    );
   };
 
   const worker = (async () => {
@@ -274,6 +354,7 @@ export async function startOperatorStandIn(
       // A periodic resync repairs anything a lost watch event left behind.
       if (now - lastResync > 10_000) {
         lastResync = now;
+        await removeOrphans();
         for (const kind of Object.keys(store) as Kind[]) {
           for (const key of store[kind].keys()) {
             enqueue(key);

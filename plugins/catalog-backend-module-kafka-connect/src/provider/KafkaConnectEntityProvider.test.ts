@@ -93,9 +93,9 @@ describe('KafkaConnectEntityProvider', () => {
       kind: 'KafkaConnector',
       resource: connector('b'),
     });
-    emit({ type: 'resync', cluster: 'eu-1', kind: 'KafkaConnector' });
-    // A relist after a watch reconnect is left to the schedule.
-    emit({ type: 'resync', cluster: 'eu-1', kind: 'KafkaConnector' });
+    emit({ type: 'synced', cluster: 'eu-1', kind: 'KafkaConnector' });
+    // A second sync (a newly served API version) is left to the schedule.
+    emit({ type: 'synced', cluster: 'eu-1', kind: 'KafkaConnector' });
     await provider.settled();
     const [added, removed] = connection.applyMutation.mock.calls.map(
       call => call[0],

@@ -143,10 +143,10 @@ export class KafkaConnectEntityProvider implements EntityProvider {
       }
       return;
     }
-    if (change.type === 'resync' || !change.resource) {
+    if (change.type === 'synced' || !change.resource) {
       // The first list of a cluster's kind fills the catalog without waiting
-      // for the schedule. Later relists (every watch reconnect) are left to
-      // the schedule, so a busy watch does not mean a full mutation each time.
+      // for the schedule (its resources are not announced one by one). A
+      // newly served API version syncs again; that is left to the schedule.
       const key = `${change.cluster}/${change.kind}`;
       if (!this.listed.has(key)) {
         this.listed.add(key);

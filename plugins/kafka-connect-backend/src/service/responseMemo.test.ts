@@ -3,28 +3,87 @@ import type { ClusterSyncState } from '@kcs/plugin-kafka-connect-common';
 import type {
   CachedResource,
   ResourceChange,
+  StrimziResourceReader,
 } from '@kcs/plugin-kafka-connect-node';
+import { connectorsOfEntity } from './entityConnectors';
 import {
   createSummaryMemo,
   EntityResponseMemo,
   MEMOISED_ENTITIES,
 } from './responseMemo';
 
-function fakeReader() {
+/**
+ * An in-memory reader: resources in a list, owners from the owner
+ * annotation, `emit` announces a change as the watch would.
+ */
+function fakeReader(resources: CachedResource[] = []) {
   const listeners = new Set<(change: ResourceChange) => void>();
-  return {
+  const ownerOf = ({ resource }: CachedResource) => ({
+    owner: resource.metadata?.annotations?.['kafka-connect.dev/owner'],
+  });
+  const reader = {
+    clusters: () => synced,
+    list: (kind: string) => resources.filter(r => r.kind === kind),
+    get: (kind: string, cluster: string, namespace: string, name: string) =>
+      resources.find(
+        r =>
+          r.kind === kind &&
+          r.cluster === cluster &&
+          r.resource.metadata.namespace === namespace &&
+          r.resource.metadata.name === name,
+      ),
+    byKubernetesId: (id: string) =>
+      resources.filter(
+        r => r.resource.metadata.labels?.['backstage.io/kubernetes-id'] === id,
+      ),
+    byOwner: (ref: string) => resources.filter(r => ownerOf(r).owner === ref),
+    bySystem: () => [],
+    byConnectCluster: () => [],
+    ownerOf,
+    systemOf: () => undefined,
+    namespaceAnnotations: () => undefined,
     subscribe(listener: (change: ResourceChange) => void) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
-    emit() {
+    addClusters: () => {},
+  } as unknown as StrimziResourceReader;
+  return {
+    reader,
+    resources,
+    emit(
+      change: ResourceChange = {
+        type: 'synced',
+        cluster: 'eu-1',
+        kind: 'KafkaConnector',
+      },
+    ) {
       for (const listener of listeners) {
-        listener({ type: 'resync', cluster: 'eu-1', kind: 'KafkaConnector' });
+        listener(change);
       }
     },
     listeners,
   };
 }
+
+const connector = (
+  name: string,
+  labels: Record<string, string>,
+  owner?: string,
+): CachedResource => ({
+  cluster: 'eu-1',
+  kind: 'KafkaConnector',
+  resource: {
+    metadata: {
+      namespace: 'ns',
+      name,
+      labels: { 'strimzi.io/cluster': 'connect', ...labels },
+      annotations: owner ? { 'kafka-connect.dev/owner': owner } : {},
+    },
+  },
+});
 
 const entity = (name: string, annotations: Record<string, string> = {}) =>
   ({
@@ -37,9 +96,9 @@ const synced: ClusterSyncState[] = [{ name: 'eu-1', synced: true }];
 
 describe('EntityResponseMemo', () => {
   it('reuses an answer until the cache changes', () => {
-    const reader = fakeReader();
-    const memo = new EntityResponseMemo(reader);
-    const build = jest.fn(() => ({ items: [reader.listeners.size] }));
+    const fake = fakeReader();
+    const memo = new EntityResponseMemo(fake.reader);
+    const build = jest.fn(() => ({ items: [fake.listeners.size] }));
     expect(memo.answer(entity('orders'), synced, build).json).toBe(
       '{"items":[1]}',
     );
@@ -47,14 +106,14 @@ describe('EntityResponseMemo', () => {
       '{"items":[1]}',
     );
     expect(build).toHaveBeenCalledTimes(1);
-    reader.emit();
+    fake.emit();
     memo.answer(entity('orders'), synced, build);
     expect(build).toHaveBeenCalledTimes(2);
   });
 
   it('rebuilds an answer once a health in it is due for review', () => {
     let clock = Date.parse('2026-03-01T10:00:00Z');
-    const memo = new EntityResponseMemo(fakeReader(), () => clock);
+    const memo = new EntityResponseMemo(fakeReader().reader, () => clock);
     const build = jest.fn(() => ({
       items: [
         { health: 'pending', reviewAt: '2026-03-01T10:05:00Z' },
@@ -74,7 +133,7 @@ describe('EntityResponseMemo', () => {
   });
 
   it('gives each distinct answer its own weak ETag', () => {
-    const memo = new EntityResponseMemo(fakeReader());
+    const memo = new EntityResponseMemo(fakeReader().reader);
     const first = memo.answer(entity('a'), synced, () => ({ n: 1 }));
     const same = memo.answer(entity('b'), synced, () => ({ n: 1 }));
     const other = memo.answer(entity('c'), synced, () => ({ n: 2 }));
@@ -84,7 +143,7 @@ describe('EntityResponseMemo', () => {
   });
 
   it('rebuilds when a cluster sync state or the entity links change', () => {
-    const memo = new EntityResponseMemo(fakeReader());
+    const memo = new EntityResponseMemo(fakeReader().reader);
     let built = 0;
     const build = () => ({ built: ++built });
     memo.answer(entity('orders'), synced, build);
@@ -109,14 +168,115 @@ describe('EntityResponseMemo', () => {
   });
 
   it('keeps at most MEMOISED_ENTITIES answers and stops listening when closed', () => {
-    const reader = fakeReader();
-    const memo = new EntityResponseMemo(reader);
+    const fake = fakeReader();
+    const memo = new EntityResponseMemo(fake.reader);
     for (let i = 0; i < MEMOISED_ENTITIES + 10; i++) {
       memo.answer(entity(`e${i}`), synced, () => i);
     }
     expect(memo.size).toBe(MEMOISED_ENTITIES);
     memo.close();
-    expect(reader.listeners.size).toBe(0);
+    expect(fake.listeners.size).toBe(0);
+  });
+
+  describe('narrow invalidation', () => {
+    const orders = connector('orders-sink', {
+      'backstage.io/kubernetes-id': 'orders',
+    });
+    const billing = connector('billing-sink', {
+      'backstage.io/kubernetes-id': 'billing',
+    });
+    const owned = connector('owned', {}, 'group:default/team-a');
+    const setup = () => {
+      const fake = fakeReader([orders, billing, owned]);
+      const memo = new EntityResponseMemo(fake.reader);
+      const builds: string[] = [];
+      const ask = (target: Entity) =>
+        JSON.parse(
+          memo.answer(target, synced, reader => {
+            builds.push(target.metadata.name);
+            return connectorsOfEntity(target, reader).map(
+              c => c.resource.metadata.name,
+            );
+          }).json,
+        );
+      const team = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'team-a', namespace: 'default' },
+      } as Entity;
+      return { fake, ask, builds, team };
+    };
+    const upsert = (cached: CachedResource): ResourceChange => ({
+      type: 'upsert',
+      cluster: cached.cluster,
+      kind: cached.kind,
+      resource: cached.resource,
+    });
+
+    it('a change to one connector rebuilds only the answers containing it', () => {
+      const { fake, ask, builds, team } = setup();
+      expect(ask(entity('orders'))).toEqual(['orders-sink']);
+      ask(entity('billing'));
+      ask(team);
+      fake.emit(upsert(orders));
+      ask(entity('orders'));
+      ask(entity('billing'));
+      ask(team);
+      expect(builds).toEqual(['orders', 'billing', 'team-a', 'orders']);
+    });
+
+    it('a connector that newly carries an entity id or owner rebuilds that entity and owner only', () => {
+      const { fake, ask, builds, team } = setup();
+      ask(entity('orders'));
+      ask(entity('billing'));
+      ask(team);
+      const joined = connector(
+        'new-one',
+        { 'backstage.io/kubernetes-id': 'billing' },
+        'group:default/team-a',
+      );
+      fake.resources.push(joined);
+      fake.emit(upsert(joined));
+      expect(ask(entity('billing'))).toEqual(['billing-sink', 'new-one']);
+      expect(ask(team)).toEqual(['new-one', 'owned']);
+      ask(entity('orders'));
+      expect(builds.slice(3)).toEqual(['billing', 'team-a']);
+    });
+
+    it('a delete rebuilds the answers that held it; a first list or a Namespace change rebuilds all', () => {
+      const { fake, ask, builds } = setup();
+      ask(entity('orders'));
+      ask(entity('billing'));
+      fake.resources.splice(fake.resources.indexOf(orders), 1);
+      fake.emit({ ...upsert(orders), type: 'delete' });
+      expect(ask(entity('orders'))).toEqual([]);
+      ask(entity('billing'));
+      expect(builds).toEqual(['orders', 'billing', 'orders']);
+      fake.emit({
+        type: 'namespaces',
+        cluster: 'eu-1',
+        kind: 'KafkaConnector',
+        namespace: 'ns',
+      });
+      ask(entity('orders'));
+      ask(entity('billing'));
+      expect(builds.slice(3)).toEqual(['orders', 'billing']);
+    });
+
+    it("ignores a synced cluster's lastSyncAt, not a lost cluster's", () => {
+      const builds: string[] = [];
+      const memo = new EntityResponseMemo(fakeReader().reader);
+      const at = (synced: boolean, lastSyncAt: string) => [
+        { name: 'eu-1', synced, lastSyncAt },
+      ];
+      const build = () => builds.push('x');
+      memo.answer(entity('a'), at(true, '1'), build);
+      memo.answer(entity('a'), at(true, '2'), build);
+      expect(builds).toEqual(['x']);
+      memo.answer(entity('a'), at(false, '2'), build);
+      memo.answer(entity('a'), at(false, '3'), build);
+      expect(builds).toEqual(['x', 'x', 'x']);
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import type {
   CachedResource,
   StrimziResourceReader,
 } from '@kcs/plugin-kafka-connect-node';
+import { keysHitBy, recordingReader } from './answerDependencies';
 import { SummaryContext, toConnectorSummary } from './summaries';
 
 /** How many entities' answers are kept; the oldest goes first. */
@@ -101,53 +102,78 @@ export interface KeptAnswer {
 }
 
 /**
- * Serialised answers of the entity endpoint, reused while neither the cache
- * (any watch event bumps the revision), the clusters' sync states nor the
- * entity's own links changed, nor a health's `reviewAt` passed. Page views of an unchanged entity then cost a
- * map lookup instead of a summary build and a JSON serialisation.
+ * What of the clusters' states an answer depends on. A synced cluster's
+ * `lastSyncAt` moves with every watch event and bookmark; the UI shows it
+ * only for clusters that are not synced, so it is left out while synced
+ * (a kept answer then carries an earlier, still true, time).
+ */
+export function clustersKeyOf(clusters: ClusterSyncState[]): string {
+  return JSON.stringify(
+    clusters.map(({ lastSyncAt, ...state }) =>
+      state.synced ? state : { ...state, lastSyncAt },
+    ),
+  );
+}
+
+/**
+ * Serialised answers of the entity endpoint, reused while nothing they were
+ * built from changed: a watch event drops only the answers that read that
+ * resource or asked an index key it is under (its kubernetes-id, owner,
+ * system, Connect cluster), not every answer of every cluster. A kind's first
+ * list and a Namespace's owner change drop all. The clusters' sync states and
+ * the entity's own links are part of the key, and an answer ends when a
+ * health in it changes by itself (`reviewAt`: a pending state ages, a
+ * restart is due). Page views of an unchanged
+ * entity then cost a map lookup instead of a summary build and a JSON
+ * serialisation.
  */
 export class EntityResponseMemo {
-  private revision = 0;
   private readonly answers = new Map<
     string,
     {
-      revision: number;
       clusters: string;
       expiresAt: number;
       answer: KeptAnswer;
+      dependencies: Set<string>;
     }
   >();
+  /** Dependency to the answers built from it. */
+  private readonly dependents = new Map<string, Set<string>>();
   private readonly unsubscribe: () => void;
 
   constructor(
-    reader: Pick<StrimziResourceReader, 'subscribe'>,
+    private readonly reader: StrimziResourceReader,
     private readonly now: () => number = Date.now,
   ) {
-    this.unsubscribe = reader.subscribe(() => {
-      this.revision += 1;
-      this.answers.clear();
+    this.unsubscribe = reader.subscribe(change => {
+      const keys = keysHitBy(change, reader);
+      if (!keys) {
+        this.answers.clear();
+        this.dependents.clear();
+        return;
+      }
+      for (const key of keys) {
+        for (const answerKey of this.dependents.get(key) ?? []) {
+          this.drop(answerKey);
+        }
+      }
     });
   }
 
-  /** The answer for the entity: kept, or built by `build` and kept. */
+  /** The answer for the entity: kept, or built by `build` from the reader it is given and kept. */
   answer(
     entity: Entity,
     clusters: ClusterSyncState[],
-    build: () => unknown,
+    build: (reader: StrimziResourceReader) => unknown,
   ): KeptAnswer {
     const key = entityKey(entity);
-    const clustersKey = JSON.stringify(clusters);
+    const clustersKey = clustersKeyOf(clusters);
     const kept = this.answers.get(key);
-    if (
-      kept &&
-      kept.revision === this.revision &&
-      kept.clusters === clustersKey &&
-      this.now() < kept.expiresAt
-    ) {
+    if (kept && kept.clusters === clustersKey && this.now() < kept.expiresAt) {
       return kept.answer;
     }
-    const revision = this.revision;
-    const body = build();
+    const dependencies = new Set<string>();
+    const body = build(recordingReader(this.reader, dependencies));
     const json = JSON.stringify(body);
     // A health that changes by itself (a pending state ages, a restart is due) ends the answer's life.
     const items = (body as { items?: unknown })?.items;
@@ -156,15 +182,24 @@ export class EntityResponseMemo {
       : Infinity;
     const digest = createHash('sha1').update(json).digest('base64url');
     const answer = { json, etag: `W/"${digest}"` };
-    if (!kept && this.answers.size >= MEMOISED_ENTITIES) {
-      this.answers.delete(this.answers.keys().next().value!);
+    this.drop(key);
+    if (this.answers.size >= MEMOISED_ENTITIES) {
+      this.drop(this.answers.keys().next().value!);
     }
     this.answers.set(key, {
-      revision,
       clusters: clustersKey,
       expiresAt,
       answer,
+      dependencies,
     });
+    for (const dependency of dependencies) {
+      let keys = this.dependents.get(dependency);
+      if (!keys) {
+        keys = new Set();
+        this.dependents.set(dependency, keys);
+      }
+      keys.add(key);
+    }
     return answer;
   }
 
@@ -175,5 +210,20 @@ export class EntityResponseMemo {
 
   close() {
     this.unsubscribe();
+  }
+
+  private drop(key: string) {
+    const kept = this.answers.get(key);
+    if (!kept) {
+      return;
+    }
+    this.answers.delete(key);
+    for (const dependency of kept.dependencies) {
+      const keys = this.dependents.get(dependency);
+      keys?.delete(key);
+      if (keys?.size === 0) {
+        this.dependents.delete(dependency);
+      }
+    }
   }
 }

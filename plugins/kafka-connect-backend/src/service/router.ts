@@ -9,8 +9,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterListResponse,
-  CONNECTOR_HEALTHS,
-  ConnectorHealth,
   ConnectorListResponse,
   ConnectorActionResponse,
   EntityConnectorsResponse,
@@ -18,6 +16,8 @@ import {
   kafkaConnectOperatePermission,
   kafkaConnectReadPermission,
   deriveMirrorMaker2Health,
+  parseConnectorQuery,
+  queryConnectors,
   restartOptionsSupported,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
@@ -28,6 +28,7 @@ import Router from 'express-promise-router';
 import { connectClusterResource, findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
+import { ConnectorQueryMemo } from './connectorQueryMemo';
 import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
 import { toConnectClusterSummary } from './summaries';
 
@@ -83,6 +84,7 @@ export async function createRouter(
     }),
   );
   const entityAnswers = new EntityResponseMemo(cache);
+  const connectorQueries = new ConnectorQueryMemo(cache);
   const summaries = () => {
     // Sync states once per request, not once per connector.
     const states = new Map(cache.clusters().map(state => [state.name, state]));
@@ -130,36 +132,27 @@ export async function createRouter(
   });
 
   router.get('/connectors', (req, res) => {
-    const owner = optionalQuery(req, 'owner');
-    const health = optionalQuery(req, 'health');
-    const cluster = optionalQuery(req, 'cluster');
-    const clusterNames = cache.clusters().map(state => state.name);
-    if (cluster && !clusterNames.includes(cluster)) {
-      throw new InputError(
-        `Query parameter 'cluster' names no configured cluster: use one of ${
-          clusterNames.join(', ') || '(none configured)'
-        }`,
-      );
+    const raw: Record<string, string | undefined> = {};
+    for (const name of Object.keys(req.query)) {
+      raw[name] = optionalQuery(req, name);
     }
-    if (health && !CONNECTOR_HEALTHS.includes(health as ConnectorHealth)) {
-      throw new InputError(
-        `Query parameter 'health' must be one of ${CONNECTOR_HEALTHS.join(
-          ', ',
-        )}, not '${health}'`,
-      );
-    }
-    const items = summaries().filter(
-      item =>
-        (!cluster || item.cluster === cluster) &&
-        (!health || item.health === health) &&
-        (!owner ||
-          (owner === 'none'
-            ? !item.owner
-            : item.owner?.toLocaleLowerCase('en-US') ===
-              owner.toLocaleLowerCase('en-US'))),
+    const states = cache.clusters();
+    const { query, errors } = parseConnectorQuery(
+      raw,
+      states.map(state => state.name),
     );
-    const body: ConnectorListResponse = { items, clusters: cache.clusters() };
-    res.json(body);
+    if (errors.length) {
+      throw new InputError(errors.join('; '));
+    }
+    const answer = connectorQueries.answer(query, states, () => {
+      const body: ConnectorListResponse = {
+        ...queryConnectors(summaries(), query),
+        clusters: states,
+      };
+      return body;
+    });
+    res.set('ETag', answer.etag);
+    res.type('application/json').send(answer.json);
   });
 
   router.get('/connectors/:cluster/:namespace/:name', (req, res) => {
@@ -200,7 +193,7 @@ export async function createRouter(
           found.kind === 'KafkaMirrorMaker2'
             ? 'KafkaMirrorMaker2'
             : 'KafkaConnector';
-        const credentials = await httpAuth.credentials(req);
+        const credentials = res.locals.credentials;
         const [decision] = await permissions.authorize(
           [
             {
@@ -279,8 +272,8 @@ export async function createRouter(
       throw new NotFoundError(`No catalog entity ${ref}`);
     }
     const states = cache.clusters();
-    const answer = entityAnswers.answer(entity, states, () => {
-      const connectors = connectorsOfEntity(entity, cache);
+    const answer = entityAnswers.answer(entity, states, reader => {
+      const connectors = connectorsOfEntity(entity, reader);
       const clusterNames = new Set(connectors.map(item => item.cluster));
       const stateIn = (cluster: string) =>
         states.find(state => state.name === cluster);
@@ -288,7 +281,7 @@ export async function createRouter(
         items: connectors.map(item =>
           toConnectorSummary(item, stateIn(item.cluster)),
         ),
-        connectClusters: connectClustersOf(connectors, cache).map(item =>
+        connectClusters: connectClustersOf(connectors, reader).map(item =>
           toConnectClusterSummary(item, stateIn(item.cluster)),
         ),
         clusters: states.filter(

@@ -13,7 +13,6 @@ export { TASKS_MAX_RANGE } from './checkRequest';
 export type { ConnectorPlan } from './renderConnector';
 export {
   appendValuesEntry,
-  replaceValuesEntry,
   findValuesEntry,
   connectorManifestYaml,
 } from './valuesFile';

@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { parseDocument } from 'yaml';
-import {
-  appendValuesEntry,
-  findValuesEntry,
-  replaceValuesEntry,
-} from './valuesFile';
+import { appendValuesEntry, findValuesEntry } from './valuesFile';
 
 const dir = path.join(__dirname, '__fixtures__/values');
 const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
@@ -117,7 +113,7 @@ describe('values file errors', () => {
   });
 });
 
-describe('findValuesEntry and replaceValuesEntry', () => {
+describe('findValuesEntry', () => {
   const input = read('comments-anchors.input.yaml');
 
   it('finds an entry by name', () => {
@@ -130,33 +126,5 @@ describe('findValuesEntry and replaceValuesEntry', () => {
     ).toBe(1);
     expect(findValuesEntry(input, ['connectors'], 'nope')).toBe(-1);
     expect(findValuesEntry(input, ['missing'], 'nope')).toBe(-1);
-  });
-
-  it('replaces an entry in place and keeps the comments around it', () => {
-    const output = replaceValuesEntry(
-      input,
-      ['connectors'],
-      'ordersmysql-shop-orders-v1',
-      {
-        name: 'ordersmysql-shop-orders-v1',
-        tasksMax: 2,
-      },
-    );
-    expect(output).toContain('# Values for the orders Connect cluster.');
-    expect(output).toContain('# Keep this last: monitoring settings.');
-    const values = parseDocument(output, { merge: true }).toJS();
-    expect(values.connectors[0]).toEqual({
-      name: 'ordersmysql-shop-orders-v1',
-      tasksMax: 2,
-    });
-    expect(values.connectors[1].name).toBe(
-      'orderspostgres-billing-invoices-v2',
-    );
-  });
-
-  it('refuses to replace an entry that is not there', () => {
-    expect(() =>
-      replaceValuesEntry(input, ['connectors'], 'nope', { name: 'nope' }),
-    ).toThrow(/no entry named 'nope'/);
   });
 });

@@ -176,34 +176,3 @@ export function appendValuesEntry(
   }
   return doc.toString({ lineWidth: 0 });
 }
-
-/**
- * Replaces the entry named `name` in the list at `path`, keeping the rest of
- * the document (comments, anchors, order). For day-2 changes.
- * @public
- */
-export function replaceValuesEntry(
-  text: string,
-  path: string[],
-  name: string,
-  entry: Record<string, unknown>,
-  options: { nameField?: string; file?: string } = {},
-): string {
-  const file = options.file ?? 'values file';
-  const doc = parseValues(text, file);
-  const list = listAt(doc, path, file);
-  const index = list
-    ? list.items.findIndex(
-        item => entryName(item, options.nameField ?? 'name') === name,
-      )
-    : -1;
-  if (!list || index < 0) {
-    throw new InputError(
-      `${file} has no entry named '${name}' under '${path.join(
-        '.',
-      )}'; add it first`,
-    );
-  }
-  list.items[index] = doc.createNode(entry);
-  return doc.toString({ lineWidth: 0 });
-}

@@ -78,3 +78,43 @@ describe('KafkaConnectClient', () => {
     });
   });
 });
+
+describe('KafkaConnectClient on a 404', () => {
+  function clientAnswering(response: Response) {
+    return new KafkaConnectClient({
+      discoveryApi: {
+        getBaseUrl: async () => 'http://backend/api/kafka-connect',
+      },
+      fetchApi: { fetch: (async () => response) as typeof fetch },
+    });
+  }
+
+  it("says the backend plugin is missing when the 404 is not the plugin's JSON error", async () => {
+    const client = clientAnswering(new Response(null, { status: 404 }));
+    await expect(client.getClusters()).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: expect.stringMatching(
+        /^the kafka-connect backend plugin is not installed: http:\/\/backend\/api\/kafka-connect\/clusters answered 404/,
+      ),
+    });
+  });
+
+  it("keeps the plugin's own 404 (an unknown connector) as a ResponseError", async () => {
+    const client = clientAnswering(
+      new Response(
+        JSON.stringify({
+          error: { name: 'NotFoundError', message: 'No connector eu-1/a/b' },
+          response: { statusCode: 404 },
+        }),
+        { status: 404, headers: { 'content-type': 'application/json' } },
+      ),
+    );
+    await expect(
+      client.getConnector({ cluster: 'eu-1', namespace: 'a', name: 'b' }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+      body: { error: { message: 'No connector eu-1/a/b' } },
+    });
+  });
+});

@@ -1,14 +1,15 @@
-import { ResponseError } from '@backstage/errors';
+import { NotFoundError, ResponseError } from '@backstage/errors';
 import type {
   ClusterListResponse,
   ConnectorAction,
   ConnectorActionResponse,
-  ConnectorHealth,
   ConnectorListResponse,
   ConnectorSummary,
   EntityConnectorsResponse,
   StrimziResourceRef,
 } from '../api';
+import { connectorQueryParams } from '../connectorQuery/parseConnectorQuery';
+import type { ConnectorQuery } from '../connectorQuery/queryConnectors';
 
 /** What the client needs to find and call the backend (Backstage's DiscoveryApi and FetchApi fit). @public */
 export interface KafkaConnectClientOptions {
@@ -16,18 +17,25 @@ export interface KafkaConnectClientOptions {
   fetchApi: { fetch: typeof fetch };
 }
 
-/** Filters of {@link KafkaConnectClient.getConnectors}. @public */
-export interface ConnectorFilters {
-  /** An owner entity ref, or `none` for connectors without owner. */
-  owner?: string;
-  health?: ConnectorHealth;
-  cluster?: string;
-}
+/** Filters, order and page of {@link KafkaConnectClient.getConnectors}. @public */
+export type ConnectorFilters = ConnectorQuery;
 
 function connectorPath(ref: StrimziResourceRef): string {
   return `/connectors/${[ref.cluster, ref.namespace, ref.name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+/**
+ * Every route of the plugin answers a 404 with Backstage's JSON error body; the
+ * backend's own fall-through for a plugin that is not installed answers an
+ * empty 404 (a proxy in front may answer HTML).
+ */
+function isBackendMissing(response: Response): boolean {
+  return (
+    response.status === 404 &&
+    !(response.headers.get('content-type') ?? '').includes('application/json')
+  );
 }
 
 /** The typed client of the kafka-connect backend's REST API. @public */
@@ -41,11 +49,7 @@ export class KafkaConnectClient {
   getConnectors(
     filters: ConnectorFilters = {},
   ): Promise<ConnectorListResponse> {
-    const query = new URLSearchParams(
-      Object.entries(filters).filter((entry): entry is [string, string] =>
-        Boolean(entry[1]),
-      ),
-    ).toString();
+    const query = new URLSearchParams(connectorQueryParams(filters)).toString();
     return this.get(`/connectors${query ? `?${query}` : ''}`);
   }
 
@@ -75,12 +79,17 @@ export class KafkaConnectClient {
 
   private async get<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('kafka-connect');
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}${path}`,
-      init,
-    );
+    const url = `${baseUrl}${path}`;
+    const response = await this.options.fetchApi.fetch(url, init);
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      const error = await ResponseError.fromResponse(response);
+      if (isBackendMissing(response)) {
+        throw new NotFoundError(
+          `the kafka-connect backend plugin is not installed: ${url} answered 404 without the plugin's JSON error body; add @kcs/plugin-kafka-connect-backend to the backend (see its README)`,
+          error,
+        );
+      }
+      throw error;
     }
     return (await response.json()) as T;
   }

@@ -1,5 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { StrimziResourceCache } from './StrimziResourceCache';
+import { eventually } from './__testUtils__/cacheTesting';
+import {
+  FakeApiServer,
+  json,
+  listOf,
+  object,
+} from './__testUtils__/fakeApiServer';
 
 const resource = (namespace: string, annotations?: Record<string, string>) => ({
   cluster: 'eu-1',
@@ -48,5 +55,78 @@ describe('StrimziResourceCache.ownerOf', () => {
     ).toBe('system:default/shop');
     expect(cache.systemOf(resource('billing'))).toBe('system:default/payments');
     expect(cache.systemOf(resource('elsewhere'))).toBeUndefined();
+  });
+});
+
+describe('StrimziResourceCache indexes, against a scripted API server', () => {
+  it('moves one resource in the index on a change instead of rebuilding it from every resource', async () => {
+    const server = new FakeApiServer((request, response) => {
+      if (request.path === '/apis') {
+        json(response, 200, {
+          groups: [
+            {
+              name: 'kafka.strimzi.io',
+              versions: [
+                { groupVersion: 'kafka.strimzi.io/v1', version: 'v1' },
+              ],
+            },
+          ],
+        });
+        return undefined;
+      }
+      if (request.watch) {
+        return 'watch';
+      }
+      json(
+        response,
+        200,
+        listOf(
+          '10',
+          request.path.endsWith('/kafkaconnectors')
+            ? [
+                object('a', '5', {
+                  labels: { 'backstage.io/kubernetes-id': 'orders' },
+                }),
+              ]
+            : [],
+        ),
+      );
+      return undefined;
+    });
+    const kubeConfig = await server.start();
+    const cache = new StrimziResourceCache(
+      [
+        {
+          name: 'fake',
+          url: kubeConfig.getCurrentCluster()!.server,
+          auth: { type: 'serviceAccount', token: 'test-token' },
+          skipTLSVerify: true,
+          namespaces: [],
+        },
+      ],
+      mockServices.logger.mock(),
+    );
+    cache.start();
+    try {
+      expect(await cache.waitForSync()).toBe(true);
+      expect(cache.byKubernetesId('orders')).toHaveLength(1);
+      let connectorWatch = await server.nextWatch();
+      while (!connectorWatch.request.path.endsWith('/kafkaconnectors')) {
+        connectorWatch = await server.nextWatch();
+      }
+      const list = jest.spyOn(cache, 'list');
+      connectorWatch.send(
+        'MODIFIED',
+        object('a', '11', {
+          labels: { 'backstage.io/kubernetes-id': 'billing' },
+        }),
+      );
+      await eventually(() => cache.byKubernetesId('billing').length === 1);
+      expect(cache.byKubernetesId('orders')).toEqual([]);
+      expect(list).not.toHaveBeenCalled();
+    } finally {
+      await cache.stop();
+      await server.stop();
+    }
   });
 });

@@ -1,17 +1,22 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ClusterSyncState,
-  KUBERNETES_ID,
   StrimziKind,
   normalizeEntityRef,
   OwnerResolution,
   resolveOwner,
-  STRIMZI_CLUSTER_LABEL,
   systemOf,
 } from '@kcs/plugin-kafka-connect-common';
 import type { KafkaConnectClusterConfig } from '../config';
 import { kubeConfigForCluster } from '../kubeConfig';
 import { ClusterWatcher, ResourceChange } from './ClusterWatcher';
+import {
+  IndexName,
+  indexKeysOf,
+  INDEXED_KINDS,
+  ResourceIndex,
+  resourceId,
+} from './ResourceIndex';
 
 /** A resource with the cluster it lives in. @public */
 export interface CachedResource {
@@ -67,20 +72,6 @@ export interface OwnershipConfig {
   namespaceSystems?: Record<string, string>;
 }
 
-type Index = Map<string, Set<string>>;
-
-function addTo(index: Index, key: string | undefined, id: string) {
-  if (!key) {
-    return;
-  }
-  let ids = index.get(key);
-  if (!ids) {
-    ids = new Set();
-    index.set(key, ids);
-  }
-  ids.add(id);
-}
-
 /**
  * One watch per cluster and kind, answered from memory: no request of the
  * portal ever reaches a Kubernetes API server.
@@ -89,12 +80,9 @@ function addTo(index: Index, key: string | undefined, id: string) {
 export class StrimziResourceCache implements StrimziResourceReader {
   private readonly watchers = new Map<string, ClusterWatcher>();
   private readonly listeners = new Set<(change: ResourceChange) => void>();
-  private indexes?: {
-    kubernetesId: Index;
-    owner: Index;
-    system: Index;
-    connect: Index;
-  };
+  private readonly resourceIndex = new ResourceIndex();
+  /** True until the first read after a kind's first list (or a whole-cluster owner change). */
+  private indexStale = true;
 
   constructor(
     private readonly clusterConfigs: KafkaConnectClusterConfig[],
@@ -176,7 +164,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
   }
 
   byKubernetesId(id: string) {
-    return this.lookup(this.index().kubernetesId.get(id));
+    return this.lookup('kubernetesId', id);
   }
 
   byOwner(ownerRef: string) {
@@ -184,15 +172,11 @@ export class StrimziResourceCache implements StrimziResourceReader {
       defaultKind: 'group',
       allowedKinds: ['group', 'user'],
     }).ref;
-    return this.lookup(
-      normalized ? this.index().owner.get(normalized) : undefined,
-    );
+    return this.lookup('owner', normalized);
   }
 
   byConnectCluster(cluster: string, namespace: string, connect: string) {
-    return this.lookup(
-      this.index().connect.get(`${cluster}/${namespace}/${connect}`),
-    );
+    return this.lookup('connect', `${cluster}/${namespace}/${connect}`);
   }
 
   bySystem(systemRef: string) {
@@ -200,9 +184,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
       defaultKind: 'system',
       allowedKinds: ['system'],
     }).ref;
-    return this.lookup(
-      normalized ? this.index().system.get(normalized) : undefined,
-    );
+    return this.lookup('system', normalized);
   }
 
   systemOf({ cluster, resource }: CachedResource): string | undefined {
@@ -242,8 +224,7 @@ export class StrimziResourceCache implements StrimziResourceReader {
   }
 
   private changed(change: ResourceChange) {
-    // Indexes are rebuilt lazily on the next read after a change.
-    this.indexes = undefined;
+    this.reindex(change);
     for (const listener of this.listeners) {
       try {
         listener(change);
@@ -253,44 +234,68 @@ export class StrimziResourceCache implements StrimziResourceReader {
     }
   }
 
-  private index() {
-    if (!this.indexes) {
-      const indexes = {
-        kubernetesId: new Map(),
-        owner: new Map(),
-        system: new Map(),
-        connect: new Map(),
-      };
-      for (const kind of [
-        'KafkaConnector',
-        'KafkaMirrorMaker2',
-        'KafkaConnect',
-      ] as StrimziKind[]) {
+  /** Moves only what the change touched; a first list rebuilds on the next read. */
+  private reindex(change: ResourceChange) {
+    if (this.indexStale) {
+      return;
+    }
+    if (change.type === 'synced') {
+      this.indexStale = true;
+    } else if (change.type === 'namespaces') {
+      if (change.namespace === undefined) {
+        this.indexStale = true;
+        return;
+      }
+      // Owners and systems in that Namespace may have moved.
+      for (const kind of INDEXED_KINDS) {
         for (const cached of this.list(kind)) {
-          const { cluster, resource } = cached;
-          const { namespace, name, labels } = resource.metadata ?? {};
-          const id = `${kind}|${cluster}|${namespace}|${name}`;
-          if (kind !== 'KafkaConnect') {
-            addTo(indexes.kubernetesId, labels?.[KUBERNETES_ID], id);
-            addTo(indexes.system, this.systemOf(cached), id);
-          }
-          addTo(indexes.owner, this.ownerOf(cached).owner, id);
-          if (kind === 'KafkaConnector' && labels?.[STRIMZI_CLUSTER_LABEL]) {
-            addTo(
-              indexes.connect,
-              `${cluster}/${namespace}/${labels[STRIMZI_CLUSTER_LABEL]}`,
-              id,
-            );
+          if (
+            cached.cluster === change.cluster &&
+            cached.resource.metadata?.namespace === change.namespace
+          ) {
+            this.indexOne(cached);
           }
         }
       }
-      this.indexes = indexes;
+    } else if (change.resource && INDEXED_KINDS.includes(change.kind)) {
+      const cached = {
+        cluster: change.cluster,
+        kind: change.kind,
+        resource: change.resource,
+      };
+      if (change.type === 'delete') {
+        this.resourceIndex.remove(this.idOf(cached));
+      } else {
+        this.indexOne(cached);
+      }
     }
-    return this.indexes;
   }
 
-  private lookup(ids: Set<string> | undefined): CachedResource[] {
-    return [...(ids ?? [])].flatMap(id => {
+  private idOf({ kind, cluster, resource }: CachedResource) {
+    const { namespace, name } = resource.metadata ?? {};
+    return resourceId(kind, cluster, namespace, name);
+  }
+
+  private indexOne(cached: CachedResource) {
+    this.resourceIndex.put(
+      this.idOf(cached),
+      indexKeysOf(
+        cached,
+        c => this.ownerOf(c).owner,
+        c => this.systemOf(c),
+      ),
+    );
+  }
+
+  private lookup(index: IndexName, key: string | undefined): CachedResource[] {
+    if (this.indexStale) {
+      this.resourceIndex.clear();
+      for (const kind of INDEXED_KINDS) {
+        this.list(kind).forEach(cached => this.indexOne(cached));
+      }
+      this.indexStale = false;
+    }
+    return [...this.resourceIndex.lookup(index, key)].flatMap(id => {
       const [kind, cluster, namespace, name] = id.split('|') as [
         StrimziKind,
         string,

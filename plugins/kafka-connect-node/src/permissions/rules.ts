@@ -8,6 +8,7 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
+import { claimsParamsSchema, type OwnedByUserParams } from './claims';
 
 /** A connector as permission rules see it: identity and resolved owner. @public */
 export interface KafkaConnectorPermissionResource extends StrimziResourceRef {
@@ -34,33 +35,6 @@ export const kafkaConnectorPermissionResourceRef = createPermissionResourceRef<
   resourceType: KAFKA_CONNECTOR_RESOURCE_TYPE,
 });
 
-/** Parameters of {@link isKafkaConnectorOwnedByUser}. @public */
-export type OwnedByUserParams = {
-  /** Entity refs of the caller and their groups (`user.info.ownershipEntityRefs`). */
-  claims: string[];
-};
-
-const CLAIMS_JSON_SCHEMA = {
-  type: 'object',
-  properties: {
-    claims: {
-      type: 'array',
-      items: { type: 'string' },
-      description:
-        'Entity refs of the caller and their groups, e.g. user.info.ownershipEntityRefs',
-    },
-  },
-  required: ['claims'],
-  additionalProperties: false,
-};
-
-function isClaims(value: unknown): value is OwnedByUserParams {
-  const claims = (value as { claims?: unknown } | null)?.claims;
-  return (
-    Array.isArray(claims) && claims.every(claim => typeof claim === 'string')
-  );
-}
-
 /**
  * Allows a connector when its owner is among the given refs: pass the caller's
  * ownership refs (`user.info.ownershipEntityRefs`) to allow owners.
@@ -74,28 +48,7 @@ export const isKafkaConnectorOwnedByUser = createPermissionRule<
   description:
     "Allow connectors whose owner is one of the given entity refs (the caller's ownership refs)",
   resourceRef: kafkaConnectorPermissionResourceRef,
-  // A Standard Schema (with JSON Schema) written out, for one array of strings.
-  paramsSchema: {
-    '~standard': {
-      version: 1,
-      vendor: 'kafka-connect',
-      validate: value =>
-        isClaims(value)
-          ? { value }
-          : {
-              issues: [
-                {
-                  message: "'claims' must be an array of entity ref strings",
-                  path: ['claims'],
-                },
-              ],
-            },
-      jsonSchema: {
-        input: () => CLAIMS_JSON_SCHEMA,
-        output: () => CLAIMS_JSON_SCHEMA,
-      },
-    },
-  },
+  paramsSchema: claimsParamsSchema,
   apply: (resource, { claims }) => isOwnedBy(resource.owner, claims),
   toQuery: ({ claims }) => ({ ownedBy: claims }),
 });

@@ -1,3 +1,5 @@
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { SelfServiceGuard } from '../services/SelfServiceGuard';
 import type {
   ClusterListResponse,
   KafkaConnectorResource,
@@ -74,5 +76,34 @@ export function fakeApplier(
     delete: jest.fn(async (_cluster, c) => {
       store.delete(key(c));
     }),
+  };
+}
+
+/** A guard that allows everything and records what it was asked (unit tests of other behaviour). */
+export function allowingGuard(): SelfServiceGuard & {
+  mayOperate: jest.Mock;
+  mayCreate: jest.Mock;
+} {
+  return {
+    mayOperate: jest.fn(async () => {}),
+    mayCreate: jest.fn(async () => {}),
+  };
+}
+
+/** An auditor whose events go nowhere. */
+export function silentAuditor(): AuditorService {
+  return {
+    createEvent: jest.fn(async () => ({
+      success: jest.fn(async () => {}),
+      fail: jest.fn(async () => {}),
+    })),
+  };
+}
+
+/** The security options of both actions for tests of other behaviour: allow all, audit into a mock. */
+export function openAccess() {
+  return {
+    guard: allowingGuard(),
+    auditor: silentAuditor(),
   };
 }

@@ -5,7 +5,7 @@ import {
   planConnector,
 } from '@kcs/plugin-kafka-connect-common';
 import { changeConnectorAction } from '../actions/changeConnector';
-import { fakeApplier } from '../__fixtures__/fakes';
+import { fakeApplier, openAccess } from '../__fixtures__/fakes';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import {
   applierCalls,
@@ -86,7 +86,9 @@ export async function runChange(
   ]);
   const ctx = createMockActionContext({ input: input as any, workspacePath });
   const result = await settle(
-    changeConnectorAction({ blueprints, applier }).handler(ctx),
+    changeConnectorAction({ blueprints, applier, ...openAccess() }).handler(
+      ctx,
+    ),
   );
   const after = snapshotTree(workspacePath);
   removeWorkspace(workspacePath);

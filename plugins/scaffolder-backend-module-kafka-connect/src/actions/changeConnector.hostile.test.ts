@@ -373,7 +373,16 @@ describe('hostile input to kafka-connect:connector:change', () => {
         },
         {
           files: item.files,
-          inCluster: item.inCluster ? [connectorAt('v2')] : [],
+          // Another connector under the new name (this change would render
+          // tasksMax 2); one just like the rendered one is a retry's own.
+          inCluster: item.inCluster
+            ? [
+                {
+                  ...connectorAt('v2'),
+                  spec: { ...connectorAt('v2').spec!, tasksMax: 7 },
+                },
+              ]
+            : [],
         },
       );
       expect(result.ok).toBe(false);

@@ -6,7 +6,7 @@ import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { KubernetesConnectorApplier } from '../services/ConnectorApplier';
 import { changeConnectorAction } from './changeConnector';
 import { createConnectorAction } from './createConnector';
-import { clusterList, fakeDirectory } from '../__fixtures__/fakes';
+import { clusterList, fakeDirectory, openAccess } from '../__fixtures__/fakes';
 
 const getCluster = useTestCluster();
 
@@ -93,12 +93,17 @@ describe('kafka-connect:connector:change (apply)', () => {
       blueprints,
       directory,
       applier,
+      ...openAccess(),
     }).handler(
       createMockActionContext({
         input: { ...current, ...created, output: 'apply' } as any,
       }),
     );
-    const change = changeConnectorAction({ blueprints, applier });
+    const change = changeConnectorAction({
+      blueprints,
+      applier,
+      ...openAccess(),
+    });
     const api = cluster.kubeConfig().makeApiClient(CustomObjectsApi);
     const list = async () =>
       (

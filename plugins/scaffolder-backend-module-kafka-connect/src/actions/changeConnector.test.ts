@@ -5,7 +5,7 @@ import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
-import { fakeApplier } from '../__fixtures__/fakes';
+import { fakeApplier, openAccess } from '../__fixtures__/fakes';
 import {
   connectorManifestYaml,
   planConnector,
@@ -57,7 +57,11 @@ async function run(
   input: Record<string, unknown>,
   isDryRun = false,
 ) {
-  const action = changeConnectorAction({ blueprints, applier: fakeApplier() });
+  const action = changeConnectorAction({
+    blueprints,
+    applier: fakeApplier(),
+    ...openAccess(),
+  });
   const ctx = {
     ...createMockActionContext({ input: input as any, workspacePath }),
     isDryRun,
@@ -282,7 +286,11 @@ describe('kafka-connect:connector:change with output apply', () => {
       }),
       isDryRun,
     };
-    await changeConnectorAction({ blueprints, applier }).handler(ctx);
+    await changeConnectorAction({
+      blueprints,
+      applier,
+      ...openAccess(),
+    }).handler(ctx);
   }
 
   const calls = (applier: ReturnType<typeof fakeApplier>) => ({
@@ -377,8 +385,10 @@ describe('kafka-connect:connector:change with output apply', () => {
     ]);
   });
 
-  it('refuses a roll onto a name that already exists', async () => {
-    const applier = fakeApplier([existing(), existing('v2')]);
+  it('refuses a roll onto a name that already exists with other content', async () => {
+    const other = existing('v2');
+    other.spec = { ...other.spec!, tasksMax: 7 };
+    const applier = fakeApplier([existing(), other]);
     await expect(apply(applier, { version: 'v2' })).rejects.toThrow(
       /change\.version: a KafkaConnector 'ordersmysql-shop-orders-v2' already exists/,
     );
@@ -418,7 +428,11 @@ describe('kafka-connect:connector:change with output apply', () => {
         input: { valuesPath: ['connectors'], ...input },
         workspacePath: dir,
       });
-      await changeConnectorAction({ blueprints, applier }).handler(ctx);
+      await changeConnectorAction({
+        blueprints,
+        applier,
+        ...openAccess(),
+      }).handler(ctx);
       expect(ctx.output).toHaveBeenCalledWith(
         'previousName',
         'ordersmysql-shop-orders-v1',

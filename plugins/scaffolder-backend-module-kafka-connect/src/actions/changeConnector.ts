@@ -1,11 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { InputError } from '@backstage/errors';
+import {
+  type ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import {
   changeValuesEntry,
-  KUBERNETES_ID,
-  TEMPLATE_ANNOTATION,
   connectorManifestYaml,
   findValuesEntry,
   type KafkaConnectorResource,
@@ -16,6 +20,12 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import type { BlueprintRegistry } from '../services/BlueprintRegistry';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
+import type { SelfServiceGuard } from '../services/SelfServiceGuard';
+import { audited, type AuditNote } from '../services/audit';
+import type { SelfServiceTarget } from '../config';
+import { checkSelfServiceTarget } from '../targets';
+import { applyChange } from './changeApply';
+import { keepIdentity } from './identity';
 import { changeExamples } from './changeConnector.examples';
 import {
   filePathSchema,
@@ -23,7 +33,7 @@ import {
   readIfExists,
   valuesPathSchema,
   workspaceFile,
-} from './createConnector';
+} from './workspace';
 
 /** Id of the action. */
 export const CHANGE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:change';
@@ -58,6 +68,8 @@ const inputSchema = z.object({
   valuesPath: valuesPathSchema.optional(),
 });
 
+type ChangeInput = z.infer<typeof inputSchema>;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type OpaqueSchema = (zImpl: any) => any;
 
@@ -86,7 +98,6 @@ export function changeField(
   return field;
 }
 
-/** Whether `text` is one KafkaConnector document named `name` (in `namespace` if it says). */
 /** The file's KafkaConnector when it is exactly this connector's manifest. */
 function manifestOf(
   text: string,
@@ -106,56 +117,6 @@ function manifestOf(
 }
 
 /**
- * The re-rendered connector with the existing one's component link,
- * template and automatic restart: the change input names neither, and rendering would otherwise
- * reset the kubernetes-id to the connector's name and drop the template,
- * unlinking it from its component (server-side apply removes what the same
- * field manager no longer sends).
- */
-function keepIdentity(
-  connector: KafkaConnectorResource,
-  existing: KafkaConnectorResource,
-): KafkaConnectorResource {
-  // An id equal to its own name is the default (no component): a renamed
-  // connector gets its new name's default instead.
-  const existingId = existing.metadata?.labels?.[KUBERNETES_ID];
-  const kubernetesId =
-    existingId !== existing.metadata?.name ? existingId : undefined;
-  const template = existing.metadata?.annotations?.[TEMPLATE_ANNOTATION];
-  // Automatic restart is the owner's (the card turns it on and off): a
-  // change keeps it as it is, and adds none to a connector that had none.
-  const { autoRestart: _rendered, ...spec } = connector.spec ?? {};
-  return {
-    ...connector,
-    spec: {
-      ...spec,
-      ...(existing.spec?.autoRestart
-        ? { autoRestart: existing.spec.autoRestart }
-        : {}),
-    },
-    metadata: {
-      ...connector.metadata,
-      labels: {
-        ...connector.metadata?.labels,
-        ...(kubernetesId ? { [KUBERNETES_ID]: kubernetesId } : {}),
-      },
-      annotations: {
-        ...connector.metadata?.annotations,
-        ...(template ? { [TEMPLATE_ANNOTATION]: template } : {}),
-      },
-    },
-  };
-}
-
-/** The same connector under another name, to address it in the cluster. */
-function named(
-  connector: KafkaConnectorResource,
-  name: string,
-): KafkaConnectorResource {
-  return { ...connector, metadata: { ...connector.metadata, name } };
-}
-
-/**
  * Changes an existing connector for a pull request: edits its Helm values
  * entry in place (only the changed keys) or rewrites its manifest file; a
  * version roll renames the entry, or writes the new manifest and removes the
@@ -167,9 +128,12 @@ function named(
 export function changeConnectorAction(options: {
   blueprints: BlueprintRegistry;
   applier: ConnectorApplier;
+  guard: SelfServiceGuard;
+  auditor: AuditorService;
+  targets?: SelfServiceTarget[];
 }) {
   const { applier } = options;
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: CHANGE_CONNECTOR_ACTION_ID,
     description:
       "Changes an existing KafkaConnector's tasksMax, state, version or parameters in a Helm values file or manifest in the workspace.",
@@ -184,205 +148,195 @@ export function changeConnectorAction(options: {
         throw fromZod(parsed.error);
       }
       const input = parsed.data;
-      const blueprint = options.blueprints.get(input.blueprint);
-      const edit = planConnectorEdit(
-        blueprint,
+      const credentials = await ctx.getInitiatorCredentials();
+      await audited(
+        options.auditor,
         {
-          blueprintId: input.blueprint,
-          parameters: input.parameters,
-          cluster: input.cluster,
-          namespace: input.namespace,
-          connectCluster: input.connectCluster,
-          owner: input.owner,
-          system: input.system || undefined,
-          tasksMax: input.tasksMax,
-          state: input.state,
+          eventId: 'connector-change',
+          credentials,
+          meta: {
+            cluster: input.cluster,
+            namespace: input.namespace,
+            connectCluster: input.connectCluster,
+            owner: input.owner,
+            blueprint: input.blueprint,
+            output: input.output,
+            dryRun: Boolean(ctx.isDryRun),
+            changes: Object.keys(input.change).filter(
+              field =>
+                input.change[field as keyof typeof input.change] !== undefined,
+            ),
+          },
         },
-        input.change,
+        note => change(ctx, input, credentials, note),
       );
-      if (edit.errors) {
-        throw toInputError(
-          edit.errors.map(error => ({
-            ...error,
-            field: changeField(error.field, input.change),
-          })),
-        );
-      }
-      const { previousName } = edit;
-      let { plan } = edit;
-      // a rename comes from a new version or from a parameter in the name
-      const renameField =
-        input.change.version !== undefined
-          ? 'change.version'
-          : 'change.parameters';
-      let filePath: string | undefined;
-      if (input.output === 'apply') {
-        const previous = named(plan.connector, previousName);
-        const where = `namespace '${plan.namespace}' of cluster '${plan.cluster}'`;
-        const existing = await applier.get(plan.cluster, previous);
-        if (!existing) {
-          throw new InputError(
-            `name: no KafkaConnector '${previousName}' in ${where}; check cluster, namespace and the current parameters, or create it with kafka-connect:connector:create`,
-          );
-        }
-        plan = { ...plan, connector: keepIdentity(plan.connector, existing) };
-        const key = `kafka-connect-change-${plan.cluster}-${plan.namespace}-${previousName}`;
-        const onlyTasksMax =
-          !edit.renamed &&
-          input.change.tasksMax !== undefined &&
-          input.change.state === undefined &&
-          input.change.version === undefined &&
-          input.change.parameters === undefined;
-        if (edit.renamed) {
-          if (await applier.get(plan.cluster, plan.connector)) {
-            throw new InputError(
-              `${renameField}: a KafkaConnector '${plan.name}' already exists in ${where}; choose another version`,
-            );
-          }
-          if (!ctx.isDryRun) {
-            await ctx.checkpoint({
-              key: `${key}-create-${plan.name}`,
-              fn: async () => {
-                await applier.apply(plan.cluster, plan.connector, {
-                  force: false,
-                });
-              },
-            });
-            await ctx.checkpoint({
-              key: `${key}-delete`,
-              fn: async () => {
-                await applier.delete(plan.cluster, previous);
-              },
-            });
-          }
-        } else if (onlyTasksMax) {
-          if (!ctx.isDryRun) {
-            await ctx.checkpoint({
-              key: `${key}-scale-${input.change.tasksMax}`,
-              fn: async () => {
-                await applier.scale(
-                  plan.cluster,
-                  plan.connector,
-                  input.change.tasksMax!,
-                );
-              },
-            });
-          }
-        } else if (!ctx.isDryRun) {
-          await ctx.checkpoint({
-            key: `${key}-apply`,
-            fn: async () => {
-              await applier.apply(plan.cluster, plan.connector, {
-                force: false,
-              });
-            },
-          });
-        }
-      } else if (input.output === 'helm-values') {
-        filePath = input.filePath || 'values.yaml';
-        const target = workspaceFile(ctx.workspacePath, filePath);
-        const text = await readIfExists(target, filePath);
-        if (text === undefined) {
-          throw toInputError([
-            {
-              field: 'filePath',
-              message: `'${filePath}' does not exist in the workspace; point filePath at the values file holding the connector`,
-            },
-          ]);
-        }
-        const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
-        const file = `filePath '${filePath}'`;
-        if (findValuesEntry(text, valuesPath, previousName, { file }) < 0) {
-          throw toInputError([
-            {
-              field: 'name',
-              message: `${file} has no entry named '${previousName}' under '${valuesPath.join(
-                '.',
-              )}'; check the current parameters (the name comes from them), filePath and valuesPath`,
-            },
-          ]);
-        }
-        if (
-          edit.renamed &&
-          findValuesEntry(text, valuesPath, plan.name, { file }) >= 0
-        ) {
-          throw toInputError([
-            {
-              field: renameField,
-              message: `${file} already has an entry named '${
-                plan.name
-              }' under '${valuesPath.join('.')}'; choose another version`,
-            },
-          ]);
-        }
-        const updated = changeValuesEntry(
-          text,
-          valuesPath,
-          previousName,
-          edit.valuesChanges,
-          { file },
-        );
-        if (!ctx.isDryRun) await fs.writeFile(target, updated, 'utf8');
-      } else {
-        const dir = `kafka-connectors/${plan.namespace}`;
-        const oldPath = input.filePath || `${dir}/${previousName}.yaml`;
-        const oldTarget = workspaceFile(ctx.workspacePath, oldPath);
-        const oldText = await readIfExists(oldTarget, oldPath);
-        if (oldText === undefined) {
-          throw toInputError([
-            {
-              field: 'filePath',
-              message: `'${oldPath}' does not exist in the workspace; point filePath at the connector's manifest, or check namespace and the current parameters (the name comes from them)`,
-            },
-          ]);
-        }
-        // Rewriting any other file (a values file, another connector) would lose it.
-        const existing = manifestOf(oldText, previousName, plan.namespace);
-        if (!existing) {
-          throw toInputError([
-            {
-              field: 'filePath',
-              message: `'${oldPath}' is not the manifest of KafkaConnector '${previousName}' in namespace '${plan.namespace}'; point filePath at the connector's manifest`,
-            },
-          ]);
-        }
-        plan = { ...plan, connector: keepIdentity(plan.connector, existing) };
-        filePath = edit.renamed
-          ? path.posix.join(path.posix.dirname(oldPath), `${plan.name}.yaml`)
-          : oldPath;
-        const target = workspaceFile(ctx.workspacePath, filePath);
-        if (
-          edit.renamed &&
-          (await readIfExists(target, filePath)) !== undefined
-        ) {
-          throw toInputError([
-            {
-              field: renameField,
-              message: `'${filePath}' already exists in the workspace; choose another version`,
-            },
-          ]);
-        }
-        if (!ctx.isDryRun) {
-          await fs.writeFile(
-            target,
-            connectorManifestYaml(plan.connector),
-            'utf8',
-          );
-          if (edit.renamed) await fs.rm(oldTarget);
-        }
-      }
-      ctx.logger.info(
-        `${ctx.isDryRun ? 'Dry run: would change' : 'Changed'} KafkaConnector ${
-          plan.cluster
-        }/${plan.namespace}/${previousName}${
-          edit.renamed ? ` to ${plan.name}` : ''
-        } (${input.output})`,
-      );
-      const output = ctx.output as (name: string, value: unknown) => void;
-      output('name', plan.name);
-      output('previousName', previousName);
-      if (filePath) output('filePath', filePath);
-      output('entityRef', plan.entityRef);
     },
   });
+
+  async function change(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ctx: ActionContext<any, any, any>,
+    input: ChangeInput,
+    credentials: BackstageCredentials,
+    note: AuditNote,
+  ) {
+    const blueprint = options.blueprints.get(input.blueprint);
+    const edit = planConnectorEdit(
+      blueprint,
+      {
+        blueprintId: input.blueprint,
+        parameters: input.parameters,
+        cluster: input.cluster,
+        namespace: input.namespace,
+        connectCluster: input.connectCluster,
+        owner: input.owner,
+        system: input.system || undefined,
+        tasksMax: input.tasksMax,
+        state: input.state,
+      },
+      input.change,
+    );
+    if (edit.errors) {
+      throw toInputError(
+        edit.errors.map(error => ({
+          ...error,
+          field: changeField(error.field, input.change),
+        })),
+      );
+    }
+    const { previousName } = edit;
+    note({ connector: previousName, newName: edit.plan.name });
+    let { plan } = edit;
+    let changed = true;
+    // a rename comes from a new version or from a parameter in the name
+    const renameField =
+      input.change.version !== undefined
+        ? 'change.version'
+        : 'change.parameters';
+    let filePath: string | undefined;
+    if (input.output === 'apply') {
+      const refused = checkSelfServiceTarget(options.targets, input);
+      if (refused.length) throw toInputError(refused);
+      ({ plan, changed } = await applyChange({
+        ctx,
+        applier,
+        guard: options.guard,
+        credentials,
+        edit,
+        change: input.change,
+        owner: input.owner,
+        renameField,
+      }));
+    } else if (input.output === 'helm-values') {
+      filePath = input.filePath || 'values.yaml';
+      const target = workspaceFile(ctx.workspacePath, filePath);
+      const text = await readIfExists(target, filePath);
+      if (text === undefined) {
+        throw toInputError([
+          {
+            field: 'filePath',
+            message: `'${filePath}' does not exist in the workspace; point filePath at the values file holding the connector`,
+          },
+        ]);
+      }
+      const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
+      const file = `filePath '${filePath}'`;
+      if (findValuesEntry(text, valuesPath, previousName, { file }) < 0) {
+        throw toInputError([
+          {
+            field: 'name',
+            message: `${file} has no entry named '${previousName}' under '${valuesPath.join(
+              '.',
+            )}'; check the current parameters (the name comes from them), filePath and valuesPath`,
+          },
+        ]);
+      }
+      if (
+        edit.renamed &&
+        findValuesEntry(text, valuesPath, plan.name, { file }) >= 0
+      ) {
+        throw toInputError([
+          {
+            field: renameField,
+            message: `${file} already has an entry named '${
+              plan.name
+            }' under '${valuesPath.join('.')}'; choose another version`,
+          },
+        ]);
+      }
+      const updated = changeValuesEntry(
+        text,
+        valuesPath,
+        previousName,
+        edit.valuesChanges,
+        { file },
+      );
+      if (!ctx.isDryRun) await fs.writeFile(target, updated, 'utf8');
+    } else {
+      const dir = `kafka-connectors/${plan.namespace}`;
+      const oldPath = input.filePath || `${dir}/${previousName}.yaml`;
+      const oldTarget = workspaceFile(ctx.workspacePath, oldPath);
+      const oldText = await readIfExists(oldTarget, oldPath);
+      if (oldText === undefined) {
+        throw toInputError([
+          {
+            field: 'filePath',
+            message: `'${oldPath}' does not exist in the workspace; point filePath at the connector's manifest, or check namespace and the current parameters (the name comes from them)`,
+          },
+        ]);
+      }
+      // Rewriting any other file (a values file, another connector) would lose it.
+      const existing = manifestOf(oldText, previousName, plan.namespace);
+      if (!existing) {
+        throw toInputError([
+          {
+            field: 'filePath',
+            message: `'${oldPath}' is not the manifest of KafkaConnector '${previousName}' in namespace '${plan.namespace}'; point filePath at the connector's manifest`,
+          },
+        ]);
+      }
+      plan = { ...plan, connector: keepIdentity(plan.connector, existing) };
+      filePath = edit.renamed
+        ? path.posix.join(path.posix.dirname(oldPath), `${plan.name}.yaml`)
+        : oldPath;
+      const target = workspaceFile(ctx.workspacePath, filePath);
+      if (
+        edit.renamed &&
+        (await readIfExists(target, filePath)) !== undefined
+      ) {
+        throw toInputError([
+          {
+            field: renameField,
+            message: `'${filePath}' already exists in the workspace; choose another version`,
+          },
+        ]);
+      }
+      if (!ctx.isDryRun) {
+        await fs.writeFile(
+          target,
+          connectorManifestYaml(plan.connector),
+          'utf8',
+        );
+        if (edit.renamed) await fs.rm(oldTarget);
+      }
+    }
+    let outcome = 'Changed';
+    if (!changed) outcome = 'Already done:';
+    else if (ctx.isDryRun) outcome = 'Dry run: would change';
+    ctx.logger.info(
+      `${outcome} KafkaConnector ${plan.cluster}/${
+        plan.namespace
+      }/${previousName}${edit.renamed ? ` to ${plan.name}` : ''} (${
+        input.output
+      })`,
+    );
+    note({ changed });
+    const output = ctx.output as (name: string, value: unknown) => void;
+    output('name', plan.name);
+    output('previousName', previousName);
+    if (filePath) output('filePath', filePath);
+    output('entityRef', plan.entityRef);
+    output('changed', changed);
+  }
+  return action;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
-import { fakeApplier, fakeDirectory } from '../__fixtures__/fakes';
+import { fakeApplier, fakeDirectory, openAccess } from '../__fixtures__/fakes';
 import { createConnectorAction } from './createConnector';
 
 const base = {
@@ -217,6 +217,7 @@ describe('hostile input to kafka-connect:connector:create', () => {
         blueprints: BlueprintRegistry.load([]),
         directory: fakeDirectory(),
         applier,
+        ...openAccess(),
       });
       const input = { output: 'apply', ...base, ...change };
       const error = await action

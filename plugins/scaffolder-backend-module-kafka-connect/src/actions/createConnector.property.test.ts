@@ -4,7 +4,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
-import { fakeApplier, fakeDirectory } from '../__fixtures__/fakes';
+import { fakeApplier, fakeDirectory, openAccess } from '../__fixtures__/fakes';
 import {
   applierCalls,
   changedPaths,
@@ -166,6 +166,7 @@ async function runCreate(
     blueprints,
     directory: fakeDirectory(),
     applier,
+    ...openAccess(),
   });
   const ctx = createMockActionContext({ input: input as any, workspacePath });
   const result = await settle(action.handler(ctx));

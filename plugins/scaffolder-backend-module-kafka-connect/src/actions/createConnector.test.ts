@@ -5,7 +5,12 @@ import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
-import { clusterList, fakeApplier, fakeDirectory } from '../__fixtures__/fakes';
+import {
+  clusterList,
+  fakeApplier,
+  fakeDirectory,
+  openAccess,
+} from '../__fixtures__/fakes';
 import { createConnectorAction } from './createConnector';
 
 const blueprints = BlueprintRegistry.load([]);
@@ -34,6 +39,7 @@ function setup(
     blueprints,
     directory: fakeDirectory(options.list),
     applier,
+    ...openAccess(),
   });
   const run = async (
     input: Record<string, unknown>,

@@ -1,14 +1,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  type ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import {
   appendValuesEntry,
   connectorManifestYaml,
   type ConnectorRequest,
   type FieldError,
-  type KafkaConnectorResource,
   planConnector,
   STRIMZI_API_VERSIONS,
   toInputError,
@@ -22,35 +27,22 @@ import {
   type ConnectClusterDirectory,
 } from '../services/ConnectClusterDirectory';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
+import type { SelfServiceGuard } from '../services/SelfServiceGuard';
+import { audited, type AuditNote } from '../services/audit';
+import type { SelfServiceTarget } from '../config';
+import { checkSelfServiceTarget } from '../targets';
+import { applyCreate } from './createApply';
 import { examples } from './createConnector.examples';
+import {
+  filePathSchema,
+  fromZod,
+  readIfExists,
+  valuesPathSchema,
+  workspaceFile,
+} from './workspace';
 
 /** Id of the action. */
 export const CREATE_CONNECTOR_ACTION_ID = 'kafka-connect:connector:create';
-
-/**
- * A workspace path as typed in a form: no control characters or line
- * separators, and short enough to echo in an error message.
- */
-export const filePathSchema = z
-  .string()
-  .max(1024)
-  .regex(
-    // eslint-disable-next-line no-control-regex
-    /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/,
-    'must not hold control characters',
-  );
-
-/** Key path of the connector list in a values file. */
-export const valuesPathSchema = z
-  .array(
-    z
-      .string()
-      .regex(
-        /^[A-Za-z0-9_.-]{1,100}$/,
-        "must be keys of letters, digits, '_', '.' or '-'",
-      ),
-  )
-  .max(20);
 
 const inputSchema = z.object({
   blueprint: z
@@ -126,84 +118,6 @@ type OpaqueSchema = (zImpl: any) => any;
 
 type CreateConnectorInput = z.infer<typeof inputSchema>;
 
-export function fromZod(error: z.ZodError): InputError {
-  return toInputError(
-    error.issues.map(issue => ({
-      field: issue.path.join('.') || '(input)',
-      message: `${issue.message.toLocaleLowerCase(
-        'en-US',
-      )}; see the action's input schema`,
-    })),
-  );
-}
-
-/**
- * The text of a workspace file, or undefined when there is none. A path that
- * is a directory or runs through a file is the form's mistake: an InputError
- * naming `filePath` (as typed), not a server error.
- */
-export async function readIfExists(
-  file: string,
-  filePath: string,
-): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      return undefined;
-    }
-    if (code === 'EISDIR') {
-      throw new InputError(
-        `filePath '${filePath}' is a directory; give the path of a file`,
-      );
-    }
-    if (code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') {
-      throw new InputError(
-        `filePath '${filePath}' cannot be a file (${code}); give a relative path of a file inside the workspace`,
-      );
-    }
-    throw error;
-  }
-}
-
-export function workspaceFile(workspace: string, file: string): string {
-  let target: string;
-  try {
-    target = resolveSafeChildPath(workspace, file);
-  } catch (error) {
-    if ((error as Error).name === 'NotAllowedError') {
-      throw new InputError(
-        `filePath '${file}' leaves the workspace; give a relative path inside it`,
-      );
-    }
-    // realpath failed on the way, e.g. a name too long or a symlink loop
-    throw new InputError(
-      `filePath '${file}' cannot be resolved (${
-        (error as NodeJS.ErrnoException).code ?? 'invalid'
-      }); give a relative path of a file inside the workspace`,
-    );
-  }
-  if (target === path.resolve(workspace) || /[/\\]$/.test(file)) {
-    throw new InputError(
-      `filePath '${file}' names a directory; give the path of a file in the workspace`,
-    );
-  }
-  return target;
-}
-
-function sameConnector(a: KafkaConnectorResource, b: KafkaConnectorResource) {
-  return (
-    isDeepStrictEqual(a.spec, b.spec) &&
-    Object.entries(b.metadata?.labels ?? {}).every(
-      ([key, value]) => a.metadata?.labels?.[key] === value,
-    ) &&
-    Object.entries(b.metadata?.annotations ?? {}).every(
-      ([key, value]) => a.metadata?.annotations?.[key] === value,
-    )
-  );
-}
-
 /**
  * Creates a KafkaConnector from a blueprint: as a manifest file or a Helm
  * values entry in the workspace (for a pull request), or applied to a
@@ -213,9 +127,12 @@ export function createConnectorAction(options: {
   blueprints: BlueprintRegistry;
   directory: ConnectClusterDirectory;
   applier: ConnectorApplier;
+  guard: SelfServiceGuard;
+  auditor: AuditorService;
+  targets?: SelfServiceTarget[];
 }) {
   const { blueprints, directory, applier } = options;
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: CREATE_CONNECTOR_ACTION_ID,
     description:
       'Renders a KafkaConnector from a blueprint and writes it as a manifest, appends it to a Helm values file, or applies it to a cluster.',
@@ -245,143 +162,170 @@ export function createConnectorAction(options: {
         throw fromZod(parsed.error);
       }
       const input: CreateConnectorInput = parsed.data;
-      // Template forms send '' (or null) for optional fields left empty.
-      if (input.filePath === '') input.filePath = undefined;
-      if (input.system === '') input.system = undefined;
-      input.parameters = Object.fromEntries(
-        Object.entries(input.parameters).filter(
-          ([, value]) => value !== '' && value !== null && value !== undefined,
-        ),
+      const credentials = await ctx.getInitiatorCredentials();
+      await audited(
+        options.auditor,
+        {
+          eventId: 'connector-create',
+          credentials,
+          meta: {
+            cluster: input.cluster,
+            namespace: input.namespace,
+            connectCluster: input.connectCluster,
+            owner: input.owner,
+            blueprint: input.blueprint,
+            output: input.output,
+            dryRun: Boolean(ctx.isDryRun),
+          },
+        },
+        note => create(ctx, input, credentials, note),
       );
-      const blueprint = blueprints.get(input.blueprint);
-      const request: ConnectorRequest = {
-        blueprintId: input.blueprint,
-        parameters: input.parameters,
-        cluster: input.cluster,
-        namespace: input.namespace,
-        connectCluster: input.connectCluster,
-        owner: input.owner,
-        system: input.system,
-        template: ctx.templateInfo?.entityRef,
-        tasksMax: input.tasksMax,
-        state: input.state,
-        autoRestart: input.autoRestart,
-        kubernetesId: input.kubernetesId,
-        configOverrides: input.configOverrides,
-        apiVersion: input.apiVersion,
-      };
-      let plan = planConnector(blueprint, request);
-      if (plan.errors) {
-        throw toInputError(plan.errors);
-      }
-      if (input.checkCluster || input.output === 'apply') {
-        const check = checkConnectCluster(
-          await directory.listClusters(),
-          input,
-          blueprint!,
-        );
-        if (check.errors.length) {
-          throw toInputError(check.errors);
-        }
-        if (!input.apiVersion && check.strimziApiVersion) {
-          plan = planConnector(blueprint, {
-            ...request,
-            apiVersion: check.strimziApiVersion,
-          });
-          if (plan.errors) throw toInputError(plan.errors);
-        }
-      }
-      const manifest = connectorManifestYaml(plan.connector);
-      let changed = true;
-      let filePath: string | undefined;
-      const errors: FieldError[] = [];
-
-      if (input.output === 'manifest') {
-        filePath =
-          input.filePath ??
-          `kafka-connectors/${plan.namespace}/${plan.name}.yaml`;
-        const target = workspaceFile(ctx.workspacePath, filePath);
-        const existing = await readIfExists(target, filePath);
-        if (existing !== undefined) {
-          if (existing !== manifest) {
-            errors.push({
-              field: 'filePath',
-              message: `'${filePath}' already exists with other content; choose another path or remove it`,
-            });
-          }
-          changed = false;
-        }
-        if (errors.length) throw toInputError(errors);
-        if (changed && !ctx.isDryRun) {
-          await fs.mkdir(path.dirname(target), { recursive: true });
-          await fs.writeFile(target, manifest, 'utf8');
-        }
-      } else if (input.output === 'helm-values') {
-        filePath = input.filePath ?? 'values.yaml';
-        const target = workspaceFile(ctx.workspacePath, filePath);
-        const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
-        const text = (await readIfExists(target, filePath)) ?? '';
-        let updated: string | undefined;
-        try {
-          updated = appendValuesEntry(text, valuesPath, plan.valuesEntry, {
-            file: `filePath '${filePath}'`,
-          });
-        } catch (error) {
-          // A retry finds its own entry: same name and same content is done.
-          if (!(error instanceof InputError)) throw error;
-          let list: unknown;
-          try {
-            list = parse(text, { merge: true });
-          } catch {
-            throw error;
-          }
-          for (const key of valuesPath) list = (list as any)?.[key];
-          const same =
-            Array.isArray(list) &&
-            list.some(item => isDeepStrictEqual(item, plan.valuesEntry));
-          if (!same) throw error;
-          changed = false;
-        }
-        if (changed && !ctx.isDryRun && updated !== undefined) {
-          await fs.mkdir(path.dirname(target), { recursive: true });
-          await fs.writeFile(target, updated, 'utf8');
-        }
-      } else {
-        const existing = await applier.get(plan.cluster, plan.connector);
-        if (existing) {
-          if (sameConnector(existing, plan.connector)) {
-            changed = false;
-          } else if (!input.overwrite) {
-            throw new InputError(
-              `name: a KafkaConnector '${plan.name}' already exists in namespace '${plan.namespace}' of cluster '${plan.cluster}'; change the parameters for another name, or set overwrite to take it over`,
-            );
-          }
-        }
-        if (changed && !ctx.isDryRun) {
-          await ctx.checkpoint({
-            key: `kafka-connect-apply-${plan.cluster}-${plan.namespace}-${plan.name}`,
-            fn: async () => {
-              await applier.apply(plan.cluster, plan.connector, {
-                force: input.overwrite,
-              });
-            },
-          });
-        }
-      }
-      const output = ctx.output as (name: string, value: unknown) => void;
-      let outcome = 'Created';
-      if (ctx.isDryRun) outcome = 'Dry run: would create';
-      else if (!changed) outcome = 'Already present:';
-      ctx.logger.info(
-        `${outcome} KafkaConnector ${plan.cluster}/${plan.namespace}/${plan.name} (${input.output})`,
-      );
-      output('name', plan.name);
-      output('namespace', plan.namespace);
-      output('cluster', plan.cluster);
-      output('manifest', manifest);
-      if (filePath) output('filePath', filePath);
-      output('entityRef', plan.entityRef);
-      output('changed', changed);
     },
   });
+
+  async function create(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ctx: ActionContext<any, any, any>,
+    input: CreateConnectorInput,
+    credentials: BackstageCredentials,
+    note: AuditNote,
+  ) {
+    // Template forms send '' (or null) for optional fields left empty.
+    if (input.filePath === '') input.filePath = undefined;
+    if (input.system === '') input.system = undefined;
+    input.parameters = Object.fromEntries(
+      Object.entries(input.parameters).filter(
+        ([, value]) => value !== '' && value !== null && value !== undefined,
+      ),
+    );
+    const blueprint = blueprints.get(input.blueprint);
+    const request: ConnectorRequest = {
+      blueprintId: input.blueprint,
+      parameters: input.parameters,
+      cluster: input.cluster,
+      namespace: input.namespace,
+      connectCluster: input.connectCluster,
+      owner: input.owner,
+      system: input.system,
+      template: ctx.templateInfo?.entityRef,
+      tasksMax: input.tasksMax,
+      state: input.state,
+      autoRestart: input.autoRestart,
+      kubernetesId: input.kubernetesId,
+      configOverrides: input.configOverrides,
+      apiVersion: input.apiVersion,
+    };
+    let plan = planConnector(blueprint, request);
+    if (plan.errors) {
+      throw toInputError(plan.errors);
+    }
+    note({ connector: plan.name });
+    const refused = checkSelfServiceTarget(options.targets, input);
+    if (refused.length) throw toInputError(refused);
+    if (input.output === 'apply') {
+      await options.guard.mayCreate(credentials, {
+        cluster: input.cluster,
+        namespace: input.namespace,
+        owner: input.owner,
+      });
+    }
+    if (input.checkCluster || input.output === 'apply') {
+      const check = checkConnectCluster(
+        await directory.listClusters(),
+        input,
+        blueprint!,
+      );
+      if (check.errors.length) {
+        throw toInputError(check.errors);
+      }
+      if (!input.apiVersion && check.strimziApiVersion) {
+        plan = planConnector(blueprint, {
+          ...request,
+          apiVersion: check.strimziApiVersion,
+        });
+        if (plan.errors) throw toInputError(plan.errors);
+      }
+    }
+    const manifest = connectorManifestYaml(plan.connector);
+    let changed = true;
+    let filePath: string | undefined;
+    const errors: FieldError[] = [];
+
+    if (input.output === 'manifest') {
+      filePath =
+        input.filePath ??
+        `kafka-connectors/${plan.namespace}/${plan.name}.yaml`;
+      const target = workspaceFile(ctx.workspacePath, filePath);
+      const existing = await readIfExists(target, filePath);
+      if (existing !== undefined) {
+        if (existing !== manifest) {
+          errors.push({
+            field: 'filePath',
+            message: `'${filePath}' already exists with other content; choose another path or remove it`,
+          });
+        }
+        changed = false;
+      }
+      if (errors.length) throw toInputError(errors);
+      if (changed && !ctx.isDryRun) {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, manifest, 'utf8');
+      }
+    } else if (input.output === 'helm-values') {
+      filePath = input.filePath ?? 'values.yaml';
+      const target = workspaceFile(ctx.workspacePath, filePath);
+      const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
+      const text = (await readIfExists(target, filePath)) ?? '';
+      let updated: string | undefined;
+      try {
+        updated = appendValuesEntry(text, valuesPath, plan.valuesEntry, {
+          file: `filePath '${filePath}'`,
+        });
+      } catch (error) {
+        // A retry finds its own entry: same name and same content is done.
+        if (!(error instanceof InputError)) throw error;
+        let list: unknown;
+        try {
+          list = parse(text, { merge: true });
+        } catch {
+          throw error;
+        }
+        for (const key of valuesPath) list = (list as any)?.[key];
+        const same =
+          Array.isArray(list) &&
+          list.some(item => isDeepStrictEqual(item, plan.valuesEntry));
+        if (!same) throw error;
+        changed = false;
+      }
+      if (changed && !ctx.isDryRun && updated !== undefined) {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, updated, 'utf8');
+      }
+    } else {
+      ({ changed } = await applyCreate({
+        ctx,
+        applier,
+        guard: options.guard,
+        credentials,
+        plan,
+        overwrite: input.overwrite,
+      }));
+    }
+    const output = ctx.output as (name: string, value: unknown) => void;
+    let outcome = 'Created';
+    if (ctx.isDryRun) outcome = 'Dry run: would create';
+    else if (!changed) outcome = 'Already present:';
+    ctx.logger.info(
+      `${outcome} KafkaConnector ${plan.cluster}/${plan.namespace}/${plan.name} (${input.output})`,
+    );
+    output('name', plan.name);
+    output('namespace', plan.namespace);
+    output('cluster', plan.cluster);
+    output('manifest', manifest);
+    if (filePath) output('filePath', filePath);
+    output('entityRef', plan.entityRef);
+    output('changed', changed);
+    note({ changed });
+  }
+  return action;
 }

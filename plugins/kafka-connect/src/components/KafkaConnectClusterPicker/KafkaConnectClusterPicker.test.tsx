@@ -1,5 +1,10 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { ClusterListResponse } from '@kcs/plugin-kafka-connect-common';
+import {
+  KafkaConnectClient,
+  type ClusterListResponse,
+} from '@kcs/plugin-kafka-connect-common';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { KafkaConnectApi, kafkaConnectApiRef } from '../../api';
 import {
@@ -85,15 +90,33 @@ describe('KafkaConnectClusterPicker', () => {
     });
   });
 
-  it('says when the backend cannot be reached', async () => {
-    await renderPicker(async () => {
-      throw new Error('the kafka-connect backend plugin is not installed');
+  it('says the backend plugin is not installed when the real client gets an empty 404', async () => {
+    // A backend without the plugin: Backstage's root router answers every
+    // unknown path with an empty 404.
+    const server = http.createServer((_req, res) => {
+      res.statusCode = 404;
+      res.end();
     });
-    expect(
-      await screen.findByText(
-        /Cannot list Connect clusters: the kafka-connect backend plugin is not installed/,
-      ),
-    ).toBeInTheDocument();
+    await new Promise<void>(resolve =>
+      server.listen(0, '127.0.0.1', () => resolve()),
+    );
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = new KafkaConnectClient({
+        discoveryApi: {
+          getBaseUrl: async () => `http://127.0.0.1:${port}/api/kafka-connect`,
+        },
+        fetchApi: { fetch: (...args) => fetch(...args) },
+      });
+      await renderPicker(() => client.getClusters());
+      expect(
+        await screen.findByText(
+          /Cannot list Connect clusters: the kafka-connect backend plugin is not installed/,
+        ),
+      ).toBeInTheDocument();
+    } finally {
+      await new Promise(resolve => server.close(resolve));
+    }
   });
 });
 

@@ -5,14 +5,15 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type {
+import {
+  ConnectorFilters,
   ConnectorListResponse,
   ConnectorSummary,
+  queryConnectors,
 } from '@kcs/plugin-kafka-connect-common';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KafkaConnectApi, kafkaConnectApiRef } from '../../api';
 import { KafkaConnectOwnershipPage } from './KafkaConnectOwnershipPage';
-import { filterConnectors } from './filterConnectors';
 
 const summary = (
   name: string,
@@ -56,21 +57,6 @@ const items = [
   summary('orphan', { health: 'degraded', reason: '1 of 2 tasks failed' }),
 ];
 
-describe('filterConnectors', () => {
-  it('filters by owner, "none" for no owner, health and cluster together', () => {
-    const names = (f: Parameters<typeof filterConnectors>[1]) =>
-      filterConnectors(items, f).map(i => i.name);
-    expect(names({})).toEqual(['orders-cdc', 'billing-sink', 'orphan']);
-    expect(names({ owner: 'group:default/team-orders' })).toEqual([
-      'orders-cdc',
-    ]);
-    expect(names({ owner: 'none' })).toEqual(['orphan']);
-    expect(names({ health: 'failed' })).toEqual(['billing-sink']);
-    expect(names({ cluster: 'eu-1' })).toEqual(['orders-cdc', 'orphan']);
-    expect(names({ cluster: 'eu-1', health: 'failed' })).toEqual([]);
-  });
-});
-
 async function renderPage(api: Partial<KafkaConnectApi>) {
   return renderInTestApp(
     <TestApiProvider
@@ -92,33 +78,98 @@ async function renderPage(api: Partial<KafkaConnectApi>) {
   );
 }
 
+const clusters = [
+  { name: 'eu-1', synced: true },
+  { name: 'us-1', synced: true },
+];
+
+/** A backend stand-in answering with the shared query function, recording each query. */
+function serverSide(all: ConnectorSummary[]) {
+  const queries: ConnectorFilters[] = [];
+  return {
+    queries,
+    getConnectors: async (
+      query: ConnectorFilters = {},
+    ): Promise<ConnectorListResponse> => {
+      queries.push(query);
+      return { ...queryConnectors(all, query), clusters };
+    },
+  };
+}
+
+const choose = async (testId: string, option: string) => {
+  fireEvent.mouseDown(within(screen.getByTestId(testId)).getByRole('button'));
+  fireEvent.click(await screen.findByRole('option', { name: option }));
+};
+
 describe('KafkaConnectOwnershipPage', () => {
-  it('lists every connector with health, owner, cluster and Connect cluster, and filters to the unowned', async () => {
-    const response: ConnectorListResponse = {
-      items,
-      clusters: [
-        { name: 'eu-1', synced: true },
-        { name: 'us-1', synced: true },
-      ],
-    };
-    await renderPage({ getConnectors: async () => response });
+  it('shows the page the backend answers with health, owner, cluster and Connect cluster, and asks the backend to filter', async () => {
+    const backend = serverSide(items);
+    await renderPage(backend);
     expect(await screen.findByText('orders-cdc')).toBeInTheDocument();
+    expect(backend.queries[0]).toEqual({
+      sort: 'health',
+      order: 'asc',
+      offset: 0,
+      limit: 50,
+    });
     const row = screen.getByText('orders-cdc').closest('tr')!;
     expect(within(row).getByText('team-orders')).toBeInTheDocument();
     expect(within(row).getByText('orders-connect')).toBeInTheDocument();
     expect(within(row).getByText('eu-1')).toBeInTheDocument();
     const orphanRow = screen.getByText('orphan').closest('tr')!;
     expect(within(orphanRow).getByText('no owner')).toBeInTheDocument();
-    expect(screen.getByText(/3 connectors/)).toBeInTheDocument();
+    expect(
+      screen.getByText('3 connectors: 1 healthy, 1 degraded, 1 failed'),
+    ).toBeInTheDocument();
 
-    fireEvent.mouseDown(
-      within(screen.getByTestId('owner-filter')).getByRole('button'),
+    await choose('owner-filter', 'No owner');
+    await waitFor(() =>
+      expect(screen.queryByText('orders-cdc')).not.toBeInTheDocument(),
     );
-    fireEvent.click(await screen.findByRole('option', { name: 'No owner' }));
-    expect(screen.queryByText('orders-cdc')).not.toBeInTheDocument();
+    expect(backend.queries.at(-1)).toMatchObject({ owner: 'none', offset: 0 });
     expect(screen.queryByText('billing-sink')).not.toBeInTheDocument();
     expect(screen.getByText('orphan')).toBeInTheDocument();
+    expect(screen.getByText('1 connector: 1 degraded')).toBeInTheDocument();
   });
+
+  it('pages through the backend 50 at a time, and sends search text and order', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      summary(`c-${String(i).padStart(3, '0')}`, {
+        owner: `group:default/team-${i % 3}`,
+      }),
+    );
+    const backend = serverSide(many);
+    await renderPage(backend);
+    expect(await screen.findByText('c-000')).toBeInTheDocument();
+    expect(screen.getAllByRole('row').length).toBeLessThanOrEqual(52);
+    expect(screen.getByText('1-50 of 120')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('c-050')).toBeInTheDocument();
+    expect(screen.queryByText('c-000')).not.toBeInTheDocument();
+    expect(backend.queries.at(-1)).toMatchObject({ offset: 50, limit: 50 });
+
+    await choose('sort-field', 'Name');
+    await choose('sort-order', 'Descending');
+    expect(await screen.findByText('c-119')).toBeInTheDocument();
+    expect(backend.queries.at(-1)).toMatchObject({
+      sort: 'name',
+      order: 'desc',
+      offset: 0,
+    });
+
+    // Sent once typing pauses (300 ms).
+    fireEvent.change(screen.getByTestId('connector-search'), {
+      target: { value: 'c-11' },
+    });
+    await waitFor(
+      () => expect(backend.queries.at(-1)).toMatchObject({ text: 'c-11' }),
+      { timeout: 5000 },
+    );
+    expect(
+      await screen.findByText('10 connectors: 10 healthy'),
+    ).toBeInTheDocument();
+  }, 30_000);
 
   it('shows an error panel when the backend fails', async () => {
     await renderPage({

@@ -12,34 +12,27 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import TablePagination from '@material-ui/core/TablePagination';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
+  CONNECTOR_HEALTHS,
+  CONNECTOR_SORT_FIELDS,
+  ConnectorSortField,
   ConnectorSummary,
-  summarizeHealths,
+  describeHealthCounts,
+  NO_OWNER,
 } from '@kcs/plugin-kafka-connect-common';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { kafkaConnectApiRef } from '../../api';
 import { ConnectorHealthStatus } from '../ConnectorHealthStatus';
 import { formatTasks } from '../EntityKafkaConnectCard';
 import { StaleClusters } from '../StaleClusters';
 import { usePolled } from '../usePolled';
-import {
-  choicesOf,
-  filterConnectors,
-  NO_OWNER,
-  OwnershipFilters,
-} from './filterConnectors';
+import { PAGE_SIZE, useConnectorQuery } from './useConnectorQuery';
 
-const HEALTHS = [
-  'healthy',
-  'degraded',
-  'failed',
-  'paused',
-  'stopped',
-  'pending',
-  'unknown',
-];
+const HEALTHS = [...CONNECTOR_HEALTHS].reverse();
 
 const columns: TableColumn<ConnectorSummary>[] = [
   {
@@ -76,19 +69,29 @@ const columns: TableColumn<ConnectorSummary>[] = [
 
 const any = { label: 'All', value: '' };
 
+const SORT_LABELS: Record<ConnectorSortField, string> = {
+  health: 'Health (worst first)',
+  name: 'Name',
+  owner: 'Owner',
+  cluster: 'Cluster',
+  namespace: 'Namespace',
+  connectCluster: 'Connect cluster',
+};
+
 /**
  * Every connector across clusters with its health and owner, filterable by
- * owner (including nobody), health and cluster: the answer to "who owns this
- * failing connector?".
+ * owner (including nobody), health, cluster and text: the answer to "who
+ * owns this failing connector?". The backend filters, sorts and pages; the
+ * page asks for (and polls) one page of 50 and the health summary of all
+ * that match, never every connector.
  * @public
  */
 export function KafkaConnectOwnershipPage() {
   const api = useApi(kafkaConnectApiRef);
-  const fetch = useCallback(() => api.getConnectors(), [api]);
+  const state = useConnectorQuery();
+  const { query } = state;
+  const fetch = useCallback(() => api.getConnectors(query), [api, query]);
   const { data, error, refresh } = usePolled(fetch);
-  const [filters, setFilters] = useState<OwnershipFilters>({});
-  const set = (key: keyof OwnershipFilters) => (value: unknown) =>
-    setFilters(current => ({ ...current, [key]: String(value ?? '') }));
 
   let body;
   if (!data && error) {
@@ -96,62 +99,101 @@ export function KafkaConnectOwnershipPage() {
   } else if (!data) {
     body = <Progress />;
   } else {
-    const shown = filterConnectors(data.items, filters);
     body = (
       <Grid container spacing={2}>
         <Grid item xs={12}>
           <StaleClusters clusters={data.clusters} />
         </Grid>
-        <Grid item xs={12} sm={4}>
+        <Grid item xs={12} sm={6} md={2}>
           <Select
             label="Owner"
             data-testid="owner-filter"
-            selected={filters.owner ?? ''}
-            onChange={set('owner')}
+            selected={state.filters.owner ?? ''}
+            onChange={value => state.setFilter('owner', String(value ?? ''))}
             items={[
               any,
               { label: 'No owner', value: NO_OWNER },
-              ...choicesOf(data.items, item => item.owner).map(owner => ({
+              ...data.owners.map(owner => ({
                 label: parseEntityRef(owner).name,
                 value: owner,
               })),
             ]}
           />
         </Grid>
-        <Grid item xs={12} sm={4}>
+        <Grid item xs={12} sm={6} md={2}>
           <Select
             label="Health"
             data-testid="health-filter"
-            selected={filters.health ?? ''}
-            onChange={set('health')}
+            selected={state.filters.health ?? ''}
+            onChange={value => state.setFilter('health', String(value ?? ''))}
             items={[any, ...HEALTHS.map(h => ({ label: h, value: h }))]}
           />
         </Grid>
-        <Grid item xs={12} sm={4}>
+        <Grid item xs={12} sm={6} md={2}>
           <Select
             label="Cluster"
             data-testid="cluster-filter"
-            selected={filters.cluster ?? ''}
-            onChange={set('cluster')}
+            selected={state.filters.cluster ?? ''}
+            onChange={value => state.setFilter('cluster', String(value ?? ''))}
             items={[
               any,
-              ...choicesOf(data.items, item => item.cluster).map(c => ({
-                label: c,
-                value: c,
+              ...data.clusters.map(({ name }) => ({
+                label: name,
+                value: name,
               })),
             ]}
           />
         </Grid>
+        <Grid item xs={12} sm={6} md={2}>
+          <Select
+            label="Sort by"
+            data-testid="sort-field"
+            selected={state.sort}
+            onChange={value => state.setSort(value as ConnectorSortField)}
+            items={CONNECTOR_SORT_FIELDS.map(field => ({
+              label: SORT_LABELS[field],
+              value: field,
+            }))}
+          />
+        </Grid>
+        <Grid item xs={12} sm={6} md={1}>
+          <Select
+            label="Order"
+            data-testid="sort-order"
+            selected={state.order}
+            onChange={value =>
+              state.setOrder(value === 'desc' ? 'desc' : 'asc')
+            }
+            items={[
+              { label: 'Ascending', value: 'asc' },
+              { label: 'Descending', value: 'desc' },
+            ]}
+          />
+        </Grid>
+        <Grid item xs={12} sm={6} md={3}>
+          <TextField
+            label="Search"
+            placeholder="name, namespace, owner, reason…"
+            fullWidth
+            variant="outlined"
+            size="small"
+            style={{ marginTop: 24 }}
+            value={state.text}
+            onChange={event => state.setText(event.target.value)}
+            inputProps={{ 'data-testid': 'connector-search' }}
+          />
+        </Grid>
         <Grid item xs={12}>
           <Table<ConnectorSummary>
-            title={`${summarizeHealths(shown).text}`}
+            title={describeHealthCounts(data.total, data.byHealth)}
             options={{
-              paging: shown.length > 50,
-              pageSize: 50,
+              paging: false,
+              sorting: false,
+              search: false,
               padding: 'dense',
             }}
             columns={columns}
-            data={shown.map(item => ({ ...item }))}
+            data={data.items.map(item => ({ ...item }))}
             actions={[
               {
                 icon: () => <RefreshIcon />,
@@ -160,6 +202,18 @@ export function KafkaConnectOwnershipPage() {
                 onClick: refresh,
               },
             ]}
+          />
+          <TablePagination
+            component="div"
+            data-testid="connector-pages"
+            count={data.total}
+            page={Math.min(
+              state.page,
+              Math.max(0, Math.ceil(data.total / PAGE_SIZE) - 1),
+            )}
+            rowsPerPage={PAGE_SIZE}
+            rowsPerPageOptions={[PAGE_SIZE]}
+            onPageChange={(_event, next) => state.setPage(next)}
           />
         </Grid>
       </Grid>

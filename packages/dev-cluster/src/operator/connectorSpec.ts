@@ -1,0 +1,98 @@
+/**
+ * What a KafkaConnector's spec asks of Kafka Connect, read the way Strimzi's
+ * operator reads it. Written here on purpose: the stand-in must not share the
+ * portal's reading of the spec, or a wrong reading would pass every test.
+ */
+
+/** The state a connector should be in. */
+export type TargetState = 'running' | 'paused' | 'stopped';
+
+/** `spec.state` wins; else the deprecated `spec.pause`; else running. */
+export function targetStateOf(
+  spec: Record<string, any> | undefined,
+): TargetState {
+  const state = spec?.state;
+  if (state === 'running' || state === 'paused' || state === 'stopped') {
+    return state;
+  }
+  return spec?.pause === true ? 'paused' : 'running';
+}
+
+/** The state Connect reports for a target state. */
+export function connectStateOf(target: TargetState): string {
+  return target.toUpperCase();
+}
+
+/**
+ * The config Strimzi sends to Connect: `spec.config` with every value as a
+ * string, plus `connector.class` and `tasks.max` from their own fields.
+ */
+export function connectConfigOf(
+  spec: Record<string, any> | undefined,
+): Record<string, string> {
+  const config: Record<string, string> = {};
+  for (const [key, value] of Object.entries(spec?.config ?? {})) {
+    if (value !== null && value !== undefined) {
+      config[key] =
+        typeof value === 'object' ? JSON.stringify(value) : String(value);
+    }
+  }
+  if (spec?.class) {
+    config['connector.class'] = String(spec.class);
+  }
+  if (spec?.tasksMax !== undefined) {
+    config['tasks.max'] = String(spec.tasksMax);
+  }
+  return config;
+}
+
+/** The options of a `strimzi.io/restart` value; undefined when Strimzi would not accept it. */
+export function restartOptionsOf(
+  value: string,
+): { includeTasks: boolean; onlyFailed: boolean } | undefined {
+  const trimmed = value.trim();
+  if (trimmed.toLowerCase() === 'true') {
+    return { includeTasks: false, onlyFailed: false };
+  }
+  const options = trimmed.split(',').map(option => option.trim());
+  if (
+    options.length === 0 ||
+    options.some(option => option !== 'includeTasks' && option !== 'onlyFailed')
+  ) {
+    return undefined;
+  }
+  return {
+    includeTasks: options.includes('includeTasks'),
+    onlyFailed: options.includes('onlyFailed'),
+  };
+}
+
+/** Topics a connector reads or writes, from its config (for simulated connectors). */
+export function topicsOf(
+  config: Record<string, any> | undefined,
+  type: string,
+): string[] {
+  if (!config) {
+    return [];
+  }
+  if (type === 'sink') {
+    return String(config.topics ?? '')
+      .split(',')
+      .map(topic => topic.trim())
+      .filter(Boolean)
+      .sort();
+  }
+  const prefix = config['topic.prefix'] ?? config.topic;
+  if (!prefix) {
+    return [];
+  }
+  const tables = String(
+    config['table.include.list'] ?? config['collection.include.list'] ?? '',
+  )
+    .split(',')
+    .map(table => table.trim())
+    .filter(Boolean);
+  return tables.length > 0
+    ? tables.map(table => `${prefix}.${table}`).sort()
+    : [String(prefix)];
+}

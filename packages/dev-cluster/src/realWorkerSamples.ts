@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  KUBERNETES_ID,
+  OWNER_ANNOTATION,
+  STRIMZI_CLUSTER_LABEL,
+  STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION,
+} from '@kcs/plugin-kafka-connect-common';
+import { REAL_WORKER_ANNOTATION } from './operator/simulation';
+
+type Manifest = Record<string, any>;
+
+const API_VERSION = 'kafka.strimzi.io/v1';
+const NAMESPACE = 'streaming';
+const CONNECT = 'local-connect';
+const TEAM_ORDERS = 'group:default/team-orders';
+const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
+const FILE_SINK = 'org.apache.kafka.connect.file.FileStreamSinkConnector';
+
+function fileConnector(
+  name: string,
+  connectorClass: string,
+  config: Record<string, string>,
+): Manifest {
+  return {
+    apiVersion: API_VERSION,
+    kind: 'KafkaConnector',
+    metadata: {
+      name,
+      namespace: NAMESPACE,
+      labels: {
+        [STRIMZI_CLUSTER_LABEL]: CONNECT,
+        [KUBERNETES_ID]: 'orders-service',
+      },
+      annotations: { [OWNER_ANNOTATION]: TEAM_ORDERS },
+    },
+    spec: {
+      class: connectorClass,
+      tasksMax: 1,
+      autoRestart: { enabled: true, maxRestarts: 3 },
+      config,
+    },
+  };
+}
+
+/**
+ * The resources that the local cluster's real Kafka Connect worker runs: one
+ * KafkaConnect backed by it and FileStream connectors. `order-events-*` copy
+ * a file through a real topic; `audit-log-file-source` fails for real (its
+ * file is unreadable until `yarn dev-cluster heal <cluster> streaming/audit-log-file-source`).
+ */
+export function realWorkerSamples(bootstrapServers: string): Manifest[] {
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: NAMESPACE,
+        annotations: { [OWNER_ANNOTATION]: TEAM_ORDERS },
+      },
+    },
+    {
+      apiVersion: API_VERSION,
+      kind: 'KafkaConnect',
+      metadata: {
+        name: CONNECT,
+        namespace: NAMESPACE,
+        annotations: {
+          [STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION]: 'true',
+          [REAL_WORKER_ANNOTATION]: 'true',
+        },
+      },
+      spec: {
+        version: '4.3.1',
+        replicas: 1,
+        bootstrapServers,
+        groupId: 'connect-local',
+        configStorageTopic: 'connect-configs',
+        offsetStorageTopic: 'connect-offsets',
+        statusStorageTopic: 'connect-status',
+        config: {
+          'config.providers': 'file',
+          'config.providers.file.class':
+            'org.apache.kafka.common.config.provider.FileConfigProvider',
+        },
+      },
+    },
+    fileConnector('order-events-file-source', FILE_SOURCE, {
+      file: 'order-events.txt',
+      topic: 'order-events',
+      // Read through the worker's file config provider, so
+      // `yarn dev-cluster fail-connector` can make it fail for real.
+      'batch.size': '${file:order-events.properties:batch.size}',
+    }),
+    fileConnector('order-events-file-sink', FILE_SINK, {
+      topics: 'order-events',
+      file: 'order-events-copy.txt',
+    }),
+    fileConnector('audit-log-file-source', FILE_SOURCE, {
+      file: 'audit-log.txt',
+      topic: 'audit-log',
+    }),
+  ];
+}
+
+/**
+ * Writes the files the sample connectors read into the worker's folder;
+ * `audit-log.txt` is a symbolic link to itself (its content is held aside
+ * where `heal` finds it), so its connector's task fails with Connect's trace.
+ */
+export function writeRealWorkerSampleFiles(filesDir: string) {
+  fs.mkdirSync(filesDir, { recursive: true });
+  const orders = Array.from(
+    { length: 20 },
+    (_unused, index) =>
+      `{"orderId":${1000 + index},"status":"${
+        index % 3 === 0 ? 'shipped' : 'created'
+      }"}`,
+  );
+  fs.writeFileSync(
+    path.join(filesDir, 'order-events.txt'),
+    `${orders.join('\n')}\n`,
+  );
+  fs.writeFileSync(
+    path.join(filesDir, 'order-events.properties'),
+    'batch.size=100\n',
+  );
+  fs.writeFileSync(
+    path.join(filesDir, 'audit-log.txt.held'),
+    'user=alice action=login\nuser=bob action=export\n',
+  );
+  fs.rmSync(path.join(filesDir, 'audit-log.txt'), { force: true });
+  fs.symlinkSync('audit-log.txt', path.join(filesDir, 'audit-log.txt'));
+}

@@ -1,0 +1,151 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  failConnector,
+  failTask,
+  heal,
+  REAL_WORKER_ANNOTATION,
+  useTestCluster,
+} from '@kcs/dev-cluster';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { kafkaConnectPlugin } from './plugin';
+
+// A real Kafka Connect worker runs the connector; its failures are real
+// (an unreadable file, an invalid setting), and so are the traces the API
+// serves.
+const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
+jest.setTimeout(120_000);
+
+const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
+
+describe('kafka-connect REST API on a real Kafka Connect worker', () => {
+  it('serves a really failing task as degraded or failed with Connect’s trace, then a failed connector', async () => {
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace('real');
+    const name = `feed-${namespace}`;
+    const filesDir = cluster.connectorFilesDir!;
+    fs.writeFileSync(path.join(filesDir, `${name}.txt`), 'a\nb\n');
+    fs.writeFileSync(
+      path.join(filesDir, `${name}.properties`),
+      'batch.size=10\n',
+    );
+    await cluster.apply([
+      {
+        apiVersion: 'kafka.strimzi.io/v1',
+        kind: 'KafkaConnect',
+        metadata: {
+          name: 'connect',
+          namespace,
+          annotations: {
+            'strimzi.io/use-connector-resources': 'true',
+            [REAL_WORKER_ANNOTATION]: 'true',
+          },
+        },
+        spec: {
+          replicas: 1,
+          bootstrapServers: cluster.bootstrapServers,
+          groupId: 'g',
+          configStorageTopic: 'c',
+          statusStorageTopic: 's',
+          offsetStorageTopic: 'o',
+        },
+      },
+      {
+        apiVersion: 'kafka.strimzi.io/v1',
+        kind: 'KafkaConnector',
+        metadata: {
+          name,
+          namespace,
+          labels: { 'strimzi.io/cluster': 'connect' },
+        },
+        spec: {
+          class: FILE_SOURCE,
+          tasksMax: 1,
+          config: {
+            file: `${name}.txt`,
+            topic: name,
+            'batch.size': `\${file:${name}.properties:batch.size}`,
+          },
+        },
+      },
+    ]);
+    const { server } = await startTestBackend({
+      features: [
+        kafkaConnectPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            kafkaConnect: {
+              clusters: [
+                {
+                  name: cluster.name,
+                  url: cluster.server,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: cluster.portalToken,
+                  caData: cluster.caData,
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
+    const until = async (accept: (body: Record<string, any>) => boolean) => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const response = await request(server).get(url);
+        if (response.status === 200 && accept(response.body)) {
+          return response.body;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`never reached: ${JSON.stringify(response.body)}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+    };
+    await until(body => body.health === 'healthy');
+
+    const worker = {
+      connectUrl: cluster.connectUrl!,
+      filesDir,
+    };
+    await failTask(
+      cluster.kubeConfig(),
+      { namespace, name },
+      0,
+      undefined,
+      worker,
+    );
+    const taskFailed = await until(body =>
+      ['degraded', 'failed'].includes(body.health),
+    );
+    expect(taskFailed.failingTasks).toEqual([
+      expect.objectContaining({
+        id: 0,
+        state: 'FAILED',
+        trace: expect.stringContaining(
+          'at org.apache.kafka.connect.file.FileStreamSourceTask.poll',
+        ),
+      }),
+    ]);
+    expect(JSON.stringify(taskFailed)).toContain(
+      'Too many levels of symbolic links',
+    );
+
+    await heal(cluster.kubeConfig(), { namespace, name }, worker);
+    await until(body => body.health === 'healthy');
+    await failConnector(
+      cluster.kubeConfig(),
+      { namespace, name },
+      undefined,
+      worker,
+    );
+    const connectorFailed = await until(body => body.health === 'failed');
+    expect(JSON.stringify(connectorFailed)).toContain(
+      'Invalid value not-a-number for configuration batch.size',
+    );
+  });
+});

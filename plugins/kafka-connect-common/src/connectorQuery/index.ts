@@ -1,0 +1,2 @@
+export * from './queryConnectors';
+export * from './parseConnectorQuery';

@@ -1,0 +1,166 @@
+import {
+  ADD,
+  DELETE,
+  ERROR,
+  KubeConfig,
+  KubernetesListObject,
+  KubernetesObject,
+  ListWatch,
+  UPDATE,
+} from '@kubernetes/client-node';
+import { ResumingWatch } from './ResumingWatch';
+import { Sleeper } from './Sleeper';
+
+/** A Kubernetes object as the cache keeps it (plain JSON). */
+export type KubeObject = Record<string, any>;
+
+/** Options of {@link KindInformer}. */
+export interface KindInformerOptions {
+  kubeConfig: KubeConfig;
+  /** The collection's path, e.g. `/apis/kafka.strimzi.io/v1/kafkaconnectors`. */
+  path: string;
+  /** Lists the collection (only at start and after 410 Gone). */
+  list: () => Promise<KubernetesListObject<KubernetesObject>>;
+  fieldSelector?: string;
+  /** Changes after the first list: relists after 410 arrive here as a diff. */
+  onUpsert: (object: KubeObject) => void;
+  onDelete: (object: KubeObject) => void;
+  /** The first list is in the store and its watch started. */
+  onFirstSync?: () => void;
+  /** Any event or watch start: the store is current. */
+  onActivity?: () => void;
+  /** The watch failed; it restarts after `retryInMs`. */
+  onError: (error: unknown, retryInMs: number) => void;
+  /** A fixed wait after this error instead of the backoff (e.g. 403). */
+  retryDelayFor?: (error: unknown) => number | undefined;
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+  inactivityMs?: number;
+  /** Longest wait for a watch to be accepted or a list to be answered. */
+  requestTimeoutMs?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what} not answered within ${ms} ms`)),
+        ms,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * One collection kept current by client-node's ListWatch: it lists once,
+ * then watches from the list's resourceVersion, resumes from the last
+ * resourceVersion seen (events and bookmarks) whenever a watch ends, and
+ * relists only after 410 Gone, emitting deletes for what vanished and
+ * keeping unchanged objects (same resourceVersion) as they were. What the
+ * ListWatch leaves to its user is added here: after an error it stops, so
+ * this restarts it with backoff (resuming, since it keeps the
+ * resourceVersion); `stop()` also ends any backoff sleep.
+ */
+export class KindInformer {
+  private readonly listWatch: ListWatch<KubernetesObject>;
+  private readonly sleeper = new Sleeper();
+  private stopped = false;
+  private firstSyncDone = false;
+  private backoffMs: number;
+  private currentError?: unknown;
+
+  constructor(private readonly options: KindInformerOptions) {
+    this.backoffMs = options.initialBackoffMs ?? 1000;
+    const watch = new ResumingWatch(options.kubeConfig, {
+      inactivityMs: options.inactivityMs ?? 150_000,
+      connectTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      isStopped: () => this.stopped,
+      onConnected: () => this.connected(),
+    });
+    this.listWatch = new ListWatch(
+      options.path,
+      watch,
+      () =>
+        withTimeout(
+          options.list(),
+          options.requestTimeoutMs ?? 30_000,
+          `list of ${options.path}`,
+        ),
+      false,
+      undefined,
+      options.fieldSelector,
+      { delayFn: ms => this.sleeper.sleep(ms) },
+    );
+    const upsert = (object: KubernetesObject) => {
+      if (!this.stopped && this.firstSyncDone) {
+        options.onUpsert(object as KubeObject);
+      }
+      options.onActivity?.();
+    };
+    this.listWatch.on(ADD, upsert);
+    this.listWatch.on(UPDATE, upsert);
+    this.listWatch.on(DELETE, object => {
+      if (!this.stopped && this.firstSyncDone) {
+        options.onDelete(object as KubeObject);
+      }
+      options.onActivity?.();
+    });
+    this.listWatch.on(ERROR, error => this.failed(error));
+  }
+
+  start() {
+    if (this.stopped) {
+      return;
+    }
+    this.listWatch.start().catch(error => this.failed(error));
+  }
+
+  async stop() {
+    this.stopped = true;
+    this.sleeper.interrupt();
+    await this.listWatch.stop();
+  }
+
+  /** True while the store is current: listed, and a watch running. */
+  get synced(): boolean {
+    return this.firstSyncDone && this.currentError === undefined;
+  }
+
+  get error(): unknown {
+    return this.currentError;
+  }
+
+  list(): KubeObject[] {
+    return this.listWatch.list() as KubeObject[];
+  }
+
+  get(namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.listWatch.get(name, namespace) as KubeObject | undefined;
+  }
+
+  private connected() {
+    this.backoffMs = this.options.initialBackoffMs ?? 1000;
+    this.currentError = undefined;
+    if (!this.firstSyncDone) {
+      this.firstSyncDone = true;
+      this.options.onFirstSync?.();
+    }
+    this.options.onActivity?.();
+  }
+
+  private failed(error: unknown) {
+    if (this.stopped) {
+      return;
+    }
+    this.currentError = error ?? new Error('watch failed');
+    const delay = this.options.retryDelayFor?.(error) ?? this.backoffMs;
+    this.backoffMs = Math.min(
+      this.backoffMs * 2,
+      this.options.maxBackoffMs ?? 30_000,
+    );
+    this.options.onError(error, delay);
+    this.sleeper.sleep(delay).then(() => this.start());
+  }
+}

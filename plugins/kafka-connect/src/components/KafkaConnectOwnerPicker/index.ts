@@ -1,0 +1,4 @@
+export {
+  KafkaConnectOwnerPicker,
+  KAFKA_CONNECT_OWNER_PICKER,
+} from './KafkaConnectOwnerPicker';
