@@ -12,6 +12,8 @@ import {
   MEMOISED_ENTITIES,
 } from './responseMemo';
 
+const synced: ClusterSyncState[] = [{ name: 'eu-1', synced: true }];
+
 /**
  * An in-memory reader: resources in a list, owners from the owner
  * annotation, `emit` announces a change as the watch would.
@@ -91,8 +93,6 @@ const entity = (name: string, annotations: Record<string, string> = {}) =>
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
   } as Entity);
-
-const synced: ClusterSyncState[] = [{ name: 'eu-1', synced: true }];
 
 describe('EntityResponseMemo', () => {
   it('reuses an answer until the cache changes', () => {
@@ -266,8 +266,8 @@ describe('EntityResponseMemo', () => {
     it("ignores a synced cluster's lastSyncAt, not a lost cluster's", () => {
       const builds: string[] = [];
       const memo = new EntityResponseMemo(fakeReader().reader);
-      const at = (synced: boolean, lastSyncAt: string) => [
-        { name: 'eu-1', synced, lastSyncAt },
+      const at = (isSynced: boolean, lastSyncAt: string) => [
+        { name: 'eu-1', synced: isSynced, lastSyncAt },
       ];
       const build = () => builds.push('x');
       memo.answer(entity('a'), at(true, '1'), build);
