@@ -429,6 +429,51 @@ describe('operations on kafka.strimzi.io/v1 (Strimzi 0.49+)', () => {
       autoRestart: { enabled: false },
     });
 
+    // NotReady with the checkpoint connector missing from status.connectors
+    // (its REST call failed): not healthy, and that connector says why.
+    await cluster.writeStatus({
+      ...mm2,
+      status: {
+        observedGeneration: 3,
+        conditions: [
+          {
+            type: 'NotReady',
+            status: 'True',
+            reason: 'ConnectRestException',
+            message:
+              'GET /connectors/eu->us.MirrorCheckpointConnector/status returned 500 (500): Request timed out',
+            lastTransitionTime: new Date().toISOString(),
+          },
+        ],
+        connectors: [
+          {
+            name: 'ap->us.MirrorSourceConnector',
+            connector: { state: 'RUNNING', worker_id: 'w' },
+            tasks: [{ id: 0, state: 'RUNNING', worker_id: 'w' }],
+            type: 'source',
+          },
+          {
+            name: 'eu->us.MirrorSourceConnector',
+            connector: { state: 'STOPPED', worker_id: 'w' },
+            tasks: [],
+            type: 'source',
+          },
+        ],
+      },
+    });
+    const notReady = await api.until('mirror', s =>
+      (s.components ?? []).some((c: any) => c.reported),
+    );
+    expect(notReady.health).not.toBe('healthy');
+    expect(
+      notReady.components.map((c: any) => [c.name, c.health, c.reported]),
+    ).toEqual([
+      ['ap->us.MirrorSourceConnector', 'healthy', true],
+      ['eu->us.MirrorSourceConnector', 'stopped', true],
+      ['eu->us.MirrorCheckpointConnector', 'unknown', false],
+    ]);
+    expect(notReady.reason).toContain('eu->us.MirrorCheckpointConnector');
+
     const unknown = await api.act('mirror', {
       action: 'pause',
       connector: 'xx->us.MirrorSourceConnector',

@@ -191,6 +191,15 @@ describe('rule: NotReady without a Connect body is told apart by reason', () => 
       'still runs the previous one',
     ],
     [
+      'a failed status read',
+      notReady(
+        'ConnectRestException',
+        'GET /connectors/c/status returned 500 (500): Internal Server Error',
+      ),
+      'unknown',
+      "Connect's REST API failed to answer",
+    ],
+    [
       'an unreachable Connect',
       notReady(
         'ConnectRestException',
