@@ -82,6 +82,12 @@ export async function createRouter(
         ? { connectCluster: connectClusterResource(cache, cached) }
         : {}),
       ...(options.settleTimeMs ? { settleTimeMs: options.settleTimeMs } : {}),
+      restartOptions: restartOptionsSupported({
+        strimziVersion: options.strimziVersions?.[cached.cluster],
+        apiVersion:
+          stateOf(cached.cluster)?.strimziApiVersion ??
+          String(cached.resource.apiVersion ?? '').split('/')[1],
+      }),
     }),
   );
   const entityAnswers = new EntityResponseMemo(cache);
