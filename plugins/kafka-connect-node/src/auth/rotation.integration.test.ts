@@ -67,7 +67,9 @@ describe('credentials that stop working under a running watch', () => {
         },
       },
     });
-    return request.status!.token;
+    const token = request.status?.token;
+    if (!token) throw new Error('the TokenRequest returned no token');
+    return token;
   };
   const revoke = (n: number) =>
     admin
