@@ -85,7 +85,7 @@ describe('cloud strategies against stand-in token endpoints', () => {
       await identity.close();
       await api.close();
     }
-  });
+  }, 30_000);
 
   it('googleServiceAccount: the access token of the metadata server', async () => {
     const metadata = await serve((req, res) => {
@@ -125,5 +125,6 @@ describe('cloud strategies against stand-in token endpoints', () => {
       await metadata.close();
       await api.close();
     }
-  });
+    // google-auth-library probes the metadata server with retries first.
+  }, 30_000);
 });
