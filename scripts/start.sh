@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/toolchain.sh
 source scripts/lib/system-packages.sh
+source scripts/lib/postgres.sh
 
 KC_DEMO_CLUSTERS=(eu-1 us-1)
 # Other ports let a second checkout run its own portal beside this one.
@@ -25,9 +26,20 @@ stop_clusters() {
   trap - EXIT INT TERM
   kc_log "stopping local clusters"
   yarn dev-cluster down "${KC_DEMO_CLUSTERS[@]}" >/dev/null 2>&1 || true
+  kc_postgres_stop
 }
 trap stop_clusters EXIT
 trap 'exit 130' INT TERM
+
+# A PostgreSQL with logical replication whose table the sample Debezium
+# connectors stream into real topics (a throw-away server, like the tests').
+kc_ensure_postgres_installed
+kc_postgres_start
+"${KC_PG_BIN}/psql" "${KC_TEST_POSTGRES_URL}/postgres" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE shop"
+"${KC_PG_BIN}/psql" "${KC_TEST_POSTGRES_URL}/shop" -v ON_ERROR_STOP=1 -qc \
+  "CREATE TABLE public.orders (id serial PRIMARY KEY, item text NOT NULL, status text NOT NULL);
+   INSERT INTO public.orders (item, status) VALUES ('book', 'created'), ('lamp', 'shipped'), ('chair', 'created')"
+export KC_DEMO_POSTGRES_URL="${KC_TEST_POSTGRES_URL}/shop"
 
 for cluster in "${KC_DEMO_CLUSTERS[@]}"; do
   yarn dev-cluster up --name "${cluster}"

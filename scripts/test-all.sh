@@ -54,6 +54,10 @@ trap 'exit 130' INT TERM
 step "toolchain and dependencies" kc_bootstrap
 step "type check" yarn tsc
 step "lint" yarn lint:all
+# The published packages' API reports (report.api.md) match their exports, and
+# every export carries a release tag; `yarn build:api-reports` rewrites them.
+# Reads the declarations the type check just wrote to dist-types.
+step "API reports" yarn test:api-reports
 step "formatting" yarn prettier:check
 # Every HTTP response served in the unit and integration tests' processes is
 # recorded for the final secrets scan (a preloaded recorder; jest's workers

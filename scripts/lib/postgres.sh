@@ -1,5 +1,6 @@
 # Sourced: starts a throw-away PostgreSQL server on a free loopback port for the
-# tests, and stops it again. Data lives in a temporary folder.
+# tests, and stops it again. Data lives in a temporary folder. Logical
+# replication is on, for the Debezium PostgreSQL connector on the real worker.
 #
 # Exports KC_TEST_POSTGRES_URL and the variable Backstage's TestDatabases reads
 # for this major version (BACKSTAGE_TEST_DATABASE_POSTGRES<major>_CONNECTION_STRING).
@@ -24,7 +25,7 @@ kc_postgres_start() {
   "${run[@]}" "${bin}/initdb" -D "${KC_PG_DIR}/data" -U postgres -A trust --no-sync >"${KC_PG_DIR}/initdb.log" 2>&1 \
     || kc_die "initdb failed; see ${KC_PG_DIR}/initdb.log"
   "${run[@]}" "${bin}/pg_ctl" -D "${KC_PG_DIR}/data" -l "${KC_PG_DIR}/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${KC_PG_DIR} -c fsync=off -c max_connections=200" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${KC_PG_DIR} -c fsync=off -c max_connections=200 -c wal_level=logical" start >/dev/null \
     || kc_die "PostgreSQL did not start; see ${KC_PG_DIR}/server.log"
   KC_PG_RUN=("${run[@]}")
   KC_PG_BIN="${bin}"

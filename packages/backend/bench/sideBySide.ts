@@ -315,7 +315,6 @@ async function main() {
   }
 }
 
-
 function versionOf(name: string): string {
   return JSON.parse(
     fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8'),

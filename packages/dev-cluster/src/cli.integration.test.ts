@@ -49,7 +49,7 @@ describe('yarn dev-cluster', () => {
 
     const status = await cli('status');
     expect(status.stdout).toMatch(
-      /cli-a: ready at https:\/\/127\.0\.0\.1:\d+ \(broker up, connect up, etcd up, apiServer up, operator up\); Strimzi API v1; Kafka Connect http:\/\/127\.0\.0\.1:\d+;/,
+      /cli-a: ready at https:\/\/127\.0\.0\.1:\d+ \(broker up, connect up, etcd up, apiServer up, operator up\); Strimzi 1\.2, API v1; Kafka Connect http:\/\/127\.0\.0\.1:\d+;/,
     );
     const worker = await fetch(`${state.connectUrl}/`);
     expect(await worker.json()).toMatchObject({ version: '4.3.1' });

@@ -8,7 +8,6 @@ import {
   readClusterState,
   startCluster,
   stopRecordedCluster,
-  StrimziApiMode,
 } from './cluster';
 import { failConnector, failTask, heal, RealWorker } from './faults';
 import { ensureKafka } from './kafka/binaries';
@@ -16,6 +15,7 @@ import { connectorFilesDir } from './kafka/servers';
 import { kubeConfigFor } from './kube';
 import { startOperatorStandIn } from './operator';
 import { clusterDir, clustersHome } from './paths';
+import { strimziFlags } from './operator/profiles';
 import { isAlive } from './processes';
 import { scanForPlantedSecrets } from './secretScan';
 
@@ -23,7 +23,7 @@ const USAGE = `Usage: yarn dev-cluster <command>
   build-binaries                         build kube-apiserver and etcd, resolve Kafka (cached outside the repo)
   build-kafka                            resolve Kafka, Kafka Connect and Debezium with Maven only
                                          (KC_KAFKA_HOME=<Kafka install> uses an existing one instead)
-  up --name <name> [--no-sample-data] [--no-kafka] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
+  up --name <name> [--no-sample-data] [--no-kafka] [--strimzi 0.45|0.48|0.51|1.2] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
                                          start a named cluster (idempotent); state in .dev-cluster/<name>/
   down [<name>...]                       stop clusters (all when no name) and remove their state
   status                                 show the clusters and what runs
@@ -131,13 +131,16 @@ function listedClusters(): string[] {
 
 async function up(flags: ParsedArgs['flags']) {
   const name = validName(stringFlag(flags, 'name'));
-  const strimziApi = (stringFlag(flags, 'strimzi-api') ??
-    'v1') as StrimziApiMode;
-  if (strimziApi !== 'v1' && strimziApi !== 'v1beta2-only') {
-    throw new UsageError(
-      `--strimzi-api must be v1 or v1beta2-only, not ${strimziApi}`,
+  let strimzi: ReturnType<typeof strimziFlags>;
+  try {
+    strimzi = strimziFlags(
+      stringFlag(flags, 'strimzi'),
+      stringFlag(flags, 'strimzi-api'),
     );
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
+  const { profile: strimziProfile, api: strimziApi } = strimzi;
   const crdsDir = stringFlag(flags, 'crds-dir');
   if (crdsDir && !fs.existsSync(crdsDir)) {
     throw new UsageError(`--crds-dir ${crdsDir} does not exist`);
@@ -169,8 +172,11 @@ async function up(flags: ParsedArgs['flags']) {
   const cluster = await startCluster({
     name,
     strimziApi,
+    strimziProfile,
     crdsDir,
     sampleData: flags['no-sample-data'] !== true,
+    // scripts/start.sh starts a PostgreSQL for the sample Debezium connector.
+    samplePostgresUrl: process.env.KC_DEMO_POSTGRES_URL,
     kafka,
     operator: 'process',
     stateDir: dir,
@@ -211,7 +217,9 @@ async function status() {
     console.log(
       `${name}: ${ready ? 'ready' : 'NOT READY'} at ${
         state.server
-      } (${processes}); Strimzi API ${state.strimziApi}${
+      } (${processes}); Strimzi ${state.strimziProfile ?? '1.2'}, API ${
+        state.strimziApi
+      }${
         state.connectUrl ? `; Kafka Connect ${state.connectUrl}` : ''
       }; kubeconfig ${state.kubeconfigPath}`,
     );
@@ -225,6 +233,7 @@ async function runOperator(flags: ParsedArgs['flags']) {
   const operator = await startOperatorStandIn(kubeConfigFor(state), {
     clusterName: name,
     connectUrl: state.connectUrl,
+    strimziProfile: state.strimziProfile,
     // Shortens Strimzi's auto-restart back-off so tests need not wait minutes.
     autoRestartMinuteMs: minuteMs ? Number(minuteMs) : undefined,
     logger: line => console.log(line),

@@ -31,6 +31,11 @@ import {
 } from './kube';
 import { kubeCommands } from './kubeCommands';
 import { OperatorStandInOptions, startOperatorStandIn } from './operator';
+import {
+  DEFAULT_STRIMZI_PROFILE,
+  profileBehaviour,
+  StrimziProfile,
+} from './operator/profiles';
 import { createPki } from './pki';
 import { portalAccessManifests, PORTAL_USER } from './portalAccess';
 import {
@@ -68,6 +73,10 @@ export interface StartClusterOptions {
   /** Stop everything when this process exits; defaults to this process unless detached. */
   ownerPid?: number;
   log?: (line: string) => void;
+  /** A PostgreSQL database (URL) with logical replication and a table public.orders for the sample Debezium connector. */
+  samplePostgresUrl?: string;
+  /** The Strimzi release the stand-in behaves like (default 1.2); sets the API versions unless strimziApi is given. */
+  strimziProfile?: StrimziProfile;
   /** Run a real Kafka broker and Connect worker (the CLI's `up` does by default); needs `yarn dev-cluster build-binaries`. */
   kafka?: boolean;
   /** Extra options of an in-process operator stand-in (tests). */
@@ -111,7 +120,9 @@ export async function startCluster(
 ): Promise<RunningCluster> {
   const log = options.log ?? (() => {});
   const binaries = requireBinaries();
-  const strimziApi = options.strimziApi ?? 'v1';
+  const strimziProfile = options.strimziProfile ?? DEFAULT_STRIMZI_PROFILE;
+  const strimziApi =
+    options.strimziApi ?? profileBehaviour(strimziProfile).strimziApi;
   const stateDir =
     options.stateDir ??
     fs.mkdtempSync(path.join(os.tmpdir(), `kc-cluster-${options.name}-`));
@@ -172,6 +183,7 @@ export async function startCluster(
     stateDir,
     dataDir,
     strimziApi,
+    strimziProfile,
     ports: { ...ports, ...kafkaPorts },
     ...(kafkaPorts
       ? {
@@ -243,6 +255,7 @@ export async function startCluster(
       inProcessOperator = await startOperatorStandIn(kubeConfigFor(state), {
         clusterName: options.name,
         connectUrl: state.connectUrl,
+        strimziProfile,
         logger: line => log(line),
         ...options.operatorOptions,
       });
@@ -319,6 +332,7 @@ export async function startCluster(
       }
       const samples = sampleData(options.name, {
         bootstrapServers: state.bootstrapServers,
+        postgresUrl: options.samplePostgresUrl,
       }) as KubernetesObject[];
       log(`loading ${samples.length} sample resources`);
       await applyObjects(kc, samples);

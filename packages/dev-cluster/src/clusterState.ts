@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ClusterConnection, getFromApiServer } from './kube';
+import type { StrimziProfile } from './operator/profiles';
 import { sleep, stopProcess, tailOf } from './processes';
 
 /** Which Strimzi API versions the cluster serves. */
@@ -22,6 +23,8 @@ export interface ClusterState extends ClusterConnection {
   stateDir: string;
   dataDir: string;
   strimziApi: StrimziApiMode;
+  /** The Strimzi release the operator stand-in behaves like (absent: 1.2). */
+  strimziProfile?: StrimziProfile;
   ports: {
     apiServer: number;
     etcdClient: number;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import prettier from 'prettier';
 import {
   readConfigKeys,
   renderConfigReference,
@@ -45,7 +46,14 @@ describe('config reference in each README', () => {
         );
       }
       if (process.env.KC_WRITE_CONFIG_REFERENCE && expected !== readme) {
-        fs.writeFileSync(readmePath, expected);
+        // Written as the formatting check wants it.
+        fs.writeFileSync(
+          readmePath,
+          prettier.format(expected, {
+            ...prettier.resolveConfig.sync(readmePath),
+            filepath: readmePath,
+          }),
+        );
         return;
       }
       expect(normalizeTables(readme)).toBe(normalizeTables(expected));

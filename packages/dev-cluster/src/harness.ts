@@ -57,6 +57,8 @@ export interface UseTestClusterOptions {
   private?: boolean;
   /** Needs the real Kafka broker and Connect worker (the shared cluster runs them unless started with --no-kafka). */
   kafka?: boolean;
+  /** The Strimzi release the stand-in behaves like; anything but the default starts a private cluster. */
+  strimziProfile?: StartClusterOptions['strimziProfile'];
   /** Options of the private cluster's in-process operator stand-in. */
   operatorOptions?: StartClusterOptions['operatorOptions'];
   /** Start-up timeout for the private cluster. */
@@ -90,6 +92,7 @@ export function useTestCluster(
     (options.strimziApi ?? 'v1') === 'v1' &&
     (options.operator ?? true) &&
     !options.operatorOptions &&
+    (options.strimziProfile ?? '1.2') === '1.2' &&
     Boolean(process.env.KC_TEST_CLUSTER);
 
   beforeAll(async () => {
@@ -118,6 +121,7 @@ export function useTestCluster(
         strimziApi: options.strimziApi,
         operator: options.operator ?? true,
         kafka: options.kafka,
+        strimziProfile: options.strimziProfile,
         operatorOptions: options.operatorOptions,
       });
       connection = owned;

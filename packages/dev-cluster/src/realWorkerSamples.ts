@@ -49,7 +49,10 @@ function fileConnector(
  * a file through a real topic; `audit-log-file-source` fails for real (its
  * file is unreadable until `yarn dev-cluster heal <cluster> streaming/audit-log-file-source`).
  */
-export function realWorkerSamples(bootstrapServers: string): Manifest[] {
+export function realWorkerSamples(
+  bootstrapServers: string,
+  options: { clusterName?: string; postgresUrl?: string } = {},
+): Manifest[] {
   return [
     {
       apiVersion: 'v1',
@@ -100,7 +103,52 @@ export function realWorkerSamples(bootstrapServers: string): Manifest[] {
       file: 'audit-log.txt',
       topic: 'audit-log',
     }),
+    ...(options.postgresUrl
+      ? [debeziumConnector(options.postgresUrl, options.clusterName ?? 'local')]
+      : []),
   ];
+}
+
+/**
+ * Debezium streaming `public.orders` of the demo's PostgreSQL (logical
+ * replication, started by scripts/start.sh) into the real topic
+ * `shop.public.orders`; each cluster has its own slot and publication.
+ */
+function debeziumConnector(postgresUrl: string, clusterName: string) {
+  const url = new URL(postgresUrl);
+  const suffix = clusterName.replace(/[^a-z0-9]/g, '_');
+  return {
+    ...fileConnector(
+      'shop-orders-postgres-cdc',
+      'io.debezium.connector.postgresql.PostgresConnector',
+      {
+        'database.hostname': url.hostname,
+        'database.port': url.port,
+        'database.user': decodeURIComponent(url.username),
+        'database.dbname': url.pathname.replace(/^\//, ''),
+        'topic.prefix': 'shop',
+        'table.include.list': 'public.orders',
+        'plugin.name': 'pgoutput',
+        'slot.name': `shop_orders_${suffix}`,
+        'publication.name': `shop_orders_${suffix}`,
+        'publication.autocreate.mode': 'filtered',
+      },
+    ),
+  };
+}
+
+/** The demo clusters (eu-1, us-1) get the real-worker samples when they run a broker and worker. */
+export function realWorkerSamplesFor(
+  clusterName: string,
+  options: { bootstrapServers?: string; postgresUrl?: string },
+): Manifest[] {
+  return options.bootstrapServers &&
+    (clusterName === 'eu-1' || clusterName === 'us-1')
+    ? realWorkerSamples(options.bootstrapServers, {
+        clusterName,
+        postgresUrl: options.postgresUrl,
+      })
+    : [];
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   sampleTrace,
 } from './operator/simulation';
 import { plantedSecretsFor } from './plantedSecrets';
-import { realWorkerSamples } from './realWorkerSamples';
+import { realWorkerSamplesFor } from './realWorkerSamples';
 
 type Manifest = Record<string, any>;
 
@@ -381,20 +381,15 @@ function samplesForUs1(): Manifest[] {
  * has none): Connect clusters, connectors of the six types the suite targets
  * in a mix of states, and a MirrorMaker 2, labelled for the sample catalog;
  * and the Secrets their config providers reference, holding planted values.
- * With `bootstrapServers` (the cluster runs a real broker and worker), also
- * the connectors that worker really runs (see realWorkerSamples.ts).
+ * with `bootstrapServers`, what the real worker runs (realWorkerSamples.ts).
  */
 export function sampleData(
   clusterName: string,
-  options: { bootstrapServers?: string } = {},
+  options: { bootstrapServers?: string; postgresUrl?: string } = {},
 ): Manifest[] {
   const manifests = [
     ...samplesWithoutSecrets(clusterName),
-    // With a real broker and worker, each local cluster gets connectors they really run.
-    ...(options.bootstrapServers &&
-    (clusterName === 'eu-1' || clusterName === 'us-1')
-      ? realWorkerSamples(options.bootstrapServers)
-      : []),
+    ...realWorkerSamplesFor(clusterName, options),
   ];
   // The Secrets come last: their namespaces are created above.
   return [...manifests, ...plantedSecretsFor(manifests)];

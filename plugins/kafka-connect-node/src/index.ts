@@ -16,7 +16,6 @@ export {
   END_USER_AUTH_PROVIDERS,
 } from './auth/strategies';
 export type { ClusterCredentials } from './auth/clusterCredentials';
-export { ClusterWatcher, WATCHED_KINDS } from './cache/ClusterWatcher';
 export type { ResourceChange } from './cache/ClusterWatcher';
 export type { StrimziKind } from '@kcs/plugin-kafka-connect-common';
 export { StrimziResourceCache } from './cache/StrimziResourceCache';

@@ -13,8 +13,9 @@
  *    for the new name).
  *
  * Real: the blueprints, the YAML library, the file system. Stubbed: the
- * scaffolder's action context (a plain object), and the cluster applier,
- * which a values-file change never calls. Prints the first (cold) run apart
+ * scaffolder's action context (a plain object), the cluster applier and the
+ * permission guard, which a values-file change never calls, and the auditor
+ * (records nothing). Prints the first (cold) run apart
  * from the median of the repeated runs; fails when the create path on a plain
  * file is over the goal.
  *
@@ -163,6 +164,11 @@ function changeRun(change: Record<string, unknown>) {
         logger: { info: silent, warn: silent, error: silent, debug: silent },
         output: silent,
         checkpoint: async ({ fn }: { fn: () => Promise<unknown> }) => fn(),
+        // The audit event names the initiator.
+        getInitiatorCredentials: async () => ({
+          $$type: '@backstage/BackstageCredentials',
+          principal: { type: 'user', userEntityRef: 'user:default/bench' },
+        }),
         isDryRun: false,
       } as never);
     } finally {
@@ -176,7 +182,7 @@ async function main() {
     plainValues.split('\n').length
   } lines`;
   console.log(
-    `real: blueprints, YAML library, file system; stubbed: the action context (a plain object) and the cluster applier (never called). Values file of ${entries} entries (${size}), ${runs} runs of the line path, ${slowRuns} of the others:`,
+    `real: blueprints, YAML library, file system; stubbed: the action context (a plain object), the cluster applier and the permission guard (neither is called by a values-file change), the auditor (records nothing). Values file of ${entries} entries (${size}), ${runs} runs of the line path, ${slowRuns} of the others:`,
   );
   const plain = await measure(appendRun(plainValues));
   console.log(

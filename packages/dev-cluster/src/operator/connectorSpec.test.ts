@@ -70,9 +70,18 @@ describe('helpers', () => {
       includeTasks: true,
       onlyFailed: true,
     });
-    expect(restartOptionsOf('false')).toBeUndefined();
-    expect(restartOptionsOf('includeTasks,bogus')).toBeUndefined();
-    expect(restartOptionsOf('')).toBeUndefined();
+    expect(restartOptionsOf('false')).toBe('invalid');
+    expect(restartOptionsOf('includeTasks,bogus')).toBe('invalid');
+    expect(restartOptionsOf('')).toBe('invalid');
+  });
+
+  it('restartOptionsOf before 0.48 restarts only on true and ignores the rest', () => {
+    expect(restartOptionsOf('True', false)).toEqual({
+      includeTasks: false,
+      onlyFailed: false,
+    });
+    expect(restartOptionsOf('includeTasks', false)).toBe('ignored');
+    expect(restartOptionsOf('yes', false)).toBe('ignored');
   });
 
   it('connectConfigOf sends strings, with class and tasksMax from their fields', () => {

@@ -46,20 +46,29 @@ export function connectConfigOf(
   return config;
 }
 
-/** The options of a `strimzi.io/restart` value; undefined when Strimzi would not accept it. */
+/**
+ * The options of a `strimzi.io/restart` value; `invalid` when Strimzi would
+ * refuse it (with a Warning), `ignored` when it would just not restart: before
+ * 0.48 the value is read with Java's Boolean.parseBoolean, so anything but
+ * `true` means no restart and the annotation stays.
+ */
 export function restartOptionsOf(
   value: string,
-): { includeTasks: boolean; onlyFailed: boolean } | undefined {
+  understandsOptions = true,
+): { includeTasks: boolean; onlyFailed: boolean } | 'invalid' | 'ignored' {
   const trimmed = value.trim();
   if (trimmed.toLowerCase() === 'true') {
     return { includeTasks: false, onlyFailed: false };
+  }
+  if (!understandsOptions) {
+    return 'ignored';
   }
   const options = trimmed.split(',').map(option => option.trim());
   if (
     options.length === 0 ||
     options.some(option => option !== 'includeTasks' && option !== 'onlyFailed')
   ) {
-    return undefined;
+    return 'invalid';
   }
   return {
     includeTasks: options.includes('includeTasks'),

@@ -16,6 +16,7 @@ import {
   targetStateOf,
 } from './connectorSpec';
 import { offsetsStep } from './offsets';
+import { ProfileBehaviour } from './profiles';
 import {
   ConnectorContext,
   connectorPreconditions,
@@ -28,6 +29,7 @@ import {
 /** What reconciling a connector on a real worker needs besides the connector. */
 export interface RealConnectorContext extends ConnectorContext {
   rest: ConnectRestClient;
+  behaviour: ProfileBehaviour;
   /** Milliseconds in one minute of Strimzi's auto-restart back-off (tests shorten it). */
   autoRestartMinuteMs: number;
   /** Reads a ConfigMap's data (offsets to alter). */
@@ -57,16 +59,16 @@ function restError(connector: Resource, now: string, error: unknown) {
 async function restarts(
   name: string,
   annotations: Record<string, string>,
-  rest: ConnectRestClient,
-  now: string,
+  context: RealConnectorContext,
   warnings: Condition[],
 ): Promise<ReconcileResult | undefined> {
+  const { rest, now, behaviour } = context;
   const restart = annotations[STRIMZI_RESTART_ANNOTATION];
   if (restart !== undefined) {
-    const options = restartOptionsOf(restart);
-    if (!options) {
+    const options = restartOptionsOf(restart, behaviour.restartOptions);
+    if (options === 'invalid') {
       warnings.push(invalidRestartWarning(now, restart));
-    } else {
+    } else if (options !== 'ignored') {
       try {
         await rest.restart(name, options);
         return { annotations: { [STRIMZI_RESTART_ANNOTATION]: null } };
@@ -157,19 +159,28 @@ export async function reconcileRealConnector(
   try {
     const current = await rest.config(name);
     if (!current) {
-      await rest.create(name, desired, connectStateOf(target) as 'RUNNING');
+      if (context.behaviour.createsWithInitialState) {
+        await rest.create(name, desired, connectStateOf(target) as 'RUNNING');
+      } else {
+        // Older Strimzi creates with PUT and pauses or stops afterwards.
+        await rest.putConfig(name, desired);
+      }
       // Connect assigns the new connector in the background; read it shortly.
       return { requeueAfterMs: 500 };
     }
     if (!sameConfig(current, desired)) {
       await rest.putConfig(name, desired);
     }
-    const restarted = await restarts(name, annotations, rest, now, warnings);
+    const restarted = await restarts(name, annotations, context, warnings);
     if (restarted) {
       return restarted;
     }
     let status: ConnectorStatusBody = await rest.status(name);
-    if (target === 'paused' && status.connector.state === 'FAILED') {
+    if (
+      context.behaviour.refusesPauseOfFailed &&
+      target === 'paused' &&
+      status.connector.state === 'FAILED'
+    ) {
       return notReady(
         connector,
         now,

@@ -94,6 +94,22 @@ describe('reconcileKafkaConnect', () => {
     ]);
   });
 
+  it('has no url or plugins at 0 replicas, and no plugins without use-connector-resources', () => {
+    const scaledDown = reconcileKafkaConnect(
+      { ...connect(), spec: { replicas: 0 } },
+      NOW,
+    ).status!;
+    expect(scaledDown).not.toHaveProperty('url');
+    expect(scaledDown).not.toHaveProperty('connectorPlugins');
+    expect(scaledDown.replicas).toBe(0);
+    const unmanaged = reconcileKafkaConnect(
+      connect({ 'strimzi.io/use-connector-resources': 'false' }),
+      NOW,
+    ).status!;
+    expect(unmanaged.url).toBeDefined();
+    expect(unmanaged).not.toHaveProperty('connectorPlugins');
+  });
+
   it('replaces the status while reconciliation is paused, as Strimzi does', () => {
     const paused = {
       ...connect({ 'strimzi.io/pause-reconciliation': 'true' }),

@@ -19,6 +19,11 @@ import {
   topicsOf,
 } from './connectorSpec';
 import {
+  DEFAULT_STRIMZI_PROFILE,
+  ProfileBehaviour,
+  profileBehaviour,
+} from './profiles';
+import {
   FAILED_CONNECTOR_ANNOTATION,
   FAILED_TASKS_ANNOTATION,
   failedTasksOf,
@@ -92,13 +97,19 @@ export function reconcileKafkaConnect(
       },
     };
   }
+  const replicas: number = connect.spec?.replicas ?? 1;
+  // Strimzi lists plugins only with use-connector-resources, and has neither
+  // url nor plugins at 0 replicas.
+  const listsPlugins =
+    replicas > 0 &&
+    isTrue(annotations?.[STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION]);
   return {
     status: {
       conditions: [condition(now, 'Ready')],
       observedGeneration: generation,
-      url: connectServiceUrl(name, namespace),
-      connectorPlugins: pluginsOf(annotations),
-      replicas: connect.spec?.replicas ?? 1,
+      ...(replicas > 0 ? { url: connectServiceUrl(name, namespace) } : {}),
+      ...(listsPlugins ? { connectorPlugins: pluginsOf(annotations) } : {}),
+      replicas,
       labelSelector: labelSelector(name, 'KafkaConnect', 'connect'),
     },
   };
@@ -112,12 +123,17 @@ export function reconcileKafkaConnect(
 function simulatedRestarts(
   annotations: Record<string, string>,
   now: string,
+  behaviour: ProfileBehaviour,
 ): { patch?: Record<string, string | null>; warnings: Condition[] } {
   const restart = annotations[STRIMZI_RESTART_ANNOTATION];
   const restartTask = annotations[STRIMZI_RESTART_TASK_ANNOTATION];
-  const options = restart === undefined ? undefined : restartOptionsOf(restart);
+  const read =
+    restart === undefined
+      ? undefined
+      : restartOptionsOf(restart, behaviour.restartOptions);
+  const options = typeof read === 'object' ? read : undefined;
   const warnings =
-    restart !== undefined && !options
+    restart !== undefined && read === 'invalid'
       ? [invalidRestartWarning(now, restart)]
       : [];
   if (!options && restartTask === undefined) {
@@ -174,6 +190,8 @@ export interface ConnectorContext {
   /** The KafkaConnect named by the connector's `strimzi.io/cluster` label, if it exists. */
   connect?: Resource;
   now: string;
+  /** The Strimzi release to behave like (default: the newest). */
+  behaviour?: ProfileBehaviour;
 }
 
 /**
@@ -260,7 +278,11 @@ export function reconcileKafkaConnector(
   const annotations = metadata.annotations ?? {};
   const name = metadata.name ?? '';
   const namespace = metadata.namespace ?? '';
-  const restarts = simulatedRestarts(annotations, now);
+  const restarts = simulatedRestarts(
+    annotations,
+    now,
+    context.behaviour ?? profileBehaviour(DEFAULT_STRIMZI_PROFILE),
+  );
   if (restarts.patch) {
     return { annotations: restarts.patch };
   }

@@ -27,6 +27,11 @@ import {
   ReconcileResult,
   Resource,
 } from './reconcile';
+import {
+  DEFAULT_STRIMZI_PROFILE,
+  profileBehaviour,
+  StrimziProfile,
+} from './profiles';
 import { REAL_WORKER_ANNOTATION } from './simulation';
 
 const GROUP = 'kafka.strimzi.io';
@@ -49,6 +54,8 @@ export interface OperatorStandInOptions {
   connectUrl?: string;
   /** Milliseconds in one minute of the auto-restart back-off (default 60000; tests shorten it). */
   autoRestartMinuteMs?: number;
+  /** The Strimzi release to behave like (default 1.2). */
+  strimziProfile?: StrimziProfile;
 }
 
 /** A running operator stand-in. */
@@ -113,7 +120,15 @@ export async function startOperatorStandIn(
   const rest = options.connectUrl
     ? new ConnectRestClient(options.connectUrl)
     : undefined;
+  const store: Record<Kind, Map<string, Resource>> = {
+    KafkaConnect: new Map(),
+    KafkaConnector: new Map(),
+    KafkaMirrorMaker2: new Map(),
+  };
   const listed = new Set<Kind>();
+  const behaviour = profileBehaviour(
+    options.strimziProfile ?? DEFAULT_STRIMZI_PROFILE,
+  );
   const isReal = (connect: Resource | undefined) =>
     Boolean(
       rest &&
@@ -136,11 +151,6 @@ export async function startOperatorStandIn(
     }
   };
   const objects = KubernetesObjectApi.makeApiClient(kc);
-  const store: Record<Kind, Map<string, Resource>> = {
-    KafkaConnect: new Map(),
-    KafkaConnector: new Map(),
-    KafkaMirrorMaker2: new Map(),
-  };
   const due = new Map<string, number>();
   const watches: AbortController[] = [];
   let stopped = false;
@@ -307,8 +317,9 @@ export async function startOperatorStandIn(
               rest: rest!,
               autoRestartMinuteMs: options.autoRestartMinuteMs ?? 60_000,
               readConfigMap,
+              behaviour,
             })
-          : reconcileKafkaConnector(resource, { connect, now });
+          : reconcileKafkaConnector(resource, { connect, now, behaviour });
       }
       if (result.requeueAfterMs !== undefined) {
         const at = Date.now() + result.requeueAfterMs;

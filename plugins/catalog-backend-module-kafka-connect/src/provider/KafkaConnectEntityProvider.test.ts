@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { ResourceChange } from '@kcs/plugin-kafka-connect-node';
+import { resolveOwner } from '@kcs/plugin-kafka-connect-common';
 import { KafkaConnectEntityProvider } from './KafkaConnectEntityProvider';
 
 const connector = (name: string) => ({
@@ -29,6 +30,14 @@ function setup(synced = true) {
       return () => {};
     },
     namespaceAnnotations: jest.fn(() => namespaceAnnotations),
+    // The cache's owner resolution reads the Namespace's annotations too.
+    ownerOf: jest.fn(({ resource }: { resource: any }) =>
+      resolveOwner({
+        resourceAnnotations: resource.metadata?.annotations,
+        namespace: resource.metadata?.namespace,
+        namespaceAnnotations,
+      }),
+    ),
   };
   const requestRefresh = jest.fn();
   const provider = new KafkaConnectEntityProvider({

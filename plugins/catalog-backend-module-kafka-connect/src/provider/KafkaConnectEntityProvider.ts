@@ -182,7 +182,13 @@ export class KafkaConnectEntityProvider implements EntityProvider {
       ? this.options.cache.namespaceAnnotations(cluster, namespace)
       : undefined;
     const { entity, warnings } = strimziResourceToEntity(
-      { cluster, kind, resource, namespaceAnnotations },
+      {
+        cluster,
+        kind,
+        resource,
+        namespaceAnnotations,
+        ownership: this.options.cache.ownerOf({ cluster, kind, resource }),
+      },
       this.options.config,
     );
     this.warnOnce(

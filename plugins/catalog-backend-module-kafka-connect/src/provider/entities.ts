@@ -15,6 +15,7 @@ import {
   MIRRORMAKER2_ENTITY_TYPE,
   OWNER_SOURCE_ANNOTATION,
   resolveOwner,
+  type OwnerResolution,
   resourceEntityName,
   resourceEntityRef,
   StrimziKind,
@@ -37,6 +38,12 @@ export interface EntitySource {
   resource: Record<string, any>;
   /** Annotations of the resource's Namespace object, when they could be read. */
   namespaceAnnotations?: Record<string, string>;
+  /**
+   * The owner as the shared cache resolved it (`StrimziResourceReader.ownerOf`),
+   * so the catalog, the REST API and the permission rule agree; resolved here
+   * from the same inputs when absent (tests, callers without a cache).
+   */
+  ownership?: OwnerResolution;
 }
 
 /** Owner written when no source gives one: the catalog requires `spec.owner`. */
@@ -107,13 +114,15 @@ export function strimziResourceToEntity(
     );
   }
 
-  const ownership = resolveOwner({
-    resourceAnnotations,
-    namespace,
-    namespaceAnnotations: source.namespaceAnnotations,
-    namespaceOwners: config.namespaceOwners,
-    defaultOwner: config.defaultOwner,
-  });
+  const ownership =
+    source.ownership ??
+    resolveOwner({
+      resourceAnnotations,
+      namespace,
+      namespaceAnnotations: source.namespaceAnnotations,
+      namespaceOwners: config.namespaceOwners,
+      defaultOwner: config.defaultOwner,
+    });
   warnings.push(...ownership.warnings.map(w => `${kind} ${id}: ${w}`));
   if (ownership.source === 'none') {
     warnings.push(

@@ -11,6 +11,7 @@ import { strimziResourceCacheServiceRef } from '@kcs/plugin-kafka-connect-node';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { kafkaConnectPlugin } from '../plugin';
+import { ConnectorQueryMemo } from './connectorQueryMemo';
 
 const COUNT = 230;
 
@@ -151,5 +152,33 @@ describe('GET /connectors: filtered, sorted and paged on the server', () => {
     expect(response.body.error.message).toContain("'limit'");
     expect(response.body.error.message).toContain("'sort'");
     expect(response.body.error.message).toContain("'order'");
+  });
+});
+
+describe('ConnectorQueryMemo', () => {
+  it('keeps an answer until any watched resource changes or it expires by itself', () => {
+    const memoListeners = new Set<(change: ResourceChange) => void>();
+    let now = 1000;
+    const memo = new ConnectorQueryMemo(
+      {
+        subscribe: (listener: (change: ResourceChange) => void) => {
+          memoListeners.add(listener);
+          return () => memoListeners.delete(listener);
+        },
+      },
+      () => now,
+    );
+    let builds = 0;
+    const build = () => ({ body: { builds: ++builds }, expiresAt: 2000 });
+    const ask = () => memo.answer({ limit: 50 }, [], build).json;
+    expect(ask()).toBe('{"builds":1}');
+    expect(ask()).toBe('{"builds":1}');
+    // A KafkaConnect's change is part of its connectors' health.
+    memoListeners.forEach(listener =>
+      listener({ type: 'upsert', cluster: 'eu-1', kind: 'KafkaConnect' }),
+    );
+    expect(ask()).toBe('{"builds":2}');
+    now = 2000;
+    expect(ask()).toBe('{"builds":3}');
   });
 });

@@ -10,48 +10,51 @@ import { clustersKeyOf, KeptAnswer } from './responseMemo';
 export const MEMOISED_QUERIES = 32;
 
 /**
- * Serialised answers of `GET /connectors` per query, kept until any
- * connector changes: the ownership page polls the same page every few
- * seconds, and an idle cache then answers it without filtering, sorting and
- * serialising every connector again. (One changed connector can move any
- * page, so any change drops them all.)
+ * Serialised answers of `GET /connectors` per query, kept until any watched
+ * resource changes (one changed connector can move any page, and a
+ * KafkaConnect's state is part of its connectors' health) or a health in
+ * them changes by itself (`expiresAt`: a pending state ages, a restart is
+ * due). The ownership page polls the same page every few seconds; an idle
+ * cache then answers it without filtering, sorting and serialising every
+ * connector again.
  */
 export class ConnectorQueryMemo {
-  private readonly answers = new Map<string, KeptAnswer>();
+  private readonly answers = new Map<
+    string,
+    { answer: KeptAnswer; expiresAt: number }
+  >();
   private readonly unsubscribe: () => void;
 
-  constructor(reader: Pick<StrimziResourceReader, 'subscribe'>) {
-    this.unsubscribe = reader.subscribe(change => {
-      // A KafkaConnect's own change shows in no connector summary.
-      const connectsOnly =
-        change.kind === 'KafkaConnect' &&
-        (change.type === 'upsert' || change.type === 'delete');
-      if (!connectsOnly) {
-        this.answers.clear();
-      }
-    });
+  constructor(
+    reader: Pick<StrimziResourceReader, 'subscribe'>,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.unsubscribe = reader.subscribe(() => this.answers.clear());
   }
 
+  /** `build` gives the body and when it expires by itself (Infinity: never). */
   answer(
     query: ConnectorQuery,
     clusters: ClusterSyncState[],
-    build: () => unknown,
+    build: () => { body: unknown; expiresAt: number },
   ): KeptAnswer {
     const key = JSON.stringify([
       Object.entries(query).sort(([a], [b]) => a.localeCompare(b)),
       clustersKeyOf(clusters),
     ]);
     const kept = this.answers.get(key);
-    if (kept) {
-      return kept;
+    if (kept && this.now() < kept.expiresAt) {
+      return kept.answer;
     }
-    const json = JSON.stringify(build());
+    const { body, expiresAt } = build();
+    const json = JSON.stringify(body);
     const digest = createHash('sha1').update(json).digest('base64url');
     const answer = { json, etag: `W/"${digest}"` };
+    this.answers.delete(key);
     if (this.answers.size >= MEMOISED_QUERIES) {
       this.answers.delete(this.answers.keys().next().value!);
     }
-    this.answers.set(key, answer);
+    this.answers.set(key, { answer, expiresAt });
     return answer;
   }
 

@@ -153,10 +153,19 @@ export class ConnectorOperations {
     try {
       if (change.type === 'annotations-in-turn') {
         const [first, ...rest] = change.annotations;
-        const result = await this.send(api, target, annotationPatch(first));
+        const { resourceVersion, ...result } = await this.send(
+          api,
+          target,
+          annotationPatch(first),
+        );
         const queue = { cancelled: false };
         this.queues.set(key, queue);
-        void this.writeInTurn(api, target, first, rest, queue).finally(() => {
+        void this.writeInTurn(api, target, {
+          first,
+          rest,
+          resourceVersion,
+          queue,
+        }).finally(() => {
           if (this.queues.get(key) === queue) {
             this.queues.delete(key);
           }
@@ -187,28 +196,34 @@ export class ConnectorOperations {
   private async writeInTurn(
     api: CustomObjectsApi,
     target: OperationTarget,
-    first: [string, string],
-    rest: Array<[string, string]>,
-    queue: { cancelled: boolean },
+    turn: {
+      first: [string, string];
+      rest: Array<[string, string]>;
+      /** The resource's version right after `first` was written. */
+      resourceVersion?: string;
+      queue: { cancelled: boolean };
+    },
   ) {
     const { current, onQueueEnd } = this.inTurn;
     const pollMs = this.inTurn.pollMs ?? 1000;
     const timeoutMs = this.inTurn.turnTimeoutMs ?? 10 * 60_000;
-    let waitingFor = first;
-    // A Warning older than the write is about an earlier annotation.
-    let writtenAt = Date.now() - CLOCK_SKEW_MS;
-    for (const next of rest) {
+    let waitingFor = turn.first;
+    let written = {
+      resourceVersion: turn.resourceVersion,
+      // A Warning older than the write is about an earlier annotation.
+      at: Date.now() - CLOCK_SKEW_MS,
+    };
+    for (const next of turn.rest) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        if (queue.cancelled) {
+        if (turn.queue.cancelled) {
           return;
         }
         const resource = current?.(target);
-        const annotations = resource?.metadata?.annotations ?? {};
-        if (resource && annotations[waitingFor[0]] === undefined) {
+        if (resource && removedSince(resource, waitingFor[0], written)) {
           break;
         }
-        const refusal = restartRefusal(resource, writtenAt);
+        const refusal = restartRefusal(resource, written.at);
         if (refusal || !current || Date.now() > deadline) {
           onQueueEnd?.(
             target,
@@ -225,7 +240,12 @@ export class ConnectorOperations {
         await sleep(pollMs);
       }
       try {
-        await this.send(api, target, annotationPatch(next));
+        const { resourceVersion } = await this.send(
+          api,
+          target,
+          annotationPatch(next),
+        );
+        written = { resourceVersion, at: Date.now() - CLOCK_SKEW_MS };
       } catch (error) {
         onQueueEnd?.(
           target,
@@ -236,7 +256,6 @@ export class ConnectorOperations {
         return;
       }
       waitingFor = next;
-      writtenAt = Date.now() - CLOCK_SKEW_MS;
     }
     onQueueEnd?.(target, 'every queued restart was written');
   }
@@ -245,7 +264,7 @@ export class ConnectorOperations {
     api: CustomObjectsApi,
     target: OperationTarget,
     change: ConnectorChange,
-  ): Promise<OperationResult> {
+  ): Promise<OperationResult & { resourceVersion?: string }> {
     const coordinates = {
       group: STRIMZI_API_GROUP,
       version: target.version,
@@ -283,8 +302,33 @@ export class ConnectorOperations {
       { ...coordinates, body: change.patch, fieldValidation: 'Strict' },
       mergePatch,
     );
-    return { generation: updated?.metadata?.generation };
+    return {
+      generation: updated?.metadata?.generation,
+      resourceVersion: updated?.metadata?.resourceVersion,
+    };
   }
+}
+
+/**
+ * Whether the watched resource shows the annotation gone after it was
+ * written: the cache must first have caught up with the write (the
+ * version written, or a later one; etcd's versions are increasing
+ * integers), else an object from before the write would look "removed".
+ */
+function removedSince(
+  resource: Record<string, any>,
+  annotation: string,
+  written: { resourceVersion?: string },
+): boolean {
+  if (resource.metadata?.annotations?.[annotation] !== undefined) {
+    return false;
+  }
+  const seen = Number(resource.metadata?.resourceVersion);
+  const wrote = Number(written.resourceVersion);
+  return (
+    resource.metadata?.resourceVersion === written.resourceVersion ||
+    (Number.isFinite(seen) && Number.isFinite(wrote) && seen > wrote)
+  );
 }
 
 /** Strimzi's RestartConnector* Warning, if written since `since` (epoch ms). */

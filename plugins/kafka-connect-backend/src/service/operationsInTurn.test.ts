@@ -5,8 +5,17 @@ import { ConnectorOperations, OperationTarget } from './operations';
 function fakeCluster() {
   const patches: unknown[] = [];
   const resource: Record<string, any> = {
-    metadata: { annotations: {} as Record<string, string>, generation: 1 },
+    metadata: {
+      annotations: {} as Record<string, string>,
+      generation: 1,
+      resourceVersion: '100',
+    },
     status: { conditions: [] as unknown[] },
+  };
+  const bump = () => {
+    resource.metadata.resourceVersion = String(
+      Number(resource.metadata.resourceVersion) + 1,
+    );
   };
   const api = {
     patchNamespacedCustomObject: async (request: { body: any }) => {
@@ -15,6 +24,7 @@ function fakeCluster() {
         resource.metadata.annotations,
         request.body.metadata?.annotations ?? {},
       );
+      bump();
       return resource;
     },
   };
@@ -32,7 +42,12 @@ function fakeCluster() {
     pollMs: 5,
     turnTimeoutMs: 200,
   });
-  return { operations, patches, resource, ends };
+  /** The operator acted: the annotation goes, the version moves on. */
+  const removes = (annotation: string) => {
+    delete resource.metadata.annotations[annotation];
+    bump();
+  };
+  return { operations, patches, resource, ends, removes };
 }
 
 const failing = (states: string[]): OperationTarget => ({
@@ -62,7 +77,7 @@ const until = async (check: () => boolean) => {
 
 describe('ConnectorOperations: restarts in turn', () => {
   it('writes the next task restart only once the operator removed the previous', async () => {
-    const { operations, patches, resource, ends } = fakeCluster();
+    const { operations, patches, ends, removes } = fakeCluster();
     const result = await operations.apply(
       failing(['FAILED', 'RUNNING', 'FAILED']),
       { action: 'restart', includeTasks: true, onlyFailed: true },
@@ -75,13 +90,40 @@ describe('ConnectorOperations: restarts in turn', () => {
     expect(patches).toEqual([
       { metadata: { annotations: { 'strimzi.io/restart-task': '0' } } },
     ]);
-    delete resource.metadata.annotations['strimzi.io/restart-task'];
+    removes('strimzi.io/restart-task');
     await until(() => patches.length === 2);
     expect(patches[1]).toEqual({
       metadata: { annotations: { 'strimzi.io/restart-task': '2' } },
     });
     await until(() => ends.length === 1);
     expect(ends).toEqual(['every queued restart was written']);
+  });
+
+  it('does not take a cache that has not yet seen the write for a removal', async () => {
+    const patches: unknown[] = [];
+    const api = {
+      patchNamespacedCustomObject: async (request: { body: unknown }) => {
+        patches.push(request.body);
+        return { metadata: { resourceVersion: '101' } };
+      },
+    };
+    // The watch still holds the object from before the write (version 100).
+    const beforeTheWrite = {
+      metadata: { annotations: {}, resourceVersion: '100' },
+    };
+    const lagging = new ConnectorOperations(
+      () => ({ makeApiClient: () => api } as unknown as KubeConfig),
+      { current: () => beforeTheWrite, pollMs: 5, turnTimeoutMs: 100 },
+    );
+    await lagging.apply(failing(['FAILED', 'FAILED']), {
+      action: 'restart',
+      includeTasks: true,
+      onlyFailed: true,
+    });
+    await new Promise(resolve => setTimeout(resolve, 60));
+    expect(patches).toEqual([
+      { metadata: { annotations: { 'strimzi.io/restart-task': '0' } } },
+    ]);
   });
 
   it('stops when Strimzi answers with a RestartConnectorTask Warning, or does not act in time', async () => {
@@ -116,7 +158,7 @@ describe('ConnectorOperations: restarts in turn', () => {
   });
 
   it('drops queued restarts when another operation on the resource comes', async () => {
-    const { operations, patches, resource } = fakeCluster();
+    const { operations, patches, removes } = fakeCluster();
     await operations.apply(failing(['FAILED', 'FAILED']), {
       action: 'restart',
       includeTasks: true,
@@ -125,7 +167,7 @@ describe('ConnectorOperations: restarts in turn', () => {
     await operations.apply(failing(['FAILED', 'FAILED']), {
       action: 'restart',
     });
-    delete resource.metadata.annotations['strimzi.io/restart-task'];
+    removes('strimzi.io/restart-task');
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(patches).toEqual([
       { metadata: { annotations: { 'strimzi.io/restart-task': '0' } } },

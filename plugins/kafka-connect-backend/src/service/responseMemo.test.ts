@@ -24,7 +24,7 @@ function fakeReader(resources: CachedResource[] = []) {
     owner: resource.metadata?.annotations?.['kafka-connect.dev/owner'],
   });
   const reader = {
-    clusters: () => synced,
+    clusters: () => [{ name: 'eu-1', synced: true }],
     list: (kind: string) => resources.filter(r => r.kind === kind),
     get: (kind: string, cluster: string, namespace: string, name: string) =>
       resources.find(

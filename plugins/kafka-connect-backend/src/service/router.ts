@@ -30,6 +30,7 @@ import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
 import { ConnectorQueryMemo } from './connectorQueryMemo';
 import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
+import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
 
 /** Dependencies of the plugin's HTTP router. */
@@ -81,18 +82,18 @@ export async function createRouter(
         ? { connectCluster: connectClusterResource(cache, cached) }
         : {}),
       ...(options.settleTimeMs ? { settleTimeMs: options.settleTimeMs } : {}),
+      restartOptions: restartOptionsSupported({
+        strimziVersion: options.strimziVersions?.[cached.cluster],
+        apiVersion:
+          stateOf(cached.cluster)?.strimziApiVersion ??
+          String(cached.resource.apiVersion ?? '').split('/')[1],
+      }),
     }),
   );
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
-  const summaries = () => {
-    // Sync states once per request, not once per connector.
-    const states = new Map(cache.clusters().map(state => [state.name, state]));
-    return [
-      ...cache.list('KafkaConnector'),
-      ...cache.list('KafkaMirrorMaker2'),
-    ].map(item => toConnectorSummary(item, states.get(item.cluster)));
-  };
+  const summaryStore = new SummaryStore(cache, toConnectorSummary);
+  const summaries = () => summaryStore.all();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -145,11 +146,13 @@ export async function createRouter(
       throw new InputError(errors.join('; '));
     }
     const answer = connectorQueries.answer(query, states, () => {
+      const all = summaries();
       const body: ConnectorListResponse = {
-        ...queryConnectors(summaries(), query),
+        ...queryConnectors(all, query),
         clusters: states,
       };
-      return body;
+      // Counts and order cover every connector, so any of their healths may end it.
+      return { body, expiresAt: summaryStore.expiresAt };
     });
     res.set('ETag', answer.etag);
     res.type('application/json').send(answer.json);

@@ -22,6 +22,8 @@ import type { CachedResource } from '@kcs/plugin-kafka-connect-node';
 export interface SummaryContext extends HealthClock {
   /** The KafkaConnect it runs on: null when known not to exist, undefined when not known. */
   connectCluster?: KafkaConnectResource | null;
+  /** The cluster's Strimzi reads restart options (0.48+). */
+  restartOptions?: boolean;
 }
 
 /**

@@ -29,6 +29,7 @@ export interface CheckedRequest {
   template?: string;
   tasksMax: number;
   state: DesiredConnectorState;
+  autoRestart: { enabled: boolean; maxRestarts?: number };
   apiVersion: StrimziApiVersion;
   configOverrides: Record<string, string>;
 }
@@ -48,6 +49,61 @@ function checkTasksMax(tasksMax: unknown): FieldError[] {
       message: `must be a whole number from ${TASKS_MAX_RANGE.min} to ${TASKS_MAX_RANGE.max}`,
     },
   ];
+}
+
+/** `autoRestart`: enabled by default; `maxRestarts` a whole number when given. */
+function checkAutoRestart(value: unknown): {
+  autoRestart?: { enabled: boolean; maxRestarts?: number };
+  errors: FieldError[];
+} {
+  if (value === undefined) {
+    return { autoRestart: { enabled: true }, errors: [] };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      errors: [
+        {
+          field: 'autoRestart',
+          message:
+            'must be an object such as {"enabled": true, "maxRestarts": 10}',
+        },
+      ],
+    };
+  }
+  const { enabled, maxRestarts, ...rest } = value as Record<string, unknown>;
+  const errors: FieldError[] = [
+    ...(enabled === undefined || typeof enabled === 'boolean'
+      ? []
+      : [{ field: 'autoRestart.enabled', message: 'must be true or false' }]),
+    ...(maxRestarts === undefined ||
+    (typeof maxRestarts === 'number' &&
+      Number.isInteger(maxRestarts) &&
+      maxRestarts >= 0 &&
+      maxRestarts <= 1000)
+      ? []
+      : [
+          {
+            field: 'autoRestart.maxRestarts',
+            message:
+              'must be a whole number from 0 to 1000, or left out for unlimited restarts',
+          },
+        ]),
+    ...Object.keys(rest).map(key => ({
+      field: `autoRestart.${printable(key)}`,
+      message: 'is not a setting of autoRestart: use enabled and maxRestarts',
+    })),
+  ];
+  return errors.length > 0
+    ? { errors }
+    : {
+        autoRestart: {
+          enabled: enabled !== false,
+          ...(maxRestarts !== undefined
+            ? { maxRestarts: maxRestarts as number }
+            : {}),
+        },
+        errors,
+      };
 }
 
 function checkConfigOverrides(overrides: unknown): FieldError[] {
@@ -102,6 +158,7 @@ export function checkRequest(
   const state = request.state ?? blueprint.defaults.state;
   const apiVersion = request.apiVersion ?? STRIMZI_API_VERSIONS[0];
   const configOverrides = request.configOverrides ?? {};
+  const autoRestart = checkAutoRestart(request.autoRestart);
   const errors = [
     ...parameters.errors,
     ...checkName('cluster', request.cluster),
@@ -123,8 +180,9 @@ export function checkRequest(
           },
         ]),
     ...checkConfigOverrides(configOverrides),
+    ...autoRestart.errors,
   ];
-  if (errors.length || owner.ref === undefined) {
+  if (errors.length || owner.ref === undefined || !autoRestart.autoRestart) {
     return { errors };
   }
   return {
@@ -135,6 +193,7 @@ export function checkRequest(
       template: template.ref,
       tasksMax,
       state,
+      autoRestart: autoRestart.autoRestart,
       apiVersion,
       configOverrides,
     },

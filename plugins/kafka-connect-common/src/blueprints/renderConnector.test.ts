@@ -182,6 +182,31 @@ describe('validation rules', () => {
     ]);
   });
 
+  it('enables automatic restart by default, takes maxRestarts, and names a bad setting', () => {
+    const render = (autoRestart?: unknown) =>
+      renderConnector(
+        mysql,
+        sampleRequest('debezium-mysql-source', {
+          autoRestart: autoRestart as never,
+        }),
+      ).connector.spec!.autoRestart;
+    expect(render()).toEqual({ enabled: true });
+    expect(render({ maxRestarts: 10 })).toEqual({
+      enabled: true,
+      maxRestarts: 10,
+    });
+    expect(render({ enabled: false })).toEqual({ enabled: false });
+    expect(errorsOf({ autoRestart: { maxRestarts: -1 } })).toEqual([
+      expect.objectContaining({ field: 'autoRestart.maxRestarts' }),
+    ]);
+    expect(errorsOf({ autoRestart: { enabled: 'yes' } as never })).toEqual([
+      expect.objectContaining({ field: 'autoRestart.enabled' }),
+    ]);
+    expect(errorsOf({ autoRestart: { retries: 3 } as never })).toEqual([
+      expect.objectContaining({ field: 'autoRestart.retries' }),
+    ]);
+  });
+
   it('refuses a rendered name longer than 63 characters and says where it came from', () => {
     expect(
       errorsOf({

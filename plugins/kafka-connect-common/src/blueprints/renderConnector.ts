@@ -71,6 +71,7 @@ function connectorResource(
       class: blueprint.connector.class,
       tasksMax: checked.tasksMax,
       state: checked.state,
+      autoRestart: checked.autoRestart,
       config,
     },
   };
@@ -134,6 +135,7 @@ export function planConnector(
     class: blueprint.connector.class,
     tasksMax,
     state,
+    autoRestart: checked.request.autoRestart,
     config,
     owner: checked.request.owner,
   };

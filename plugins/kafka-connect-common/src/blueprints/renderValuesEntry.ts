@@ -2,7 +2,8 @@ import { fillTemplate, wholePlaceholder } from './template';
 
 /**
  * Fills the blueprint's Helm values entry shape. A string that is exactly one
- * placeholder naming a rendered value (`{{config}}`, `{{tasksMax}}`…) takes
+ * placeholder naming a rendered value (`{{config}}`, `{{tasksMax}}`,
+ * `{{autoRestart}}`…) takes
  * that value itself, so maps and numbers keep their type; any other string is
  * filled as text.
  */

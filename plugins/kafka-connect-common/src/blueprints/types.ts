@@ -70,6 +70,12 @@ export interface ConnectorRequest {
   template?: string;
   tasksMax?: number;
   state?: DesiredConnectorState;
+  /**
+   * Strimzi's automatic restart of failed connectors and tasks
+   * (`spec.autoRestart`): enabled unless `enabled: false`; `maxRestarts`
+   * limits the attempts (unlimited when absent).
+   */
+  autoRestart?: { enabled?: boolean; maxRestarts?: number };
   /** Value of the `backstage.io/kubernetes-id` label; the connector name when absent. */
   kubernetesId?: string;
   /** Extra connector config keys; credential-like keys must be provider references. */

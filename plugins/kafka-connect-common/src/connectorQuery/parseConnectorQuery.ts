@@ -38,6 +38,7 @@ function integer(
  * Reads `GET /connectors` query parameters (strings, as a server receives
  * them). Returns every problem, each naming the parameter and what it
  * accepts, instead of a half-read query. `clusters` are the configured names.
+ * @public
  */
 export function parseConnectorQuery(
   raw: Record<string, string | undefined>,

@@ -213,3 +213,36 @@ describe('parseConnectorQuery', () => {
     ).toEqual({ health: 'failed', offset: '0', limit: '50' });
   });
 });
+
+describe('queryConnectors on many connectors', () => {
+  it('answers the same first pages as a full sort, either order, for every field', () => {
+    const healths: ConnectorHealth[] = ['healthy', 'failed', 'paused'];
+    const many = Array.from({ length: 997 }, (_, i) =>
+      summary(`c-${(i * 7919) % 997}`, healths[i % 3], {
+        owner: i % 4 ? `group:default/team-${i % 13}` : undefined,
+        cluster: `eu-${i % 5}`,
+      }),
+    );
+    for (const sort of [
+      'name',
+      'health',
+      'owner',
+      'cluster',
+      'namespace',
+      'connectCluster',
+    ] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const full = names(queryConnectors(many, { sort, order }).items);
+        for (const [offset, limit] of [
+          [0, 50],
+          [50, 50],
+          [990, 50],
+        ]) {
+          const page = queryConnectors(many, { sort, order, offset, limit });
+          expect(names(page.items)).toEqual(full.slice(offset, offset + limit));
+          expect(page.total).toBe(997);
+        }
+      }
+    }
+  });
+});

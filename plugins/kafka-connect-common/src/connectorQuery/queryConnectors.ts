@@ -109,48 +109,106 @@ function sortKey(
   return lower(item[field]);
 }
 
-/** A stable tie-break: the connector's identity. */
-const identity = (item: ConnectorSummary) =>
-  `${item.cluster}/${item.namespace}/${item.name}/${item.kind}`;
+/** A stable tie-break: the connector's identity (cluster, namespace, name, kind), compared without building strings. */
+function compareIdentity(a: ConnectorSummary, b: ConnectorSummary): number {
+  for (const field of ['cluster', 'namespace', 'name', 'kind'] as const) {
+    if (a[field] !== b[field]) {
+      return a[field] < b[field] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+type Keyed = { item: ConnectorSummary; key: string | number };
+
+/**
+ * The first `count` entries in order, without sorting (or even keying) all of
+ * them: a first page of 50 out of 100,000 costs one pass and a few
+ * insertions.
+ */
+function firstInOrder(
+  items: ConnectorSummary[],
+  count: number,
+  keyOf: (item: ConnectorSummary) => string | number,
+  compare: (a: Keyed, b: Keyed) => number,
+): Keyed[] {
+  const best: Keyed[] = [];
+  for (const item of items) {
+    const entry = { item, key: keyOf(item) };
+    if (best.length === count && compare(entry, best[count - 1]) >= 0) {
+      continue;
+    }
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(entry, best[middle]) < 0) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    best.splice(low, 0, entry);
+    if (best.length > count) {
+      best.pop();
+    }
+  }
+  return best;
+}
 
 /**
  * Filters, sorts and pages connector summaries for `GET /connectors`, and
  * counts the matching ones per health. Pure; the backend calls it on the
- * summaries from its cache.
+ * summaries from its cache. One pass over all of them for the filters, the
+ * counts and the owner choices; a first page is selected without a sort.
+ * @public
  */
 export function queryConnectors(
   all: ConnectorSummary[],
   query: ConnectorQuery,
 ): ConnectorQueryResult {
   const words = lower(query.text).split(/\s+/).filter(Boolean);
-  let matching = all.filter(item => matches(item, query, words));
+  const filtered =
+    Boolean(query.owner || query.health || query.cluster) || words.length > 0;
+  let matching: ConnectorSummary[] = filtered ? [] : all;
   const byHealth: HealthCounts = {};
-  for (const item of matching) {
-    byHealth[item.health] = (byHealth[item.health] ?? 0) + 1;
+  const owners = new Set<string>();
+  for (const item of all) {
+    if (item.owner) {
+      owners.add(item.owner);
+    }
+    if (!filtered || matches(item, query, words)) {
+      byHealth[item.health] = (byHealth[item.health] ?? 0) + 1;
+      if (filtered) {
+        matching.push(item);
+      }
+    }
   }
+  const total = matching.length;
+  const offset = query.offset ?? 0;
+  const end = query.limit === undefined ? undefined : offset + query.limit;
   if (query.sort) {
     const field = query.sort;
     const direction = query.order === 'desc' ? -1 : 1;
-    const keyed = matching.map(item => ({
-      item,
-      key: sortKey(item, field),
-      id: identity(item),
-    }));
-    keyed.sort((a, b) => {
+    const keyOf = (item: ConnectorSummary) => sortKey(item, field);
+    const compare = (a: Keyed, b: Keyed) => {
       if (a.key !== b.key) {
         return (a.key < b.key ? -1 : 1) * direction;
       }
-      return a.id < b.id ? -1 : 1;
-    });
-    matching = keyed.map(entry => entry.item);
+      return compareIdentity(a.item, b.item);
+    };
+    matching = (
+      end !== undefined && end * 8 < matching.length
+        ? firstInOrder(matching, end, keyOf, compare)
+        : matching.map(item => ({ item, key: keyOf(item) })).sort(compare)
+    ).map(entry => entry.item);
   }
-  const offset = query.offset ?? 0;
-  const items =
-    query.limit === undefined
-      ? matching.slice(offset)
-      : matching.slice(offset, offset + query.limit);
-  const owners = [
-    ...new Set(all.map(item => item.owner).filter((o): o is string => !!o)),
-  ].sort();
-  return { items, total: matching.length, offset, byHealth, owners };
+  const items = matching.slice(offset, end);
+  return {
+    items,
+    total,
+    offset,
+    byHealth,
+    owners: [...owners].sort(),
+  };
 }

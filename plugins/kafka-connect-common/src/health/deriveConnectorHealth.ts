@@ -1,4 +1,5 @@
-import type { ConnectorHealthAssessment } from '../api';
+import type { ConnectorHealthAssessment, RestartRequest } from '../api';
+import { STRIMZI_RESTART_ANNOTATION } from '../names';
 import type { KafkaConnectorResource, KafkaConnectResource } from '../strimzi';
 import {
   assessConnectStatus,
@@ -28,6 +29,12 @@ export interface ConnectorHealthOptions extends HealthClock {
    * `null` when known not to exist, undefined when not known.
    */
   connectCluster?: KafkaConnectResource | null;
+  /**
+   * Whether the cluster's Strimzi reads restart options (0.48+). When it
+   * does not, a `strimzi.io/restart` other than `true` is never acted on,
+   * and the reason says so instead of "waiting for the operator".
+   */
+  restartOptions?: boolean;
 }
 
 /** Healths a problem of the Connect cluster overrides: they claim things run, or will. */
@@ -107,6 +114,25 @@ function judge(
   return verdict;
 }
 
+/** What became of a restart annotation still on the resource. */
+function describeRestartRequest(
+  request: RestartRequest,
+  restartOptions: boolean | undefined,
+): string {
+  const text = `${request.annotation}: ${request.value}`;
+  if (request.answer) {
+    return `the restart request (${text}) failed: ${request.answer}`;
+  }
+  if (
+    restartOptions === false &&
+    request.annotation === STRIMZI_RESTART_ANNOTATION &&
+    request.value !== 'true'
+  ) {
+    return `the restart request (${text}) will never be acted on: this cluster's Strimzi (before 0.48) restarts only on "true"; restart again from the portal, which sends what it reads`;
+  }
+  return `a restart was requested (${text}), waiting for the operator`;
+}
+
 function deriveFromWellFormed(
   connector: KafkaConnectorResource,
   options: ConnectorHealthOptions,
@@ -131,9 +157,10 @@ function deriveFromWellFormed(
   if (restartRequest && verdict.health !== 'pending') {
     verdict = {
       ...verdict,
-      reason: restartRequest.answer
-        ? `${verdict.reason}; the restart request (${restartRequest.annotation}: ${restartRequest.value}) failed: ${restartRequest.answer}`
-        : `${verdict.reason}; a restart was requested (${restartRequest.annotation}: ${restartRequest.value}), waiting for the operator`,
+      reason: `${verdict.reason}; ${describeRestartRequest(
+        restartRequest,
+        options.restartOptions,
+      )}`,
     };
   }
   return {

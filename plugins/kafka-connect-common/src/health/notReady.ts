@@ -3,7 +3,10 @@ import type { StrimziCondition } from '../strimzi';
 import { rootCause } from './rootCause';
 
 const UNREACHABLE =
-  /connection refused|connect(ion)? timed out|HttpConnectTimeoutException|ConnectException: |UnknownHostException|No route to host|closed the connection|EOFException/i;
+  /connection refused|timed out|HttpConnectTimeoutException|ConnectException: |UnknownHostException|No route to host|closed the connection|EOFException/i;
+
+/** Strimzi's REST error messages name the call: "PUT /connectors/<n>/config returned 400 ...". */
+const CONFIG_CALL = /\b(PUT|POST)\s+\/connectors/;
 
 /**
  * Judges a NotReady condition that comes without a Connect REST body, by its
@@ -38,6 +41,13 @@ export function assessNotReady(
         return {
           health: 'unknown',
           reason: `The Connect REST API could not be reached: ${message}`,
+        };
+      }
+      if (!CONFIG_CALL.test(message)) {
+        // A read (GET .../status, .../topics) that failed: Connect's state is unknown.
+        return {
+          health: 'unknown',
+          reason: `Connect's REST API failed to answer: ${message}`,
         };
       }
       // Strimzi sends the config with PUT (POST in 1.2 for new connectors)

@@ -135,10 +135,11 @@ describe('StrimziResourceCache left idle on a real API server', () => {
           name: 'quiet',
           body: [{ op: 'add', path: '/metadata/labels/touched', value: 'yes' }],
         });
+      const idleCache = cache;
       for (const name of ['all', 'some']) {
         await eventually(
           () =>
-            cache!.get('KafkaConnector', name, 'idle-a', 'quiet')?.resource
+            idleCache.get('KafkaConnector', name, 'idle-a', 'quiet')?.resource
               .metadata.labels.touched === 'yes' || undefined,
           5_000,
           `the change in cluster config '${name}'`,

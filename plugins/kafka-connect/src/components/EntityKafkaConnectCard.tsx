@@ -160,7 +160,9 @@ export function EntityKafkaConnectCard() {
                 <TableCell style={{ whiteSpace: 'nowrap' }}>
                   <ConnectorHealthStatus health={item.health} />
                 </TableCell>
-                <TableCell>{formatTasks(item)}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  {formatTasks(item)}
+                </TableCell>
                 <TableCell>
                   {item.connectCluster ?? '—'} on {item.cluster}
                 </TableCell>

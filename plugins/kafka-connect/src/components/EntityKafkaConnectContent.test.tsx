@@ -116,6 +116,60 @@ describe('EntityKafkaConnectContent', () => {
     expect(screen.getByText('MySqlConnector')).toBeInTheDocument();
   });
 
+  it('shows Warnings and automatic restarts under the reason, and a table per MirrorMaker 2', async () => {
+    const component = {
+      ...summary('eu->us.MirrorSourceConnector', {}),
+      health: 'degraded' as const,
+      reason: '1 of 2 tasks failed: boom',
+      desiredState: 'running' as const,
+      inSpec: true,
+      reported: true,
+      autoRestart: { enabled: true, count: 2, gaveUp: false },
+      mirror: {
+        index: 0,
+        role: 'sourceConnector' as const,
+        topicsPattern: 'orders.*',
+      },
+    };
+    await renderTab({
+      getEntityConnectors: async () => ({
+        items: [
+          summary('orders-cdc', {
+            health: 'failed',
+            reason: 'All 1 tasks failed',
+            warnings: ['DeprecatedFields: spec.pause is deprecated'],
+            autoRestart: {
+              enabled: true,
+              count: 5,
+              maxRestarts: 5,
+              gaveUp: true,
+            },
+          }),
+          summary('mirror', {
+            kind: 'KafkaMirrorMaker2',
+            health: 'degraded',
+            components: [component],
+          }),
+        ],
+        connectClusters: [],
+        clusters: [],
+      }),
+    });
+    const details = await screen.findByTestId('tab-health-details-orders-cdc');
+    expect(details).toHaveTextContent(
+      'Warning: DeprecatedFields: spec.pause is deprecated',
+    );
+    expect(details).toHaveTextContent('Automatic restart gave up after 5 of 5');
+    expect(
+      screen.getByText('Connectors of MirrorMaker 2 mirror (eu-1)'),
+    ).toBeInTheDocument();
+    const row = screen.getByTestId(
+      'mm2-connector-eu->us.MirrorSourceConnector',
+    );
+    expect(row).toHaveTextContent('topics orders.*');
+    expect(row).toHaveTextContent('2 automatic restarts');
+  });
+
   it('explains how to link connectors when there are none', async () => {
     await renderTab({
       getEntityConnectors: async () => ({

@@ -9,6 +9,7 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
@@ -47,13 +48,11 @@ const connectorColumns: TableColumn<ConnectorSummary>[] = [
   {
     title: 'Reason',
     field: 'reason',
+    cellStyle: { minWidth: 320 },
     render: item => (
       <>
         {item.reason}
         <HealthDetails item={item} testId={`tab-health-details-${item.name}`} />
-        {item.kind === 'KafkaMirrorMaker2' && (
-          <MirrorMaker2Connectors mirrorMaker={item} />
-        )}
       </>
     ),
   },
@@ -73,9 +72,10 @@ const connectorColumns: TableColumn<ConnectorSummary>[] = [
     title: 'Auto-restarts',
     render: item =>
       item.kind === 'KafkaMirrorMaker2'
-        ? (item.components ?? [])
-            .map(c => `${c.name}: ${c.autoRestart?.count ?? 0}`)
-            .join(', ') || '—'
+        ? (item.components ?? []).reduce(
+            (sum, c) => sum + (c.autoRestart?.count ?? 0),
+            0,
+          )
         : `${item.autoRestart?.count ?? 0}${
             item.autoRestart && !item.autoRestart.enabled ? ' (off)' : ''
           }`,
@@ -197,6 +197,24 @@ export function EntityKafkaConnectContent() {
           </Box>
         )}
       </Grid>
+      {data.items
+        .filter(item => item.kind === 'KafkaMirrorMaker2')
+        .map(item => (
+          <Grid
+            item
+            xs={12}
+            key={`${item.cluster}/${item.namespace}/${item.name}`}
+          >
+            <Paper>
+              <Box p={2}>
+                <Typography variant="h6">
+                  Connectors of MirrorMaker 2 {item.name} ({item.cluster})
+                </Typography>
+                <MirrorMaker2Connectors mirrorMaker={item} onDone={refresh} />
+              </Box>
+            </Paper>
+          </Grid>
+        ))}
       <Grid item xs={12}>
         <Table<ConnectClusterSummary>
           title="Connect clusters"

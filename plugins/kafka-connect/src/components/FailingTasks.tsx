@@ -30,7 +30,7 @@ export function FailingTasks({
           mt={1}
           data-testid={`failing-task-${connector}-${task.id}`}
         >
-          <Typography variant="body2">
+          <Typography variant="body2" style={{ overflowWrap: 'anywhere' }}>
             <strong>Task {task.id}</strong> {task.state.toLowerCase()}
             {task.workerId ? ` on ${task.workerId}` : ''}
           </Typography>
@@ -40,8 +40,10 @@ export function FailingTasks({
               <Box
                 component="pre"
                 fontSize="0.75rem"
-                whiteSpace="pre-wrap"
                 m={0}
+                // Box has no whiteSpace prop: without wrapping, one long
+                // trace line widens the whole card.
+                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
               >
                 {task.trace.split('\n').slice(0, PREVIEW_LINES).join('\n')}
               </Box>
@@ -62,7 +64,11 @@ export function FailingTasks({
           {connector}: task {open?.id} trace
         </DialogTitle>
         <DialogContent>
-          <Box component="pre" fontSize="0.75rem" whiteSpace="pre-wrap">
+          <Box
+            component="pre"
+            fontSize="0.75rem"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          >
             {open?.trace}
           </Box>
         </DialogContent>

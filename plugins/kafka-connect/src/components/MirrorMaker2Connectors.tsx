@@ -100,7 +100,9 @@ export function MirrorMaker2Connectors({
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               <ConnectorHealthStatus health={component.health} />
             </TableCell>
-            <TableCell>{tasksText(component)}</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {tasksText(component)}
+            </TableCell>
             <TableCell>{patterns(component) || '—'}</TableCell>
           </TableRow>
         ))}

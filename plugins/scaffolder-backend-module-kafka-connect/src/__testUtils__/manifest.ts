@@ -80,7 +80,13 @@ export function manifestProblems(
         /^kafka-connect\.dev\/[a-z][a-z-]*$/.test(key),
       ),
     ]),
-    ...unexpectedKeys(connector.spec, ['class', 'tasksMax', 'state', 'config']),
+    ...unexpectedKeys(connector.spec, [
+      'class',
+      'tasksMax',
+      'state',
+      'autoRestart',
+      'config',
+    ]),
     ...unexpectedKeys(connector.spec?.config, [
       ...expected.configKeys,
       ...overrideKeys.filter(key => CONFIG_KEY.test(key)),

@@ -347,6 +347,21 @@ describe('kafka-connect:connector:change with output apply', () => {
     });
   });
 
+  it("keeps the owner's automatic restart setting, and adds none where there was none", async () => {
+    const off = existing();
+    off.spec!.autoRestart = { enabled: false };
+    const applier = fakeApplier([off]);
+    await apply(applier, { state: 'paused' });
+    expect([...applier.store.values()][0].spec!.autoRestart).toEqual({
+      enabled: false,
+    });
+    const plain = existing();
+    delete plain.spec!.autoRestart;
+    const other = fakeApplier([plain]);
+    await apply(other, { state: 'paused' });
+    expect([...other.store.values()][0].spec).not.toHaveProperty('autoRestart');
+  });
+
   it('gives a rolled connector its new name as the default kubernetes-id', async () => {
     const applier = fakeApplier([existing()]);
     await apply(applier, { version: 'v2' });

@@ -91,6 +91,36 @@ describe('kafka-connect:connector:create', () => {
     });
   });
 
+  it('writes spec.autoRestart: enabled by default, as the template asks otherwise', async () => {
+    const { run } = setup();
+    const byDefault = await run({
+      ...MYSQL_INPUT,
+      output: 'manifest',
+      filePath: 'a.yaml',
+    });
+    expect(parse(byDefault.manifest).spec.autoRestart).toEqual({
+      enabled: true,
+    });
+    const limited = await run({
+      ...MYSQL_INPUT,
+      output: 'manifest',
+      filePath: 'b.yaml',
+      autoRestart: { enabled: true, maxRestarts: 5 },
+    });
+    expect(parse(limited.manifest).spec.autoRestart).toEqual({
+      enabled: true,
+      maxRestarts: 5,
+    });
+    await expect(
+      run({
+        ...MYSQL_INPUT,
+        output: 'manifest',
+        filePath: 'c.yaml',
+        autoRestart: { maxRestarts: 2.5 },
+      }),
+    ).rejects.toThrow(/autoRestart\.maxRestarts/);
+  });
+
   it('is a no-op on retry and refuses a different file at the same path', async () => {
     const { run } = setup();
     await run({ ...MYSQL_INPUT, output: 'manifest', filePath: 'c.yaml' });

@@ -66,6 +66,15 @@ const inputSchema = z.object({
     .optional()
     .describe('1..1000; default from the blueprint'),
   state: z.enum(['running', 'paused', 'stopped']).optional(),
+  autoRestart: z
+    .object({
+      enabled: z.boolean().optional(),
+      maxRestarts: z.number().optional(),
+    })
+    .optional()
+    .describe(
+      "Strimzi's automatic restart of failed connectors and tasks; enabled by default, maxRestarts unlimited when absent",
+    ),
   kubernetesId: z
     .string()
     .optional()
@@ -201,6 +210,7 @@ export function createConnectorAction(options: {
       template: ctx.templateInfo?.entityRef,
       tasksMax: input.tasksMax,
       state: input.state,
+      autoRestart: input.autoRestart,
       kubernetesId: input.kubernetesId,
       configOverrides: input.configOverrides,
       apiVersion: input.apiVersion,

@@ -26,8 +26,8 @@ export function sameConnector(
 }
 
 /**
- * The re-rendered connector with the existing one's component link and
- * template: the change input names neither, and rendering would otherwise
+ * The re-rendered connector with the existing one's component link,
+ * template and automatic restart: the change input names neither, and rendering would otherwise
  * reset the kubernetes-id to the connector's name and drop the template,
  * unlinking it from its component (server-side apply removes what the same
  * field manager no longer sends).
@@ -42,8 +42,17 @@ export function keepIdentity(
   const kubernetesId =
     existingId !== existing.metadata?.name ? existingId : undefined;
   const template = existing.metadata?.annotations?.[TEMPLATE_ANNOTATION];
+  // Automatic restart is the owner's (the card turns it on and off): a
+  // change keeps it as it is, and adds none to a connector that had none.
+  const { autoRestart: _rendered, ...spec } = connector.spec ?? {};
   return {
     ...connector,
+    spec: {
+      ...spec,
+      ...(existing.spec?.autoRestart
+        ? { autoRestart: existing.spec.autoRestart }
+        : {}),
+    },
     metadata: {
       ...connector.metadata,
       labels: {

@@ -47,8 +47,8 @@ export class FakeApiServer {
         res.flushHeaders();
         const open: OpenWatch = {
           request,
-          send: (type, object) =>
-            res.write(`${JSON.stringify({ type, object })}\n`),
+          send: (type, body) =>
+            res.write(`${JSON.stringify({ type, object: body })}\n`),
           end: () => res.end(),
         };
         req.on('close', () => res.end());

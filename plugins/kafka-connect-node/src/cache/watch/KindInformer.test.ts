@@ -259,3 +259,42 @@ describe('KindInformer timeouts against a server that does not answer', () => {
     }
   });
 });
+
+describe('KindInformer list timeout', () => {
+  it('reports a list the server never answers and lists again after backoff', async () => {
+    const hanging: Array<() => void> = [];
+    const server = new FakeApiServer((_request, response) => {
+      hanging.push(() => response.end());
+      return undefined;
+    });
+    const kubeConfig = await server.start();
+    const errors: unknown[] = [];
+    const api = kubeConfig.makeApiClient(CustomObjectsApi);
+    const informer = new KindInformer({
+      kubeConfig,
+      path: PATH,
+      list: () =>
+        api.listNamespacedCustomObject({
+          group: 'kafka.strimzi.io',
+          version: 'v1',
+          namespace: 'orders',
+          plural: 'kafkaconnectors',
+        }),
+      onUpsert: () => {},
+      onDelete: () => {},
+      onError: error => errors.push(error),
+      initialBackoffMs: 50,
+      listTimeoutMs: 300,
+    });
+    informer.start();
+    try {
+      await eventually(() => server.lists().length >= 2, 4000);
+      expect(String(errors[0])).toContain('not answered within 300 ms');
+      expect(informer.synced).toBe(false);
+    } finally {
+      await informer.stop();
+      hanging.forEach(end => end());
+      await server.stop();
+    }
+  });
+});

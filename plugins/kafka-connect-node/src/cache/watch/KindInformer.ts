@@ -36,8 +36,13 @@ export interface KindInformerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   inactivityMs?: number;
-  /** Longest wait for a watch to be accepted or a list to be answered. */
+  /** Longest wait for the server to accept a watch. */
   requestTimeoutMs?: number;
+  /**
+   * Longest wait for a list: a list of 100,000 objects from a busy server
+   * takes far longer than a watch takes to start.
+   */
+  listTimeoutMs?: number;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
@@ -61,7 +66,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
  * keeping unchanged objects (same resourceVersion) as they were. What the
  * ListWatch leaves to its user is added here: after an error it stops, so
  * this restarts it with backoff (resuming, since it keeps the
- * resourceVersion); `stop()` also ends any backoff sleep.
+ * resourceVersion); `stop()` also ends any backoff sleep. Not client-node's
+ * `makeInformer`: it builds the ListWatch with a plain Watch, which asks for
+ * no bookmarks and renews a quiet watch every 30 s (see ResumingWatch).
  */
 export class KindInformer {
   private readonly listWatch: ListWatch<KubernetesObject>;
@@ -85,7 +92,7 @@ export class KindInformer {
       () =>
         withTimeout(
           options.list(),
-          options.requestTimeoutMs ?? 30_000,
+          options.listTimeoutMs ?? 300_000,
           `list of ${options.path}`,
         ),
       false,

@@ -32,6 +32,8 @@ export class NamespaceAnnotations {
   private readonly byName = new Map<string, Record<string, string>>();
   private readonly informers: KindInformer[];
   private warnedForbidden = false;
+  /** Once Namespaces were readable, a 403 is a restarting API server's (RBAC not loaded yet), not a missing grant. */
+  private everSynced = false;
 
   constructor(private readonly options: NamespaceAnnotationsOptions) {
     const api = options.kubeConfig.makeApiClient(CoreV1Api);
@@ -53,6 +55,7 @@ export class NamespaceAnnotations {
         },
         onDelete: object => this.remove(object.metadata?.name),
         onFirstSync: () => {
+          this.everSynced = true;
           // One notice for the whole first list, not one per Namespace.
           const changed = this.informerList(only).filter(object =>
             this.set(object),
@@ -63,7 +66,7 @@ export class NamespaceAnnotations {
         },
         onError: (error, retryInMs) => this.failed(error, retryInMs),
         retryDelayFor: error =>
-          statusOf(error) === 403 ? FORBIDDEN_RETRY_MS : undefined,
+          this.forbidden(error) ? FORBIDDEN_RETRY_MS : undefined,
         maxBackoffMs: options.maxBackoffMs,
         inactivityMs: options.inactivityMs,
       });
@@ -108,9 +111,13 @@ export class NamespaceAnnotations {
     }
   }
 
+  private forbidden(error: unknown): boolean {
+    return statusOf(error) === 403 && !this.everSynced;
+  }
+
   private failed(error: unknown, retryInMs: number) {
     const { cluster, logger } = this.options;
-    if (statusOf(error) === 403) {
+    if (this.forbidden(error)) {
       if (!this.warnedForbidden) {
         this.warnedForbidden = true;
         logger.warn(

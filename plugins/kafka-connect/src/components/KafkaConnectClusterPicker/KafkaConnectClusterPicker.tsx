@@ -31,7 +31,7 @@ const keyOf = (choice?: Partial<KafkaConnectClusterChoice>) =>
     : '';
 
 /** Why a Connect cluster cannot take the connector, or undefined when it can. */
-export function unusableReason(
+function unusableReason(
   connect: ConnectClusterSummary,
   requiredPlugin?: string,
 ): string | undefined {

@@ -1,7 +1,6 @@
 export {
   KafkaConnectClusterPicker,
   KAFKA_CONNECT_CLUSTER_PICKER,
-  unusableReason,
   validateKafkaConnectClusterChoice,
 } from './KafkaConnectClusterPicker';
 export type {

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REAL_WORKER_ANNOTATION } from './operator/simulation';
+import { writeRealWorkerSampleFiles } from './realWorkerSamples';
+import { sampleData } from './samples';
+
+describe('real-worker sample data', () => {
+  it('backs one KafkaConnect per demo cluster with the real worker, only when Kafka runs', () => {
+    const withKafka = sampleData('eu-1', { bootstrapServers: '127.0.0.1:9' });
+    const real = withKafka.filter(
+      manifest =>
+        manifest.kind === 'KafkaConnect' &&
+        manifest.metadata.annotations[REAL_WORKER_ANNOTATION] === 'true',
+    );
+    expect(real).toHaveLength(1);
+    expect(real[0].spec.bootstrapServers).toBe('127.0.0.1:9');
+    expect(
+      withKafka
+        .filter(
+          manifest =>
+            manifest.kind === 'KafkaConnector' &&
+            manifest.metadata.labels['strimzi.io/cluster'] ===
+              real[0].metadata.name,
+        )
+        .map(manifest => manifest.metadata.name)
+        .sort(),
+    ).toEqual([
+      'audit-log-file-source',
+      'order-events-file-sink',
+      'order-events-file-source',
+    ]);
+    expect(sampleData('us-1', { bootstrapServers: '127.0.0.1:9' })).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'KafkaConnect' }),
+      ]),
+    );
+    const names = (manifests: Record<string, any>[]) =>
+      manifests.map(manifest => manifest.metadata.name);
+    expect(names(sampleData('eu-1'))).not.toContain('local-connect');
+    expect(sampleData('other', { bootstrapServers: '127.0.0.1:9' })).toEqual(
+      [],
+    );
+  });
+
+  it('adds the Debezium connector on the demo PostgreSQL, with a slot per cluster', () => {
+    const debezium = (cluster: string) =>
+      sampleData(cluster, {
+        bootstrapServers: '127.0.0.1:9',
+        postgresUrl: 'postgresql://postgres@127.0.0.1:5433/shop',
+      }).find(
+        manifest => manifest.metadata.name === 'shop-orders-postgres-cdc',
+      );
+    expect(debezium('eu-1')?.spec).toMatchObject({
+      class: 'io.debezium.connector.postgresql.PostgresConnector',
+      config: {
+        'database.hostname': '127.0.0.1',
+        'database.port': '5433',
+        'database.user': 'postgres',
+        'database.dbname': 'shop',
+        'slot.name': 'shop_orders_eu_1',
+      },
+    });
+    expect(debezium('us-1')?.spec.config['slot.name']).toBe('shop_orders_us_1');
+    expect(
+      sampleData('eu-1', { bootstrapServers: '127.0.0.1:9' }).map(
+        manifest => manifest.metadata.name,
+      ),
+    ).not.toContain('shop-orders-postgres-cdc');
+  });
+
+  it('writes the files: a readable order feed and an audit log that cannot be opened until healed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-samples-'));
+    try {
+      writeRealWorkerSampleFiles(dir);
+      // Twice: a restarted cluster writes them again over the old ones.
+      writeRealWorkerSampleFiles(dir);
+      expect(
+        fs.readFileSync(path.join(dir, 'order-events.txt'), 'utf8').split('\n'),
+      ).toHaveLength(21);
+      expect(
+        fs.readFileSync(path.join(dir, 'order-events.properties'), 'utf8'),
+      ).toBe('batch.size=100\n');
+      expect(() => fs.readFileSync(path.join(dir, 'audit-log.txt'))).toThrow(
+        /ELOOP/,
+      );
+      expect(
+        fs.readFileSync(path.join(dir, 'audit-log.txt.held'), 'utf8'),
+      ).toContain('action=login');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

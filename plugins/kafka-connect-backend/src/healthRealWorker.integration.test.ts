@@ -1,0 +1,157 @@
+/**
+ * Health rules of issue 19 on a connector that a real Kafka Connect worker
+ * runs: the failure is real (an unreadable file), so is Connect's trace,
+ * and the operator stand-in restarts it automatically the way Strimzi does.
+ */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  CustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
+import {
+  failTask,
+  heal,
+  REAL_WORKER_ANNOTATION,
+  useTestCluster,
+} from '@kcs/dev-cluster';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { kafkaConnectPlugin } from './plugin';
+
+const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
+jest.setTimeout(180_000);
+
+const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
+
+describe('health on a real Kafka Connect worker', () => {
+  it('names the root cause and the next automatic restart of a really failing task, and folds a Connect cluster at 0 replicas in', async () => {
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace('realhealth');
+    const name = `feed-${namespace}`;
+    const filesDir = cluster.connectorFilesDir!;
+    fs.writeFileSync(path.join(filesDir, `${name}.txt`), 'a\nb\n');
+    await cluster.apply([
+      {
+        apiVersion: 'kafka.strimzi.io/v1',
+        kind: 'KafkaConnect',
+        metadata: {
+          name: 'connect',
+          namespace,
+          annotations: {
+            'strimzi.io/use-connector-resources': 'true',
+            [REAL_WORKER_ANNOTATION]: 'true',
+          },
+        },
+        spec: {
+          replicas: 1,
+          bootstrapServers: cluster.bootstrapServers,
+          groupId: 'g',
+          configStorageTopic: 'c',
+          statusStorageTopic: 's',
+          offsetStorageTopic: 'o',
+        },
+      },
+      {
+        apiVersion: 'kafka.strimzi.io/v1',
+        kind: 'KafkaConnector',
+        metadata: {
+          name,
+          namespace,
+          labels: { 'strimzi.io/cluster': 'connect' },
+        },
+        spec: {
+          class: FILE_SOURCE,
+          tasksMax: 1,
+          autoRestart: { enabled: true },
+          config: { file: `${name}.txt`, topic: name },
+        },
+      },
+    ] as any);
+    const { server } = await startTestBackend({
+      features: [
+        kafkaConnectPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            kafkaConnect: {
+              clusters: [
+                {
+                  name: cluster.name,
+                  url: cluster.server,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: cluster.portalToken,
+                  caData: cluster.caData,
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
+    const until = async (accept: (body: Record<string, any>) => boolean) => {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        const response = await request(server).get(url);
+        if (response.status === 200 && accept(response.body)) {
+          return response.body;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`never reached: ${JSON.stringify(response.body)}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+    };
+    const healthy = await until(body => body.health === 'healthy');
+    expect(healthy.autoRestart).toMatchObject({ enabled: true, count: 0 });
+
+    const worker = { connectUrl: cluster.connectUrl!, filesDir };
+    await failTask(
+      cluster.kubeConfig(),
+      { namespace, name },
+      0,
+      undefined,
+      worker,
+    );
+    // Strimzi's rule: restart at once (count 0), then n²+n minutes after the
+    // last; the file stays unreadable, so the task fails again.
+    const retrying = await until(
+      body => body.health !== 'healthy' && (body.autoRestart?.count ?? 0) >= 1,
+    );
+    expect(['failed', 'degraded']).toContain(retrying.health);
+    expect(retrying.reason).toMatch(/automatic restart/);
+    const { count, lastRestartTimestamp, nextRestartAt } = retrying.autoRestart;
+    expect(Date.parse(nextRestartAt) - Date.parse(lastRestartTimestamp)).toBe(
+      Math.min(count * count + count, 60) * 60_000,
+    );
+    const failed = await until(body => body.failingTasks.length > 0);
+    // The reason quotes the bottom of Connect's own trace, not its first line.
+    expect(failed.reason).toContain('Too many levels of symbolic links');
+    expect(failed.failingTasks[0].trace.split('\n')[0]).not.toBe(failed.reason);
+
+    await heal(cluster.kubeConfig(), { namespace, name }, worker);
+    await until(body => body.health === 'healthy');
+
+    // The Connect cluster scaled to 0: the connector is not healthy, and says why.
+    await cluster
+      .kubeConfig()
+      .makeApiClient(CustomObjectsApi)
+      .patchNamespacedCustomObject(
+        {
+          group: 'kafka.strimzi.io',
+          version: 'v1',
+          namespace,
+          plural: 'kafkaconnects',
+          name: 'connect',
+          body: { spec: { replicas: 0 } },
+        },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      );
+    const scaledDown = await until(body => body.health !== 'healthy');
+    expect(scaledDown.health).toBe('stopped');
+    expect(scaledDown.reason).toContain('0 replicas');
+  });
+});
