@@ -35,6 +35,7 @@ export const kafkaConnectClustersExtensionPoint =
  * @public
  */
 export interface KafkaConnectAuthStrategyExtensionPoint {
+  /** Serves clusters whose authProvider is `key`. */
   addAuthStrategy(key: string, strategy: AuthenticationStrategy): void;
 }
 

@@ -10,6 +10,7 @@ import { customAuthStrategy } from './strategies';
 
 /** Credentials of one cluster, fetched from a Kubernetes-plugin strategy. @public */
 export interface ClusterCredentials {
+  /** The authProvider value that selects the strategy. */
   readonly authProvider: string;
   /** A credential valid now: called before every connection. */
   get(): Promise<KubernetesCredential>;

@@ -16,6 +16,7 @@ import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
  * Providers whose strategy needs the signed-in user's token (sent by the
  * browser with each request): a background watch has no user, so clusters
  * configured with them cannot be watched. The value says what to use instead.
+ * @public
  */
 export const END_USER_AUTH_PROVIDERS: Readonly<Record<string, string>> = {
   oidc: "a service account token (authProvider 'serviceAccount') or a custom strategy added with kafkaConnectAuthStrategyExtensionPoint",
@@ -52,7 +53,11 @@ export function defaultAuthStrategies(
  */
 const customStrategies = new Map<string, AuthenticationStrategy>();
 
-/** Adds a strategy for an authProvider value; a second one for a key is an error. */
+/**
+ * Adds a strategy for an authProvider value; a second one for a key is an
+ * error. Backend modules use kafkaConnectAuthStrategyExtensionPoint instead.
+ * @public
+ */
 export function addCustomAuthStrategy(
   key: string,
   strategy: AuthenticationStrategy,
