@@ -25,6 +25,7 @@ import {
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
 import { formatTasks, HOW_TO_LINK } from './EntityKafkaConnectCard';
 import { HealthDetails } from './HealthDetails';
+import { ConnectorHealthTimeline } from './ConnectorHealthTimeline';
 import { MirrorMaker2Connectors } from './MirrorMaker2Connectors';
 import { StaleClusters } from './StaleClusters';
 import { useEntityConnectors } from './useEntityConnectors';
@@ -53,6 +54,7 @@ const connectorColumns: TableColumn<ConnectorSummary>[] = [
       <>
         {item.reason}
         <HealthDetails item={item} testId={`tab-health-details-${item.name}`} />
+        <ConnectorHealthTimeline connector={item} />
       </>
     ),
   },
