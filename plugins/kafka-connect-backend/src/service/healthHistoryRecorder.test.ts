@@ -5,7 +5,7 @@ import type {
   StrimziResourceReader,
 } from '@kcs/plugin-kafka-connect-node';
 import { HealthHistoryRecorder } from './healthHistoryRecorder';
-import type { ObservedTransition } from './healthTransitions';
+import type { ObservedTransition, RecordedHealth } from './healthTransitions';
 
 const summary = (health: ConnectorSummary['health']) =>
   ({
@@ -17,7 +17,7 @@ const summary = (health: ConnectorSummary['health']) =>
     stale: false,
   } as ConnectorSummary);
 
-function setup() {
+function setup(recorded = new Map<string, RecordedHealth>()) {
   jest.useFakeTimers({ now: Date.parse('2026-12-02T10:00:00Z') });
   const listeners = new Set<(change: ResourceChange) => void>();
   const cache = {
@@ -38,6 +38,10 @@ function setup() {
   const written: ObservedTransition[] = [];
   const sink = {
     fail: false,
+    recorded,
+    async latest() {
+      return this.recorded;
+    },
     async record(transitions: readonly ObservedTransition[]) {
       if (this.fail) {
         throw new Error('database down');
@@ -100,6 +104,21 @@ describe('HealthHistoryRecorder', () => {
     expect(written).toHaveLength(1);
     await advance(60_000);
     expect(written.map(t => t.to)).toEqual(['pending', 'degraded']);
+    recorder.close();
+  });
+
+  it('starts from what the database recorded: after a restart only real changes are written', async () => {
+    const { recorder, store, written, emit } = setup(
+      new Map([['eu/shop/orders', { health: 'pending', reason: '' }]]),
+    );
+    await advance(0);
+    expect(written).toEqual([]);
+    store.current = [summary('healthy')];
+    emit();
+    await advance(1000);
+    expect(written.map(t => `${t.from}->${t.to}`)).toEqual([
+      'pending->healthy',
+    ]);
     recorder.close();
   });
 

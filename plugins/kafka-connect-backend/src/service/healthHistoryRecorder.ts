@@ -7,6 +7,8 @@ import type { ObservedTransition } from './healthTransitions';
 /** Where transitions go (the database store, or a test's list). */
 export interface TransitionSink {
   record(transitions: readonly ObservedTransition[]): Promise<number>;
+  /** The health last recorded per connector (keyed cluster/namespace/name), read once at start. */
+  latest?(): Promise<Map<string, RecordedHealth>>;
 }
 
 /** How long watch events are gathered before summaries are compared. */
@@ -21,7 +23,7 @@ const RETRY_MS = 30_000;
  * (`reviewAt`) schedules one for then. Nothing is polled.
  */
 export class HealthHistoryRecorder {
-  private recorded = new Map<string, RecordedHealth>();
+  private recorded?: Map<string, RecordedHealth>;
   private timer?: NodeJS.Timeout;
   private timerAt = Infinity;
   private running: Promise<void> = Promise.resolve();
@@ -73,6 +75,17 @@ export class HealthHistoryRecorder {
   }
 
   private async compare() {
+    try {
+      this.recorded ??= (await this.sink.latest?.()) ?? new Map();
+    } catch (error) {
+      this.logger.warn(
+        `Could not read the recorded connector healths, trying again in ${
+          RETRY_MS / 1000
+        } s: ${error}`,
+      );
+      this.schedule(RETRY_MS);
+      return;
+    }
     const { transitions, next } = healthTransitions(
       this.recorded,
       this.summaries.all(),

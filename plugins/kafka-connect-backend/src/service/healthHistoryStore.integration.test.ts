@@ -129,6 +129,12 @@ describe('HealthHistoryStore on a real database', () => {
         '2026-12-02T08:00:00.000Z',
       ]);
       expect(await first.list(billing, new Date(0))).toEqual([]);
+      expect(await first.latest()).toEqual(
+        new Map([
+          ['eu/shop/orders', { health: 'healthy', reason: '' }],
+          ['eu/shop/billing', { health: 'pending', reason: '' }],
+        ]),
+      );
       // The latest health survives pruning: an unchanged health is not written again.
       expect(
         await first.record([seen(null, 'healthy', '2026-12-02T09:00:00.000Z')]),

@@ -8,7 +8,11 @@ import type {
   StrimziResourceRef,
 } from '@kcs/plugin-kafka-connect-common';
 import type { Knex } from 'knex';
-import type { ObservedTransition } from './healthTransitions';
+import {
+  historyKeyOf,
+  ObservedTransition,
+  RecordedHealth,
+} from './healthTransitions';
 
 const LATEST = 'kafka_connect_health_latest';
 const TRANSITIONS = 'kafka_connect_health_transitions';
@@ -91,6 +95,29 @@ export class HealthHistoryStore {
       });
       return true;
     });
+  }
+
+  /**
+   * Every connector's latest recorded health, so that a restarted replica
+   * writes only what changed while it was away, not one transaction per
+   * connector to find out.
+   */
+  async latest(): Promise<Map<string, RecordedHealth>> {
+    const rows: Array<{
+      cluster: string;
+      namespace: string;
+      name: string;
+      health: string | null;
+    }> = await this.knex(LATEST)
+      .whereNotNull('health')
+      .select('cluster', 'namespace', 'name', 'health');
+    return new Map(
+      rows.map(row => [
+        historyKeyOf(row),
+        // The reason is not compared, only the health.
+        { health: row.health as ConnectorHealth, reason: '' },
+      ]),
+    );
   }
 
   /**
