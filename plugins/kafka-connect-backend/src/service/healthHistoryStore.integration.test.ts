@@ -78,6 +78,27 @@ describe('HealthHistoryStore on a real database', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'two replicas writing many connectors in opposite orders neither deadlock nor write twice (%s)',
+    async databaseId => {
+      const { knex, first, second } = await twoReplicas(databaseId);
+      const many = Array.from({ length: 450 }, (_, i) =>
+        seen(null, 'healthy', '2026-12-02T08:00:00.000Z', {
+          ...orders,
+          name: `c-${i}`,
+        }),
+      );
+      const written = await Promise.all([
+        first.record(many),
+        second.record([...many].reverse()),
+      ]);
+      expect(written[0] + written[1]).toBe(450);
+      expect(
+        await knex('kafka_connect_health_transitions').select('id'),
+      ).toHaveLength(450);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'takes "from" from the database, not from what a replica remembers (%s)',
     async databaseId => {
       const { first, second } = await twoReplicas(databaseId);

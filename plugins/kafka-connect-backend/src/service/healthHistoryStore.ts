@@ -16,6 +16,8 @@ import {
 
 const LATEST = 'kafka_connect_health_latest';
 const TRANSITIONS = 'kafka_connect_health_transitions';
+/** Transitions written per transaction. */
+const BATCH = 200;
 
 const migrationsDir = resolvePackagePath(
   '@kcs/plugin-kafka-connect-backend',
@@ -53,48 +55,62 @@ export class HealthHistoryStore {
 
   constructor(private readonly knex: Knex) {}
 
-  /** Writes the transitions not already written; answers how many it wrote. */
+  /**
+   * Writes the transitions not already written; answers how many it wrote.
+   * Many at once (a first start) go in batches, each one transaction, in
+   * connector order: replicas then lock rows in the same order and cannot
+   * deadlock each other.
+   */
   async record(transitions: readonly ObservedTransition[]): Promise<number> {
+    const ordered = [...transitions].sort((a, b) =>
+      historyKeyOf(a.ref).localeCompare(historyKeyOf(b.ref), 'en'),
+    );
     let written = 0;
-    for (const transition of transitions) {
-      if (await this.recordOne(transition)) {
-        written += 1;
-      }
+    for (let start = 0; start < ordered.length; start += BATCH) {
+      const batch = ordered.slice(start, start + BATCH);
+      written += await this.knex.transaction(async tx => {
+        let inBatch = 0;
+        for (const transition of batch) {
+          if (await this.recordIn(tx, transition)) {
+            inBatch += 1;
+          }
+        }
+        return inBatch;
+      });
     }
     return written;
   }
 
-  private recordOne({ ref, to, reason, at }: ObservedTransition) {
+  private async recordIn(
+    tx: Knex.Transaction,
+    { ref, to, reason, at }: ObservedTransition,
+  ): Promise<boolean> {
     const key = {
       cluster: ref.cluster,
       namespace: ref.namespace,
       name: ref.name,
     };
-    return this.knex.transaction(async tx => {
-      // Claim the row first: a concurrent claim waits for this one to commit.
-      await tx(LATEST)
-        .insert({ ...key, health: null, at: null })
-        .onConflict(['cluster', 'namespace', 'name'])
-        .ignore();
-      const query = tx(LATEST).where(key).first('health');
-      // SQLite writes one transaction at a time and has no row locks.
-      const latest: { health: string | null } | undefined =
-        tx.client.config.client === 'pg'
-          ? await query.forUpdate()
-          : await query;
-      if (latest?.health === to) {
-        return false;
-      }
-      await tx(LATEST).where(key).update({ health: to, at });
-      await tx(TRANSITIONS).insert({
-        ...key,
-        from_health: latest?.health ?? null,
-        to_health: to,
-        reason,
-        at,
-      });
-      return true;
+    // Claim the row first: a concurrent claim waits for this one to commit.
+    await tx(LATEST)
+      .insert({ ...key, health: null, at: null })
+      .onConflict(['cluster', 'namespace', 'name'])
+      .ignore();
+    const query = tx(LATEST).where(key).first('health');
+    // SQLite writes one transaction at a time and has no row locks.
+    const latest: { health: string | null } | undefined =
+      tx.client.config.client === 'pg' ? await query.forUpdate() : await query;
+    if (latest?.health === to) {
+      return false;
+    }
+    await tx(LATEST).where(key).update({ health: to, at });
+    await tx(TRANSITIONS).insert({
+      ...key,
+      from_health: latest?.health ?? null,
+      to_health: to,
+      reason,
+      at,
     });
+    return true;
   }
 
   /**
