@@ -11,8 +11,22 @@ export interface Config {
       name: string;
       /** API server URL, e.g. https://kubernetes.example.com:6443. */
       url?: string;
-      /** serviceAccount (default), kubeconfig or inCluster. */
-      authProvider?: 'serviceAccount' | 'kubeconfig' | 'inCluster';
+      /**
+       * serviceAccount (default), kubeconfig, inCluster, or a strategy of
+       * Backstage's Kubernetes plugin: aws, azure, googleServiceAccount,
+       * localKubectlProxy, or a key added with kafkaConnectAuthStrategyExtensionPoint.
+       * oidc, google and aks need the signed-in user and are refused.
+       */
+      authProvider?: string;
+      /**
+       * Metadata for the strategy, as in the Kubernetes plugin, e.g.
+       * kubernetes.io/x-k8s-aws-id, kubernetes.io/aws-assume-role.
+       */
+      authMetadata?: { [key: string]: string };
+      /** AWS role to assume for authProvider aws. */
+      assumeRole?: string;
+      /** External id when assuming that role. */
+      externalId?: string;
       /**
        * Bearer token of the service account the portal uses.
        * @visibility secret

@@ -1,7 +1,12 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { kafkaConnectClustersExtensionPoint } from '@kcs/plugin-kafka-connect-node';
+import {
+  kafkaConnectAuthStrategyExtensionPoint,
+  kafkaConnectClustersExtensionPoint,
+} from '@kcs/plugin-kafka-connect-node';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { kafkaConnectPlugin } from './plugin';
@@ -70,5 +75,70 @@ describe('kafkaConnectPlugin', () => {
     expect(clusters.body.items).toEqual([
       expect.objectContaining({ name: 'supplied', synced: false }),
     ]);
+  });
+
+  it('connects with the credential of a strategy a module adds through the extension point', async () => {
+    const authorizations: (string | undefined)[] = [];
+    const apiServer = http.createServer((req, res) => {
+      authorizations.push(req.headers.authorization);
+      res.statusCode = 503;
+      res.end();
+    });
+    await new Promise<void>(resolve =>
+      apiServer.listen(0, '127.0.0.1', resolve),
+    );
+    const port = (apiServer.address() as AddressInfo).port;
+    const strategyModule = createBackendModule({
+      pluginId: 'kafka-connect',
+      moduleId: 'test-auth',
+      register(env) {
+        env.registerInit({
+          deps: { auth: kafkaConnectAuthStrategyExtensionPoint },
+          async init({ auth }) {
+            auth.addAuthStrategy('testVault', {
+              getCredential: async details => ({
+                type: 'bearer token',
+                token: `vault-${details.name}`,
+              }),
+              validateCluster: () => [],
+              presentAuthMetadata: () => ({}),
+            });
+          },
+        });
+      },
+    });
+    try {
+      const { server } = await startTestBackend({
+        features: [
+          kafkaConnectPlugin,
+          catalogServiceMock.factory(),
+          strategyModule,
+          mockServices.rootConfig.factory({
+            data: {
+              kafkaConnect: {
+                clusters: [
+                  {
+                    name: 'vaulted',
+                    url: `http://127.0.0.1:${port}`,
+                    skipTLSVerify: true,
+                    authProvider: 'testVault',
+                  },
+                ],
+              },
+            },
+          }),
+        ],
+      });
+      const clusters = await request(server).get('/api/kafka-connect/clusters');
+      expect(clusters.body.items).toEqual([
+        expect.objectContaining({ name: 'vaulted' }),
+      ]);
+      for (let i = 0; i < 100 && authorizations.length === 0; i++) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
+      expect(authorizations[0]).toBe('Bearer vault-vaulted');
+    } finally {
+      await new Promise(resolve => apiServer.close(resolve));
+    }
   });
 });

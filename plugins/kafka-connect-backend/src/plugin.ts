@@ -9,6 +9,8 @@ import {
   kafkaConnectPermissions,
 } from '@kcs/plugin-kafka-connect-common';
 import {
+  addCustomAuthStrategy,
+  kafkaConnectAuthStrategyExtensionPoint,
   KafkaConnectClusterConfig,
   KafkaConnectClusterSupplier,
   kafkaConnectClustersExtensionPoint,
@@ -41,6 +43,11 @@ export const kafkaConnectPlugin = createBackendPlugin({
   pluginId: 'kafka-connect',
   register(env) {
     const suppliers: KafkaConnectClusterSupplier[] = [];
+    env.registerExtensionPoint(kafkaConnectAuthStrategyExtensionPoint, {
+      addAuthStrategy(key, strategy) {
+        addCustomAuthStrategy(key, strategy);
+      },
+    });
     env.registerExtensionPoint(kafkaConnectClustersExtensionPoint, {
       addClusterSupplier(supplier) {
         suppliers.push(supplier);
@@ -77,7 +84,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(kafkaConnectPermissions);
         const clusterConfigs: KafkaConnectClusterConfig[] =
-          readKafkaConnectClusters(config);
+          readKafkaConnectClusters(config, { logger });
         for (const supplier of suppliers) {
           const supplied = await supplier.getClusters();
           cache.addClusters(supplied);

@@ -83,7 +83,19 @@ describe('readKafkaConnectClusters', () => {
     ],
     [
       { name: 'a', authProvider: 'aws' },
-      /authProvider 'aws' is not supported for cluster 'a': use serviceAccount, kubeconfig or inCluster/,
+      /kafkaConnect\.clusters\[0\]\.url '' of cluster 'a' must be/,
+    ],
+    [
+      { name: 'a', url: 'https://k', authProvider: 'oidc' },
+      /authProvider 'oidc' of cluster 'a' needs the signed-in user's token, which a background watch does not have: use a service account token/,
+    ],
+    [
+      { name: 'a', url: 'https://k', authProvider: 'google' },
+      /authProvider 'google' of cluster 'a' needs the signed-in user's token.*use authProvider 'googleServiceAccount'/,
+    ],
+    [
+      { name: 'a', url: 'https://k', authProvider: 'aks' },
+      /authProvider 'aks' of cluster 'a' needs the signed-in user's token.*use authProvider 'azure'/,
     ],
   ])('explains bad cluster config %j', (cluster, message) => {
     expect(() =>

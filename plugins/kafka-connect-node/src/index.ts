@@ -11,6 +11,11 @@ export type {
   KafkaConnectClusterConfig,
 } from './config';
 export { kubeConfigForCluster } from './kubeConfig';
+export {
+  addCustomAuthStrategy,
+  END_USER_AUTH_PROVIDERS,
+} from './auth/strategies';
+export type { ClusterCredentials } from './auth/clusterCredentials';
 export type { ResourceChange } from './cache/ClusterWatcher';
 export type { StrimziKind } from '@kcs/plugin-kafka-connect-common';
 export { StrimziResourceCache } from './cache/StrimziResourceCache';

@@ -2,6 +2,7 @@ import { settleTransitionTimes } from './conditions';
 import {
   connectConfigOf,
   restartOptionsOf,
+  specWarningsOf,
   targetStateOf,
   topicsOf,
 } from './connectorSpec';
@@ -105,5 +106,29 @@ describe('helpers', () => {
       'tasks.max': '3',
     });
     expect(connectConfigOf(undefined)).toEqual({});
+  });
+
+  it('specWarningsOf warns about spec.pause, and about pause beside state', () => {
+    expect(specWarningsOf({ spec: { state: 'paused' } })).toEqual([]);
+    expect(
+      specWarningsOf({
+        apiVersion: 'kafka.strimzi.io/v1beta2',
+        spec: { pause: true },
+      }),
+    ).toEqual([
+      {
+        reason: 'DeprecatedFields',
+        message:
+          'In API version kafka.strimzi.io/v1beta2 the pause property at path spec.pause has been deprecated, and should be replaced by spec.state.',
+      },
+    ]);
+    expect(
+      specWarningsOf({ spec: { pause: true, state: 'stopped' } }).map(
+        warning => warning.reason,
+      ),
+    ).toEqual(['DeprecatedFields', 'UpdateState']);
+    expect(
+      specWarningsOf({ spec: { pause: true, state: 'stopped' } })[1].message,
+    ).toContain('the connector will be stopped');
   });
 });

@@ -105,3 +105,37 @@ export function topicsOf(
     ? tables.map(table => `${prefix}.${table}`).sort()
     : [String(prefix)];
 }
+
+/** A Warning Strimzi adds about the spec itself: deprecated `pause`, or `pause` beside `state`. */
+export interface SpecWarning {
+  reason: 'DeprecatedFields' | 'UpdateState';
+  message: string;
+}
+
+/** The Warnings Strimzi writes about `spec.pause` (deprecated in v1beta2, ignored beside `spec.state`). */
+export function specWarningsOf(resource: {
+  apiVersion?: string;
+  spec?: Record<string, any>;
+}): SpecWarning[] {
+  const spec = resource.spec ?? {};
+  if (spec.pause === undefined) {
+    return [];
+  }
+  const warnings: SpecWarning[] = [
+    {
+      reason: 'DeprecatedFields',
+      message: `In API version ${
+        resource.apiVersion ?? 'kafka.strimzi.io/v1beta2'
+      } the pause property at path spec.pause has been deprecated, and should be replaced by spec.state.`,
+    },
+  ];
+  if (spec.state !== undefined) {
+    warnings.push({
+      reason: 'UpdateState',
+      message: `Both pause and state are set. Since pause is deprecated, state takes precedence so the connector will be ${targetStateOf(
+        spec,
+      )}.`,
+    });
+  }
+  return warnings;
+}

@@ -24,6 +24,7 @@ import {
   notReady,
   ReconcileResult,
   Resource,
+  specWarnings,
 } from './reconcile';
 
 /** What reconciling a connector on a real worker needs besides the connector. */
@@ -155,7 +156,7 @@ export async function reconcileRealConnector(
   const spec = connector.spec ?? {};
   const target = targetStateOf(spec);
   const desired = connectConfigOf(spec);
-  const warnings: Condition[] = [];
+  const warnings: Condition[] = specWarnings(connector, now);
   try {
     const current = await rest.config(name);
     if (!current) {

@@ -15,6 +15,7 @@ import {
 import {
   connectStateOf,
   restartOptionsOf,
+  specWarningsOf,
   targetStateOf,
   topicsOf,
 } from './connectorSpec';
@@ -165,6 +166,13 @@ export function invalidRestartWarning(now: string, value: string): Condition {
     now,
     'RestartConnector',
     `Invalid annotation format for ${STRIMZI_RESTART_ANNOTATION}: '${value}'. Use 'true', 'includeTasks', 'onlyFailed' or 'includeTasks,onlyFailed'.`,
+  );
+}
+
+/** {@link specWarningsOf} as conditions. */
+export function specWarnings(connector: Resource, now: string): Condition[] {
+  return specWarningsOf(connector).map(({ reason, message }) =>
+    warning(now, reason, message),
   );
 }
 
@@ -335,7 +343,11 @@ export function reconcileKafkaConnector(
   };
   return {
     status: {
-      conditions: [...restarts.warnings, readinessOf(now, connectorStatus)],
+      conditions: [
+        ...specWarnings(connector, now),
+        ...restarts.warnings,
+        readinessOf(now, connectorStatus),
+      ],
       observedGeneration: metadata.generation ?? 0,
       connectorStatus,
       tasksMax,

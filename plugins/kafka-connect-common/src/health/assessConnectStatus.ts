@@ -87,7 +87,11 @@ export interface ConnectStatusContext {
   mayRunWithoutTasks?: boolean;
 }
 
-type Verdict = { health: ConnectorHealth; reason: string };
+/** A health and the reason for it, as a rule decides them. @public */
+export type ConnectStatusVerdict = {
+  health: ConnectorHealth;
+  reason: string;
+};
 
 function waitingFor(target: string, state: string | undefined): string {
   return `waiting for Connect to report ${target} (it reports ${
@@ -100,7 +104,7 @@ function failure(
   health: ConnectorHealth,
   reason: string,
   autoRestart: AutoRestartAssessment | undefined,
-): Verdict {
+): ConnectStatusVerdict {
   return {
     health,
     reason: autoRestart
@@ -118,7 +122,7 @@ export function assessConnectStatus(
   connectorStatus: ConnectRestConnectorStatus | undefined,
   desired: DesiredConnectorState,
   context: ConnectStatusContext = {},
-): Verdict {
+): ConnectStatusVerdict {
   const { autoRestart } = context;
   const tasks = countTasks(connectorStatus);
   const state = connectorStatus?.connector?.state;

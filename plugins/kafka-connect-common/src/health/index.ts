@@ -4,7 +4,10 @@ export {
   desiredConnectorState,
   failingTasksOf,
 } from './assessConnectStatus';
-export type { ConnectStatusContext } from './assessConnectStatus';
+export type {
+  ConnectStatusContext,
+  ConnectStatusVerdict,
+} from './assessConnectStatus';
 export {
   assessAutoRestart,
   autoRestartBackoffMinutes,

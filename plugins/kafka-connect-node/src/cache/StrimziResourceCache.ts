@@ -158,7 +158,12 @@ export class StrimziResourceCache implements StrimziResourceReader {
     );
   }
 
-  get(kind: StrimziKind, cluster: string, namespace: string, name: string) {
+  get(
+    kind: StrimziKind,
+    cluster: string,
+    namespace: string,
+    name: string,
+  ): CachedResource | undefined {
     const resource = this.watchers.get(cluster)?.get(kind, namespace, name);
     return resource ? { cluster, kind, resource } : undefined;
   }

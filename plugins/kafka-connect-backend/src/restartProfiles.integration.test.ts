@@ -1,0 +1,151 @@
+/**
+ * "Restart failed tasks" from the portal on a real Kafka Connect worker,
+ * under the stand-in's Strimzi 0.45 profile (the annotation is read as a
+ * boolean) and 1.2 (restart options): on both the really failed task runs
+ * again, because the portal sends what that Strimzi reads.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import {
+  failTask,
+  REAL_WORKER_ANNOTATION,
+  useTestCluster,
+} from '@kcs/dev-cluster';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { kafkaConnectPlugin } from './plugin';
+
+jest.setTimeout(180_000);
+
+const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
+
+describe.each([
+  ['0.45', 'v1beta2', 'strimzi.io/restart-task'],
+  ['1.2', 'v1', 'strimzi.io/restart'],
+] as const)('Strimzi %s profile', (profile, version, annotation) => {
+  const getCluster = useTestCluster({
+    kafka: true,
+    strimziProfile: profile,
+    private: true,
+    timeoutMs: 180_000,
+  });
+
+  it(`restarts a really failed task with ${annotation}`, async () => {
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace(
+      `restart${profile.replace('.', '')}`,
+    );
+    const name = `feed-${namespace}`;
+    const filesDir = cluster.connectorFilesDir!;
+    const file = path.join(filesDir, `${name}.txt`);
+    fs.writeFileSync(file, 'a\nb\n');
+    await cluster.apply([
+      {
+        apiVersion: `kafka.strimzi.io/${version}`,
+        kind: 'KafkaConnect',
+        metadata: {
+          name: 'connect',
+          namespace,
+          annotations: {
+            'strimzi.io/use-connector-resources': 'true',
+            [REAL_WORKER_ANNOTATION]: 'true',
+          },
+        },
+        spec: {
+          replicas: 1,
+          bootstrapServers: cluster.bootstrapServers,
+          groupId: 'g',
+          configStorageTopic: 'c',
+          statusStorageTopic: 's',
+          offsetStorageTopic: 'o',
+        },
+      },
+      {
+        apiVersion: `kafka.strimzi.io/${version}`,
+        kind: 'KafkaConnector',
+        metadata: {
+          name,
+          namespace,
+          labels: { 'strimzi.io/cluster': 'connect' },
+        },
+        spec: {
+          class: FILE_SOURCE,
+          tasksMax: 1,
+          config: { file: `${name}.txt`, topic: name },
+        },
+      },
+    ] as any);
+    const { server } = await startTestBackend({
+      features: [
+        kafkaConnectPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            kafkaConnect: {
+              clusters: [
+                {
+                  name: cluster.name,
+                  url: cluster.server,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: cluster.portalToken,
+                  caData: cluster.caData,
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
+    const until = async (accept: (body: Record<string, any>) => boolean) => {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        const response = await request(server)
+          .get(url)
+          .set('Authorization', mockCredentials.user.header());
+        if (response.status === 200 && accept(response.body)) {
+          return response.body;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`never reached: ${JSON.stringify(response.body)}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+    };
+    await until(body => body.health === 'healthy');
+
+    await failTask(cluster.kubeConfig(), { namespace, name }, 0, undefined, {
+      connectUrl: cluster.connectUrl!,
+      filesDir,
+    });
+    await until(body => body.failingTasks.length === 1);
+    // The file is readable again, but nothing restarts the task by itself.
+    fs.rmSync(file, { force: true });
+    fs.renameSync(`${file}.held`, file);
+
+    const restart = await request(server)
+      .post(`${url}/actions`)
+      .set('Authorization', mockCredentials.user.header())
+      .send({ action: 'restart', includeTasks: true, onlyFailed: true });
+    expect(restart.status).toBe(202);
+    const recovered = await until(body => body.health === 'healthy');
+    expect(recovered.restartRequest).toBeUndefined();
+    const resource = (await cluster
+      .kubeConfig()
+      .makeApiClient(CustomObjectsApi)
+      .getNamespacedCustomObject({
+        group: 'kafka.strimzi.io',
+        version,
+        namespace,
+        plural: 'kafkaconnectors',
+        name,
+      })) as Record<string, any>;
+    expect(resource.metadata.annotations ?? {}).not.toHaveProperty(annotation);
+  });
+});
