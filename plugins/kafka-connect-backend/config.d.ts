@@ -60,5 +60,10 @@ export interface Config {
        */
       settleMinutes?: number;
     };
+    /** The health history the backend records in its database. */
+    history?: {
+      /** Days health transitions are kept before they are pruned. Default 14. */
+      retentionDays?: number;
+    };
   };
 }

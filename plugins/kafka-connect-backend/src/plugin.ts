@@ -28,7 +28,12 @@ import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
 import { targetResourceOf } from './service/targets';
 import { unknownRoute } from './service/unknownRoute';
-import { readSettleTimeMs, readStrimziVersions } from './service/healthConfig';
+import {
+  readHistoryRetentionDays,
+  readSettleTimeMs,
+  readStrimziVersions,
+} from './service/healthConfig';
+import { HealthHistoryStore } from './service/healthHistoryStore';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -59,6 +64,9 @@ export const kafkaConnectPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         cache: strimziResourceCacheServiceRef,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         httpRouter,
@@ -70,6 +78,9 @@ export const kafkaConnectPlugin = createBackendPlugin({
         config,
         catalog,
         cache,
+        database,
+        scheduler,
+        lifecycle,
       }) {
         permissionsRegistry.addPermissions(kafkaConnectPermissions);
         const clusterConfigs: KafkaConnectClusterConfig[] =
@@ -105,6 +116,30 @@ export const kafkaConnectPlugin = createBackendPlugin({
         });
         const settleTimeMs = readSettleTimeMs(config);
         const strimziVersions = readStrimziVersions(config);
+        const retentionDays = readHistoryRetentionDays(config);
+        const history = await HealthHistoryStore.create(database);
+        let stopRecording = () => {};
+        lifecycle.addShutdownHook(async () => {
+          stopRecording();
+          await history.close();
+        });
+        // The scheduler runs it on one replica at a time.
+        await scheduler.scheduleTask({
+          id: 'kafka-connect-health-history-prune',
+          frequency: { hours: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const pruned = await history.prune(
+              new Date(Date.now() - retentionDays * 24 * 60 * 60 * 1000),
+            );
+            if (pruned > 0) {
+              logger.info(
+                `Pruned ${pruned} connector health transitions older than ${retentionDays} days`,
+              );
+            }
+          },
+        });
         permissionsRegistry.addResourceType({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
@@ -131,6 +166,10 @@ export const kafkaConnectPlugin = createBackendPlugin({
             operations,
             settleTimeMs,
             strimziVersions,
+            history,
+            onShutdown: stop => {
+              stopRecording = stop;
+            },
           }),
         );
         httpRouter.use(unknownRoute);

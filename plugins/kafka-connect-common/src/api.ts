@@ -251,3 +251,25 @@ export interface ConnectorActionResponse {
    */
   queued?: string[];
 }
+
+/** One change of a connector's health, as the backend recorded it. @public */
+export interface HealthTransition {
+  /** The health before; null when this is the first the backend saw of the connector. */
+  from: ConnectorHealth | null;
+  to: ConnectorHealth;
+  /** Why the new health is what it is, for people. */
+  reason: string;
+  /** ISO time the backend saw the change. */
+  at: string;
+}
+
+/**
+ * `GET /connectors/:cluster/:namespace/:name/history?since=<ISO time>`:
+ * transitions since then, oldest first, plus the one in force at `since`.
+ * @public
+ */
+export interface ConnectorHistoryResponse {
+  items: HealthTransition[];
+  /** The start of the window asked for. */
+  since: string;
+}

@@ -7,6 +7,7 @@ export type KafkaConnectApi = Pick<
   | 'getEntityConnectors'
   | 'getConnectors'
   | 'getConnector'
+  | 'getConnectorHistory'
   | 'getClusters'
   | 'runConnectorAction'
 >;

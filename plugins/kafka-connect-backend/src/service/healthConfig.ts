@@ -46,3 +46,21 @@ export function readStrimziVersions(config: Config): Record<string, string> {
   );
   return versions;
 }
+
+const RETENTION_KEY = 'kafkaConnect.history.retentionDays';
+
+/** `kafkaConnect.history.retentionDays`: how long health transitions are kept, default 14 days. */
+export function readHistoryRetentionDays(config: Config): number {
+  const value = config.getOptional(RETENTION_KEY);
+  if (value === undefined) {
+    return 14;
+  }
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new Error(
+      `Config ${RETENTION_KEY} must be a positive number of days (e.g. 14), not ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return value;
+}

@@ -9,6 +9,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterListResponse,
+  ConnectorHistoryResponse,
   ConnectorListResponse,
   ConnectorActionResponse,
   EntityConnectorsResponse,
@@ -32,6 +33,8 @@ import { ConnectorQueryMemo } from './connectorQueryMemo';
 import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
 import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
+import { HealthHistoryRecorder } from './healthHistoryRecorder';
+import type { HealthHistoryStore } from './healthHistoryStore';
 
 /** Dependencies of the plugin's HTTP router. */
 export interface RouterOptions {
@@ -46,6 +49,29 @@ export interface RouterOptions {
   settleTimeMs?: number;
   /** `kafkaConnect.clusters[].strimziVersion` by cluster name, where configured. */
   strimziVersions?: Record<string, string>;
+  /** Where health transitions are recorded; without it there is no history route. */
+  history?: HealthHistoryStore;
+  /** Called with what to stop when the plugin shuts down. */
+  onShutdown?: (stop: () => void) => void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `since` of the history route: an ISO 8601 time, default 24 hours ago. */
+function sinceOf(req: express.Request, now: number): Date {
+  const since = optionalQuery(req, 'since');
+  if (since === undefined) {
+    return new Date(now - DAY_MS);
+  }
+  const parsed = Date.parse(since);
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(since) || Number.isNaN(parsed)) {
+    throw new InputError(
+      `Query parameter 'since' must be an ISO 8601 time such as 2026-12-02T08:00:00Z, not ${JSON.stringify(
+        since,
+      )}`,
+    );
+  }
+  return new Date(parsed);
 }
 
 function optionalQuery(req: express.Request, name: string): string | undefined {
@@ -94,6 +120,16 @@ export async function createRouter(
   const connectorQueries = new ConnectorQueryMemo(cache);
   const summaryStore = new SummaryStore(cache, toConnectorSummary);
   const summaries = () => summaryStore.all();
+  const { history } = options;
+  if (history) {
+    const recorder = new HealthHistoryRecorder(
+      cache,
+      summaryStore,
+      history,
+      options.logger,
+    );
+    options.onShutdown?.(() => recorder.close());
+  }
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -168,6 +204,33 @@ export async function createRouter(
     }
     res.json(toConnectorSummary(found, stateOf(cluster)));
   });
+
+  router.get(
+    '/connectors/:cluster/:namespace/:name/history',
+    async (req, res) => {
+      const { cluster, namespace, name } = req.params;
+      if (!history) {
+        throw new NotFoundError(
+          'Health history is not recorded by this backend',
+        );
+      }
+      const since = sinceOf(req, Date.now());
+      const items = await history.list({ cluster, namespace, name }, since);
+      if (
+        items.length === 0 &&
+        !findConnector(cache, { cluster, namespace, name })
+      ) {
+        throw new NotFoundError(
+          `No KafkaConnector or KafkaMirrorMaker2 ${namespace}/${name} in cluster ${cluster}, and no history of one`,
+        );
+      }
+      const body: ConnectorHistoryResponse = {
+        items,
+        since: since.toISOString(),
+      };
+      res.json(body);
+    },
+  );
 
   router.post(
     '/connectors/:cluster/:namespace/:name/actions',

@@ -33,12 +33,23 @@ describe('KafkaConnectClient', () => {
       name: 'a/b',
     });
     await client.getClusters();
+    await client.getConnectorHistory(
+      { cluster: 'eu-1', namespace: 'orders', name: 'a/b' },
+      new Date('2026-12-02T08:00:00Z'),
+    );
+    await client.getConnectorHistory({
+      cluster: 'eu-1',
+      namespace: 'orders',
+      name: 'c',
+    });
     expect(calls).toEqual([
       'http://backend/api/kafka-connect/entity-connectors?entityRef=component%3Adefault%2Forders+service',
       'http://backend/api/kafka-connect/connectors?owner=none&health=failed',
       'http://backend/api/kafka-connect/connectors',
       'http://backend/api/kafka-connect/connectors/eu-1/orders/a%2Fb',
       'http://backend/api/kafka-connect/clusters',
+      'http://backend/api/kafka-connect/connectors/eu-1/orders/a%2Fb/history?since=2026-12-02T08%3A00%3A00.000Z',
+      'http://backend/api/kafka-connect/connectors/eu-1/orders/c/history',
     ]);
   });
 

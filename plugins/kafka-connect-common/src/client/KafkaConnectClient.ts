@@ -3,6 +3,7 @@ import type {
   ClusterListResponse,
   ConnectorAction,
   ConnectorActionResponse,
+  ConnectorHistoryResponse,
   ConnectorListResponse,
   ConnectorSummary,
   EntityConnectorsResponse,
@@ -59,6 +60,17 @@ export class KafkaConnectClient {
     name: string;
   }): Promise<ConnectorSummary> {
     return this.get(connectorPath(ref));
+  }
+
+  /** A connector's health transitions since a time (the backend's default: 24 hours ago). */
+  getConnectorHistory(
+    ref: { cluster: string; namespace: string; name: string },
+    since?: Date,
+  ): Promise<ConnectorHistoryResponse> {
+    const query = since
+      ? `?${new URLSearchParams({ since: since.toISOString() })}`
+      : '';
+    return this.get(`${connectorPath(ref)}/history${query}`);
   }
 
   getClusters(): Promise<ClusterListResponse> {

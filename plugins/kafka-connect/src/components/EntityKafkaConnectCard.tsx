@@ -26,6 +26,7 @@ import {
   RestartTaskButton,
 } from './ConnectorActions';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
+import { ConnectorHealthTimeline } from './ConnectorHealthTimeline';
 import { FailingTasks } from './FailingTasks';
 import { HealthDetails } from './HealthDetails';
 import { MirrorMaker2Connectors } from './MirrorMaker2Connectors';
@@ -117,6 +118,7 @@ export function EntityKafkaConnectCard() {
                     item={item}
                     testId={`health-details-${item.name}`}
                   />
+                  <ConnectorHealthTimeline connector={item} />
                   {item.stale && (
                     <Typography variant="caption" color="error" display="block">
                       last known state

@@ -11,7 +11,7 @@ import type {
   ConnectorSummary,
   EntityConnectorsResponse,
 } from '@kcs/plugin-kafka-connect-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KafkaConnectApi, kafkaConnectApiRef } from '../api';
 import { EntityKafkaConnectContent } from './EntityKafkaConnectContent';
 
@@ -72,6 +72,60 @@ async function renderTab(api: Partial<KafkaConnectApi>) {
 }
 
 describe('EntityKafkaConnectContent', () => {
+  it("draws each connector's health timeline for 24 h, and for 7 days when asked", async () => {
+    const getConnectorHistory = jest.fn(async () => ({
+      since: '',
+      items: [
+        {
+          from: null,
+          to: 'failed' as const,
+          reason: 'All 2 tasks failed',
+          at: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+        },
+      ],
+    }));
+    await renderTab({
+      getEntityConnectors: async () => ({
+        items: [
+          summary('billing-sink', {
+            health: 'failed',
+            reason: 'All 2 tasks failed',
+          }),
+        ],
+        connectClusters: [],
+        clusters: [],
+      }),
+      getConnectorHistory,
+    });
+    expect(
+      await screen.findByTestId('time-in-state-billing-sink'),
+    ).toHaveTextContent('failing for 3 h');
+    const ageOfSince = () => {
+      const calls = getConnectorHistory.mock.calls as unknown as [
+        unknown,
+        Date,
+      ][];
+      return Math.round(
+        (Date.now() - calls[calls.length - 1][1].getTime()) / 3_600_000,
+      );
+    };
+    expect(ageOfSince()).toBe(24);
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Health history of the last 7 days',
+      }),
+    );
+    await waitFor(() => expect(ageOfSince()).toBe(7 * 24));
+    expect(
+      (await screen.findByTestId('health-timeline-billing-sink')).querySelector(
+        '[role="img"]',
+      ),
+    ).toHaveAttribute(
+      'aria-label',
+      'Health of billing-sink over the last 168 hours',
+    );
+  });
+
   it('lists connectors with topics, auto-restarts and the Connect clusters involved', async () => {
     const response: EntityConnectorsResponse = {
       items: [

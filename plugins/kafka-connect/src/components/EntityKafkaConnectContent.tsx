@@ -12,6 +12,9 @@ import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { useState } from 'react';
 import {
   ConnectClusterSummary,
   ConnectorSummary,
@@ -25,11 +28,21 @@ import {
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
 import { formatTasks, HOW_TO_LINK } from './EntityKafkaConnectCard';
 import { HealthDetails } from './HealthDetails';
+import { ConnectorHealthTimeline } from './ConnectorHealthTimeline';
 import { MirrorMaker2Connectors } from './MirrorMaker2Connectors';
 import { StaleClusters } from './StaleClusters';
 import { useEntityConnectors } from './useEntityConnectors';
 
-const connectorColumns: TableColumn<ConnectorSummary>[] = [
+const HOUR_MS = 3_600_000;
+/** The windows the health timeline can show. */
+const HISTORY_WINDOWS = [
+  { label: '24 h', ms: 24 * HOUR_MS },
+  { label: '7 days', ms: 7 * 24 * HOUR_MS },
+];
+
+const connectorColumns = (
+  historyWindowMs: number,
+): TableColumn<ConnectorSummary>[] => [
   { title: 'Connector', field: 'name', highlight: true },
   {
     title: 'Health',
@@ -53,6 +66,7 @@ const connectorColumns: TableColumn<ConnectorSummary>[] = [
       <>
         {item.reason}
         <HealthDetails item={item} testId={`tab-health-details-${item.name}`} />
+        <ConnectorHealthTimeline connector={item} windowMs={historyWindowMs} />
       </>
     ),
   },
@@ -115,6 +129,7 @@ export function EntityKafkaConnectContent() {
   const { data, error, refresh } = useEntityConnectors(
     stringifyEntityRef(entity),
   );
+  const [historyWindowMs, setHistoryWindowMs] = useState(HISTORY_WINDOWS[0].ms);
   if (!data && error) {
     return <ResponseErrorPanel error={error} />;
   }
@@ -137,6 +152,32 @@ export function EntityKafkaConnectContent() {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <StaleClusters clusters={data.clusters} />
+        <Box display="flex" alignItems="center" mb={1}>
+          <Typography variant="body2" color="textSecondary">
+            Health history:&nbsp;
+          </Typography>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={historyWindowMs}
+            aria-label="Health history window"
+            onChange={(_event, value: number | null) => {
+              if (value) {
+                setHistoryWindowMs(value);
+              }
+            }}
+          >
+            {HISTORY_WINDOWS.map(window => (
+              <ToggleButton
+                key={window.ms}
+                value={window.ms}
+                aria-label={`Health history of the last ${window.label}`}
+              >
+                {window.label}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+        </Box>
         <Table<ConnectorSummary>
           title={`Kafka connectors: ${summarizeHealths(data.items).text}`}
           options={{
@@ -146,7 +187,7 @@ export function EntityKafkaConnectContent() {
             padding: 'dense',
           }}
           columns={[
-            ...connectorColumns,
+            ...connectorColumns(historyWindowMs),
             {
               title: 'Actions',
               sorting: false,
