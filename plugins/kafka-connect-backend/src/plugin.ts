@@ -29,6 +29,7 @@ import { createRouter } from './service/router';
 import { targetResourceOf } from './service/targets';
 import { unknownRoute } from './service/unknownRoute';
 import { readSettleTimeMs, readStrimziVersions } from './service/healthConfig';
+import { readOperationsSafety } from './service/operationsSafety';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -105,6 +106,10 @@ export const kafkaConnectPlugin = createBackendPlugin({
         });
         const settleTimeMs = readSettleTimeMs(config);
         const strimziVersions = readStrimziVersions(config);
+        const operationsSafety = readOperationsSafety(config);
+        if (operationsSafety.warning) {
+          logger.warn(operationsSafety.warning);
+        }
         permissionsRegistry.addResourceType({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
@@ -131,6 +136,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
             operations,
             settleTimeMs,
             strimziVersions,
+            operationsRefusal: operationsSafety.refusal,
           }),
         );
         httpRouter.use(unknownRoute);

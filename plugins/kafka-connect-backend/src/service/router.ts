@@ -46,6 +46,8 @@ export interface RouterOptions {
   settleTimeMs?: number;
   /** `kafkaConnect.clusters[].strimziVersion` by cluster name, where configured. */
   strimziVersions?: Record<string, string>;
+  /** Why operations are refused on this portal, if they are (readOperationsSafety). */
+  operationsRefusal?: string;
 }
 
 function optionalQuery(req: express.Request, name: string): string | undefined {
@@ -184,6 +186,9 @@ export async function createRouter(
         },
       });
       try {
+        if (options.operationsRefusal) {
+          throw new NotAllowedError(options.operationsRefusal);
+        }
         const found =
           cache.get('KafkaConnector', cluster, namespace, name) ??
           cache.get('KafkaMirrorMaker2', cluster, namespace, name);
