@@ -64,6 +64,26 @@ for (const tarball of tarballs) {
       }
     }
   }
+  // The software templates ship with the scaffolder module; adopters register
+  // templates/all.yaml as a catalog location, so every target it names ships.
+  if (manifest.name === '@kcs/plugin-scaffolder-backend-module-kafka-connect') {
+    if (!entries.includes('templates/all.yaml')) {
+      report("'templates/all.yaml' is missing");
+    } else {
+      const location = execFileSync(
+        'tar',
+        ['-xzOf', path, 'package/templates/all.yaml'],
+        { encoding: 'utf8' },
+      );
+      const targets = [...location.matchAll(/^\s*-\s*\.\/(\S+)\s*$/gm)];
+      if (targets.length === 0) report('templates/all.yaml names no targets');
+      for (const [, target] of targets) {
+        if (!entries.includes(`templates/${target}`)) {
+          report(`templates/all.yaml names '${target}', which does not ship`);
+        }
+      }
+    }
+  }
   console.log(`${manifest.name}: ${entries.length} files`);
 }
 
