@@ -54,6 +54,15 @@ trap 'exit 130' INT TERM
 step "toolchain and dependencies" kc_bootstrap
 step "type check" yarn tsc
 step "lint" yarn lint:all
+# Publishing metadata (backstage.pluginId, pluginPackages, pluginPackage) is
+# what `backstage-cli repo fix --publish` would write.
+step "publish metadata" yarn backstage-cli repo fix --publish --check
+# Every import of the published packages' code and type declarations
+# (dist-types from the type check) is a declared dependency.
+step "declared dependencies" node scripts/check-package-deps.mjs
+# Builds and packs the six packages (prepack included) and checks what each
+# tarball ships against its files list (about 40 s).
+step "pack the published packages" scripts/pack-all.sh
 # The published packages' API reports (report.api.md) match their exports, and
 # every export carries a release tag; `yarn build:api-reports` rewrites them.
 # Reads the declarations the type check just wrote to dist-types.

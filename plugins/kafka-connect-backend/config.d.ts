@@ -51,6 +51,20 @@ export interface Config {
        */
       strimziVersion?: string;
     }>;
+    /** Who may operate (pause, resume, stop, restart) connectors. */
+    operations?: {
+      /**
+       * Set true once the permission policy handles kafka.connect.operate
+       * (for example the owner policy in this package's README). Until then
+       * the backend warns at start-up that anyone may operate any connector.
+       */
+      policyHandlesOperate?: boolean;
+      /**
+       * Refuse every operation while permissions are disabled or no policy is
+       * declared to handle kafka.connect.operate. Default false (warn only).
+       */
+      requireOwnerPolicy?: boolean;
+    };
     /** How health is judged. */
     health?: {
       /**

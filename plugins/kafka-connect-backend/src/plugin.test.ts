@@ -11,6 +11,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { kafkaConnectPlugin } from './plugin';
 
+const OPERATE_PATH = '/api/kafka-connect/connectors/local/orders/cdc/actions';
+
 describe('kafkaConnectPlugin', () => {
   it('serves its API under /api/kafka-connect', async () => {
     const { server } = await startTestBackend({
@@ -39,6 +41,58 @@ describe('kafkaConnectPlugin', () => {
     expect(
       (await request(server).get('/api/kafka-connect/health')).status,
     ).toBe(200);
+  });
+
+  it('refuses operations when requireOwnerPolicy is set and no policy is declared', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        kafkaConnectPlugin,
+        catalogServiceMock.factory(),
+        // What Backstage's allow-all policy answers.
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            kafkaConnect: { operations: { requireOwnerPolicy: true } },
+          },
+        }),
+      ],
+    });
+    const refused = await request(server)
+      .post(OPERATE_PATH)
+      .send({ action: 'pause' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain(
+      'kafkaConnect.operations.policyHandlesOperate',
+    );
+  });
+
+  it('does not refuse operations once the policy is declared', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        kafkaConnectPlugin,
+        catalogServiceMock.factory(),
+        // What Backstage's allow-all policy answers.
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            kafkaConnect: {
+              operations: {
+                policyHandlesOperate: true,
+                requireOwnerPolicy: true,
+              },
+            },
+          },
+        }),
+      ],
+    });
+    // Past the refusal, the unknown connector is what the answer names.
+    const answer = await request(server)
+      .post(OPERATE_PATH)
+      .send({ action: 'pause' });
+    expect(answer.status).toBe(404);
+    expect(answer.body.error.message).toContain('No KafkaConnector');
   });
 
   it('watches clusters a module supplies through the extension point', async () => {

@@ -34,6 +34,7 @@ import {
   readStrimziVersions,
 } from './service/healthConfig';
 import { HealthHistoryStore } from './service/healthHistoryStore';
+import { readOperationsSafety } from './service/operationsSafety';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -140,6 +141,10 @@ export const kafkaConnectPlugin = createBackendPlugin({
             }
           },
         });
+        const operationsSafety = readOperationsSafety(config);
+        if (operationsSafety.warning) {
+          logger.warn(operationsSafety.warning);
+        }
         permissionsRegistry.addResourceType({
           resourceRef: kafkaConnectorPermissionResourceRef,
           permissions: [kafkaConnectOperatePermission],
@@ -170,6 +175,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
             onShutdown: stop => {
               stopRecording = stop;
             },
+            operationsRefusal: operationsSafety.refusal,
           }),
         );
         httpRouter.use(unknownRoute);

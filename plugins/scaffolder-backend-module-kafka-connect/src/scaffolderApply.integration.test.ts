@@ -48,11 +48,11 @@ async function waitForResource(
 
 const TEMPLATE_FILE = path.resolve(
   __dirname,
-  '../../../templates/debezium-mysql-source/template.yaml',
+  '../templates/debezium-mysql-source/template.yaml',
 );
 const CHANGE_TEMPLATE_FILE = path.resolve(
   __dirname,
-  '../../../templates/change-connector/template.yaml',
+  '../templates/change-connector/template.yaml',
 );
 
 function templateEntity(file: string) {

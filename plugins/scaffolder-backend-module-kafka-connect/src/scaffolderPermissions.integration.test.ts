@@ -41,7 +41,7 @@ jest.setTimeout(120_000);
 const TEMPLATES = ['debezium-mysql-source', 'change-connector'].map(dir => {
   const template = parse(
     fs.readFileSync(
-      path.resolve(__dirname, `../../../templates/${dir}/template.yaml`),
+      path.resolve(__dirname, `../templates/${dir}/template.yaml`),
       'utf8',
     ),
   );

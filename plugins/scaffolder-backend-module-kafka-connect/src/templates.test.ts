@@ -6,10 +6,10 @@ import { CREATE_CONNECTOR_ACTION_ID } from './actions/createConnector';
 import { CHANGE_CONNECTOR_ACTION_ID } from './actions/changeConnector';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
 
-const TEMPLATES = path.resolve(__dirname, '../../../templates');
+const TEMPLATES = path.resolve(__dirname, '../templates');
 const registry = BlueprintRegistry.load([]);
 
-describe('software templates in templates/', () => {
+describe('software templates the module ships in templates/', () => {
   const location = parse(
     fs.readFileSync(path.join(TEMPLATES, 'all.yaml'), 'utf8'),
   );

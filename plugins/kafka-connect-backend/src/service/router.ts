@@ -53,6 +53,8 @@ export interface RouterOptions {
   history?: HealthHistoryStore;
   /** Called with what to stop when the plugin shuts down. */
   onShutdown?: (stop: () => void) => void;
+  /** Why operations are refused on this portal, if they are (readOperationsSafety). */
+  operationsRefusal?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -247,6 +249,9 @@ export async function createRouter(
         },
       });
       try {
+        if (options.operationsRefusal) {
+          throw new NotAllowedError(options.operationsRefusal);
+        }
         const found =
           cache.get('KafkaConnector', cluster, namespace, name) ??
           cache.get('KafkaMirrorMaker2', cluster, namespace, name);
