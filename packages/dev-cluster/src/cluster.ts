@@ -152,8 +152,8 @@ export async function startCluster(
         connectRest: await freePort(),
       }
     : undefined;
-  const commands: ClusterState['commands'] = {
-    ...kubeCommands({
+  const kubeCommandsForPorts = () =>
+    kubeCommands({
       name: options.name,
       binaries,
       dataDir,
@@ -162,7 +162,9 @@ export async function startCluster(
       pki,
       tokenFile,
       apiServerArgs: options.apiServerArgs,
-    }),
+    });
+  const commands: ClusterState['commands'] = {
+    ...kubeCommandsForPorts(),
     ...(kafka && kafkaPorts
       ? prepareKafka({
           name: options.name,
@@ -238,14 +240,30 @@ export async function startCluster(
     );
   };
   const startApiServer = async () => {
-    launch('apiServer');
-    await waitUntil(
-      'kube-apiserver',
-      () => isClusterReady(state),
-      () => isAlive(state.pids.apiServer),
-      logFile('apiServer'),
-      60_000,
-    );
+    for (let attempt = 1; ; attempt++) {
+      launch('apiServer');
+      try {
+        await waitUntil(
+          'kube-apiserver',
+          () => isClusterReady(state),
+          () => isAlive(state.pids.apiServer),
+          logFile('apiServer'),
+          60_000,
+        );
+        return;
+      } catch (error) {
+        // A free port can be taken (say, as an outgoing connection's local
+        // port) between choosing it and kube-apiserver binding it.
+        if (attempt >= 3 || !/address already in use/.test(String(error))) {
+          throw error;
+        }
+        ports.apiServer = await freePort();
+        state.server = `https://127.0.0.1:${ports.apiServer}`;
+        state.ports.apiServer = ports.apiServer;
+        commands.apiServer = kubeCommandsForPorts().apiServer;
+        log(`port taken; starting kube-apiserver again on ${state.server}`);
+      }
+    }
   };
   const startOperator = async () => {
     if (options.operator === 'process') {
