@@ -1,14 +1,12 @@
 import {
   mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { useTestCluster } from '@kcs/dev-cluster';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { kafkaConnectPlugin } from './plugin';
+import { startBackendForCluster } from './__testUtils__/clusterBackend';
 
 // PostgreSQL comes from the test command (scripts/lib/postgres.sh exports the
 // variable Backstage's TestDatabases reads for its major version).
@@ -73,27 +71,8 @@ async function connectorIn(namespace: string, name: string) {
 /** A backend (one replica of the portal) on the test cluster. */
 function startReplica(knex?: Knex) {
   const cluster = getCluster();
-  return startTestBackend({
-    features: [
-      kafkaConnectPlugin,
-      catalogServiceMock.factory({ entities: [] }),
-      ...(knex ? [mockServices.database.factory({ knex })] : []),
-      mockServices.rootConfig.factory({
-        data: {
-          kafkaConnect: {
-            clusters: [
-              {
-                name: cluster.name,
-                url: cluster.server,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: cluster.portalToken,
-                caData: cluster.caData,
-              },
-            ],
-          },
-        },
-      }),
-    ],
+  return startBackendForCluster(cluster, {
+    extraFeatures: knex ? [mockServices.database.factory({ knex })] : [],
   });
 }
 

@@ -3,8 +3,6 @@
  * runs: the failure is real (an unreadable file), so is Connect's trace,
  * and the operator stand-in restarts it automatically the way Strimzi does.
  */
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   CustomObjectsApi,
   PatchStrategy,
@@ -18,8 +16,10 @@ import {
 } from '@kcs/dev-cluster';
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
-import { kafkaConnectPlugin } from './plugin';
+import {
+  pollConnector,
+  startBackendForCluster,
+} from './__testUtils__/clusterBackend';
 
 const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
 jest.setTimeout(180_000);
@@ -70,41 +70,9 @@ describe('health on a real Kafka Connect worker', () => {
         },
       },
     ] as any);
-    const { server } = await startTestBackend({
-      features: [
-        kafkaConnectPlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kafkaConnect: {
-              clusters: [
-                {
-                  name: cluster.name,
-                  url: cluster.server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.portalToken,
-                  caData: cluster.caData,
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
-    const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
-    const until = async (accept: (body: Record<string, any>) => boolean) => {
-      const deadline = Date.now() + 90_000;
-      for (;;) {
-        const response = await request(server).get(url);
-        if (response.status === 200 && accept(response.body)) {
-          return response.body;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`never reached: ${JSON.stringify(response.body)}`);
-        }
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
-    };
+    const { server } = await startBackendForCluster(cluster);
+    const until = (accept: (body: Record<string, any>) => boolean) =>
+      pollConnector(server, cluster, namespace, name, accept, 90_000);
     const healthy = await until(body => body.health === 'healthy');
     expect(healthy.autoRestart).toMatchObject({ enabled: true, count: 0 });
 

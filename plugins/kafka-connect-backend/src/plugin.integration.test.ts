@@ -1,8 +1,9 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { useTestCluster } from '@kcs/dev-cluster';
 import request from 'supertest';
-import { kafkaConnectPlugin } from './plugin';
+import {
+  pollConnector,
+  startBackendForCluster,
+} from './__testUtils__/clusterBackend';
 
 const getCluster = useTestCluster();
 
@@ -80,65 +81,33 @@ describe('kafka-connect REST API against a real cluster', () => {
       }),
       connector(namespace, 'nobodys'),
     ]);
-    const { server } = await startTestBackend({
-      features: [
-        kafkaConnectPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: `orders-${namespace}`, namespace: 'default' },
-              spec: {},
-            },
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Group',
-              metadata: { name: `team-${namespace}`, namespace: 'default' },
-              spec: {},
-            },
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            kafkaConnect: {
-              clusters: [
-                {
-                  name: cluster.name,
-                  url: cluster.server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.portalToken,
-                  caData: cluster.caData,
-                },
-              ],
-            },
-          },
-        }),
+    const { server } = await startBackendForCluster(cluster, {
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: `orders-${namespace}`, namespace: 'default' },
+          spec: {},
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: `team-${namespace}`, namespace: 'default' },
+          spec: {},
+        },
       ],
     });
-    // Wait until the watch has seen the operator stand-in's statuses.
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const response = await request(server).get(
-        `/api/kafka-connect/connectors/${cluster.name}/${namespace}/orders-flaky`,
-      );
-      // Synced too: every kind's first list is in (connectors may come first).
-      if (
-        response.status === 200 &&
-        response.body.health === 'degraded' &&
-        response.body.stale === false
-      ) {
-        break;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `connector never became degraded on a synced cluster: ${JSON.stringify(
-            response.body,
-          )}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
+    // Wait until the watch has seen the operator stand-in's statuses; synced
+    // too: every kind's first list is in (connectors may come first).
+    await pollConnector(
+      server,
+      cluster,
+      namespace,
+      'orders-flaky',
+      body => body.health === 'degraded' && body.stale === false,
+      15_000,
+      { intervalMs: 200 },
+    );
     return { server, cluster, namespace };
   }
 

@@ -1,5 +1,3 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   failConnector,
   failTask,
@@ -9,8 +7,10 @@ import {
 } from '@kcs/dev-cluster';
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
-import { kafkaConnectPlugin } from './plugin';
+import {
+  pollConnector,
+  startBackendForCluster,
+} from './__testUtils__/clusterBackend';
 
 // A real Kafka Connect worker runs the connector; its failures are real
 // (an unreadable file, an invalid setting), and so are the traces the API
@@ -71,41 +71,9 @@ describe('kafka-connect REST API on a real Kafka Connect worker', () => {
         },
       },
     ]);
-    const { server } = await startTestBackend({
-      features: [
-        kafkaConnectPlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kafkaConnect: {
-              clusters: [
-                {
-                  name: cluster.name,
-                  url: cluster.server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.portalToken,
-                  caData: cluster.caData,
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
-    const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
-    const until = async (accept: (body: Record<string, any>) => boolean) => {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const response = await request(server).get(url);
-        if (response.status === 200 && accept(response.body)) {
-          return response.body;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`never reached: ${JSON.stringify(response.body)}`);
-        }
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
-    };
+    const { server } = await startBackendForCluster(cluster);
+    const until = (accept: (body: Record<string, any>) => boolean) =>
+      pollConnector(server, cluster, namespace, name, accept, 60_000);
     await until(body => body.health === 'healthy');
 
     const worker = {

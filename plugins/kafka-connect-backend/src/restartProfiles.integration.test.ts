@@ -4,12 +4,7 @@
  * boolean) and 1.2 (restart options): on both the really failed task runs
  * again, because the portal sends what that Strimzi reads.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import {
   failTask,
@@ -19,7 +14,10 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { kafkaConnectPlugin } from './plugin';
+import {
+  pollConnector,
+  startBackendForCluster,
+} from './__testUtils__/clusterBackend';
 
 jest.setTimeout(180_000);
 
@@ -81,43 +79,12 @@ describe.each([
         },
       },
     ] as any);
-    const { server } = await startTestBackend({
-      features: [
-        kafkaConnectPlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kafkaConnect: {
-              clusters: [
-                {
-                  name: cluster.name,
-                  url: cluster.server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.portalToken,
-                  caData: cluster.caData,
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
+    const { server } = await startBackendForCluster(cluster);
+    const until = (accept: (body: Record<string, any>) => boolean) =>
+      pollConnector(server, cluster, namespace, name, accept, 90_000, {
+        user: true,
+      });
     const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
-    const until = async (accept: (body: Record<string, any>) => boolean) => {
-      const deadline = Date.now() + 90_000;
-      for (;;) {
-        const response = await request(server)
-          .get(url)
-          .set('Authorization', mockCredentials.user.header());
-        if (response.status === 200 && accept(response.body)) {
-          return response.body;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`never reached: ${JSON.stringify(response.body)}`);
-        }
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
-    };
     await until(body => body.health === 'healthy');
 
     await failTask(cluster.kubeConfig(), { namespace, name }, 0, undefined, {

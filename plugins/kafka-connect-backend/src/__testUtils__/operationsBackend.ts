@@ -11,12 +11,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   isPermission,
@@ -31,7 +26,11 @@ import {
 } from '@kcs/plugin-kafka-connect-node';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { kafkaConnectPlugin } from '../plugin';
+import {
+  ClusterAccess,
+  pollConnector,
+  startBackendForCluster,
+} from './clusterBackend';
 
 export const OWNER = 'user:default/alice';
 export const STRANGER = 'user:default/mallory';
@@ -191,39 +190,19 @@ export function connectorResource(
   };
 }
 
-export async function startBackend(cluster: {
-  name: string;
-  server: string;
-  portalToken: string;
-  caData?: string;
-}): Promise<{ server: Server; audit: AuditRecord[] }> {
+export async function startBackend(
+  cluster: ClusterAccess,
+): Promise<{ server: Server; audit: AuditRecord[] }> {
   const audit: AuditRecord[] = [];
-  const { server } = await startTestBackend({
-    features: [
-      kafkaConnectPlugin,
+  const { server } = await startBackendForCluster(cluster, {
+    extraFeatures: [
       permissionPlugin,
       ownerPolicyModule,
       permissionsServiceFactory,
       onBehalfOfAuth,
       recordingAuditor(audit),
-      catalogServiceMock.factory({ entities: [] }),
-      mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: true },
-          kafkaConnect: {
-            clusters: [
-              {
-                name: cluster.name,
-                url: cluster.server,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: cluster.portalToken,
-                caData: cluster.caData,
-              },
-            ],
-          },
-        },
-      }),
     ],
+    extraConfig: { permission: { enabled: true } },
   });
   return { server, audit };
 }
@@ -242,27 +221,20 @@ export function client(server: Server, clusterName: string, namespace: string) {
         .get(path(name))
         .set('Authorization', mockCredentials.user.header(OWNER)),
     /** Polls the API until the connector's summary satisfies `accept`. */
-    async until(
+    until: (
       name: string,
       accept: (summary: Record<string, any>) => boolean,
       timeoutMs = 15_000,
-    ): Promise<Record<string, any>> {
-      const deadline = Date.now() + timeoutMs;
-      let last: unknown;
-      for (;;) {
-        const response = await request(server)
-          .get(path(name))
-          .set('Authorization', mockCredentials.user.header(OWNER));
-        last = response.body;
-        if (response.status === 200 && accept(response.body)) {
-          return response.body;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`${name} never got there: ${JSON.stringify(last)}`);
-        }
-        await new Promise(resolve => setTimeout(resolve, 150));
-      }
-    },
+    ): Promise<Record<string, any>> =>
+      pollConnector(
+        server,
+        { name: clusterName },
+        namespace,
+        name,
+        accept,
+        timeoutMs,
+        { user: OWNER, intervalMs: 150 },
+      ),
   };
 }
 

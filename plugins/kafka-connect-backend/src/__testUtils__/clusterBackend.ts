@@ -1,0 +1,114 @@
+/**
+ * A test backend with the kafka-connect plugin configured for one local
+ * cluster, and a poller of one connector's summary: shared by the
+ * integration tests, which otherwise repeat the same setup.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { kafkaConnectPlugin } from '../plugin';
+
+/** What the backend needs to reach a dev cluster as the portal does. */
+export interface ClusterAccess {
+  name: string;
+  server: string;
+  portalToken: string;
+  caData?: string;
+}
+
+export interface ClusterBackendOptions {
+  /** Features started next to the plugin and the catalog mock. */
+  extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
+  /** Config merged beside `kafkaConnect` at the top level. */
+  extraConfig?: Record<string, unknown>;
+  /** Entities the catalog mock serves. */
+  entities?: Entity[];
+}
+
+/** Starts a backend whose only configured cluster is `cluster`. */
+export async function startBackendForCluster(
+  cluster: ClusterAccess,
+  options: ClusterBackendOptions = {},
+): Promise<{ server: Server; stop: () => Promise<void> }> {
+  const backend = await startTestBackend({
+    features: [
+      kafkaConnectPlugin,
+      catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      ...(options.extraFeatures ?? []),
+      mockServices.rootConfig.factory({
+        data: {
+          ...options.extraConfig,
+          kafkaConnect: {
+            clusters: [
+              {
+                name: cluster.name,
+                url: cluster.server,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: cluster.portalToken,
+                caData: cluster.caData,
+              },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  return { server: backend.server, stop: () => backend.stop() };
+}
+
+export interface PollOptions {
+  /** Pause between two requests. */
+  intervalMs?: number;
+  /** Sends a user's credentials (Backstage's mock user when `true`). */
+  user?: string | true;
+}
+
+/**
+ * Polls the connector's summary until `accept` holds and returns it; throws
+ * with the last answer once `timeoutMs` has passed.
+ */
+export async function pollConnector(
+  server: Server,
+  cluster: { name: string },
+  namespace: string,
+  name: string,
+  accept: (body: Record<string, any>) => boolean,
+  timeoutMs: number,
+  options: PollOptions = {},
+): Promise<Record<string, any>> {
+  const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let pending = request(server).get(url);
+    if (options.user) {
+      pending = pending.set(
+        'Authorization',
+        options.user === true
+          ? mockCredentials.user.header()
+          : mockCredentials.user.header(options.user),
+      );
+    }
+    const response = await pending;
+    if (response.status === 200 && accept(response.body)) {
+      return response.body;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${
+          cluster.name
+        }/${namespace}/${name} never reached the expected state in ${timeoutMs} ms: ${
+          response.status
+        } ${JSON.stringify(response.body)}`,
+      );
+    }
+    await new Promise(resolve =>
+      setTimeout(resolve, options.intervalMs ?? 250),
+    );
+  }
+}
