@@ -47,10 +47,21 @@ test('a team creates a CDC connector from the MySQL template and finds it health
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Delivery
-  await page
-    .getByRole('button', { name: /Pull request: KafkaConnector manifest/ })
-    .click();
-  await page.getByRole('option', { name: 'Apply to the cluster now' }).click();
+  // The form can fill in its defaults after the page appears, taking back an
+  // early choice on a slow machine: choose until the choice holds.
+  const delivery = page.getByRole('button', {
+    name: /Pull request: KafkaConnector manifest|Apply to the cluster now/,
+  });
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await delivery.click({ timeout: 5_000 });
+    await page
+      .getByRole('option', { name: 'Apply to the cluster now' })
+      .click({ timeout: 5_000 });
+    await expect(delivery).toHaveText(/Apply to the cluster now/, {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
