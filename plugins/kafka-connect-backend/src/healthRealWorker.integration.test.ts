@@ -8,16 +8,12 @@ import {
   PatchStrategy,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import {
-  failTask,
-  heal,
-  REAL_WORKER_ANNOTATION,
-  useTestCluster,
-} from '@kcs/dev-cluster';
+import { failTask, heal, useTestCluster } from '@kcs/dev-cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   pollConnector,
+  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
@@ -34,26 +30,7 @@ describe('health on a real Kafka Connect worker', () => {
     const filesDir = cluster.connectorFilesDir!;
     fs.writeFileSync(path.join(filesDir, `${name}.txt`), 'a\nb\n');
     await cluster.apply([
-      {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaConnect',
-        metadata: {
-          name: 'connect',
-          namespace,
-          annotations: {
-            'strimzi.io/use-connector-resources': 'true',
-            [REAL_WORKER_ANNOTATION]: 'true',
-          },
-        },
-        spec: {
-          replicas: 1,
-          bootstrapServers: cluster.bootstrapServers,
-          groupId: 'g',
-          configStorageTopic: 'c',
-          statusStorageTopic: 's',
-          offsetStorageTopic: 'o',
-        },
-      },
+      realWorkerConnect(namespace, cluster.bootstrapServers),
       {
         apiVersion: 'kafka.strimzi.io/v1',
         kind: 'KafkaConnector',

@@ -2,13 +2,13 @@ import {
   failConnector,
   failTask,
   heal,
-  REAL_WORKER_ANNOTATION,
   useTestCluster,
 } from '@kcs/dev-cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   pollConnector,
+  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
@@ -32,26 +32,7 @@ describe('kafka-connect REST API on a real Kafka Connect worker', () => {
       'batch.size=10\n',
     );
     await cluster.apply([
-      {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaConnect',
-        metadata: {
-          name: 'connect',
-          namespace,
-          annotations: {
-            'strimzi.io/use-connector-resources': 'true',
-            [REAL_WORKER_ANNOTATION]: 'true',
-          },
-        },
-        spec: {
-          replicas: 1,
-          bootstrapServers: cluster.bootstrapServers,
-          groupId: 'g',
-          configStorageTopic: 'c',
-          statusStorageTopic: 's',
-          offsetStorageTopic: 'o',
-        },
-      },
+      realWorkerConnect(namespace, cluster.bootstrapServers),
       {
         apiVersion: 'kafka.strimzi.io/v1',
         kind: 'KafkaConnector',

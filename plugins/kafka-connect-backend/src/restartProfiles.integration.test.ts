@@ -6,16 +6,13 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { CustomObjectsApi } from '@kubernetes/client-node';
-import {
-  failTask,
-  REAL_WORKER_ANNOTATION,
-  useTestCluster,
-} from '@kcs/dev-cluster';
+import { failTask, useTestCluster } from '@kcs/dev-cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import {
   pollConnector,
+  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
@@ -44,26 +41,7 @@ describe.each([
     const file = path.join(filesDir, `${name}.txt`);
     fs.writeFileSync(file, 'a\nb\n');
     await cluster.apply([
-      {
-        apiVersion: `kafka.strimzi.io/${version}`,
-        kind: 'KafkaConnect',
-        metadata: {
-          name: 'connect',
-          namespace,
-          annotations: {
-            'strimzi.io/use-connector-resources': 'true',
-            [REAL_WORKER_ANNOTATION]: 'true',
-          },
-        },
-        spec: {
-          replicas: 1,
-          bootstrapServers: cluster.bootstrapServers,
-          groupId: 'g',
-          configStorageTopic: 'c',
-          statusStorageTopic: 's',
-          offsetStorageTopic: 'o',
-        },
-      },
+      realWorkerConnect(namespace, cluster.bootstrapServers, version),
       {
         apiVersion: `kafka.strimzi.io/${version}`,
         kind: 'KafkaConnector',

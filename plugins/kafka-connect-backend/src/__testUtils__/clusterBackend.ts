@@ -12,6 +12,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { REAL_WORKER_ANNOTATION } from '@kcs/dev-cluster';
 import { kafkaConnectPlugin } from '../plugin';
 
 /** What the backend needs to reach a dev cluster as the portal does. */
@@ -111,4 +112,35 @@ export async function pollConnector(
       setTimeout(resolve, options.intervalMs ?? 250),
     );
   }
+}
+
+/**
+ * A KafkaConnect named `connect` that the dev cluster's stand-in backs with
+ * its real Kafka Connect worker.
+ */
+export function realWorkerConnect(
+  namespace: string,
+  bootstrapServers: string | undefined,
+  version: string = 'v1',
+) {
+  return {
+    apiVersion: `kafka.strimzi.io/${version}`,
+    kind: 'KafkaConnect',
+    metadata: {
+      name: 'connect',
+      namespace,
+      annotations: {
+        'strimzi.io/use-connector-resources': 'true',
+        [REAL_WORKER_ANNOTATION]: 'true',
+      },
+    },
+    spec: {
+      replicas: 1,
+      bootstrapServers,
+      groupId: 'g',
+      configStorageTopic: 'c',
+      statusStorageTopic: 's',
+      offsetStorageTopic: 'o',
+    },
+  };
 }
