@@ -6,6 +6,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { parse } from 'yaml';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { fakeApplier, openAccess } from '../__fixtures__/fakes';
+import { CURRENT } from '../__fixtures__/currentConnector';
 import {
   connectorManifestYaml,
   planConnector,
@@ -14,22 +15,6 @@ import { changeConnectorAction, changeField } from './changeConnector';
 import { changeExamples } from './changeConnector.examples';
 
 const blueprints = BlueprintRegistry.load([]);
-
-const CURRENT = {
-  blueprint: 'debezium-mysql-source',
-  parameters: {
-    instance: 'orders',
-    database: 'shop',
-    table: 'orders',
-    version: 'v1',
-    serverId: 184054,
-  },
-  cluster: 'eu-1',
-  namespace: 'orders',
-  connectCluster: 'orders-connect',
-  owner: 'group:default/team-orders',
-  tasksMax: 2,
-};
 
 const VALUES = `# team values
 connectors:

@@ -13,27 +13,12 @@ import { planConnector } from '@kcs/plugin-kafka-connect-common';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { PermissionsSelfServiceGuard } from '../services/SelfServiceGuard';
 import { fakeApplier, fakeDirectory } from '../__fixtures__/fakes';
+import { CURRENT } from '../__fixtures__/currentConnector';
 import { changeConnectorAction } from './changeConnector';
 import { createConnectorAction } from './createConnector';
 
 const blueprints = BlueprintRegistry.load([]);
 const MALLORY = 'user:default/mallory';
-
-const CURRENT = {
-  blueprint: 'debezium-mysql-source',
-  parameters: {
-    instance: 'orders',
-    database: 'shop',
-    table: 'orders',
-    version: 'v1',
-    serverId: 184054,
-  },
-  cluster: 'eu-1',
-  namespace: 'orders',
-  connectCluster: 'orders-connect',
-  owner: 'group:default/team-orders',
-  tasksMax: 2,
-};
 
 function connector(version = 'v1') {
   const plan = planConnector(blueprints.get(CURRENT.blueprint), {

@@ -3,6 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { planConnector } from '@kcs/plugin-kafka-connect-common';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { fakeApplier, fakeDirectory, openAccess } from '../__fixtures__/fakes';
+import { CURRENT } from '../__fixtures__/currentConnector';
 import {
   type FailurePoint,
   failingOnce,
@@ -13,21 +14,6 @@ import { createConnectorAction } from './createConnector';
 
 const blueprints = BlueprintRegistry.load([]);
 
-const CURRENT = {
-  blueprint: 'debezium-mysql-source',
-  parameters: {
-    instance: 'orders',
-    database: 'shop',
-    table: 'orders',
-    version: 'v1',
-    serverId: 184054,
-  },
-  cluster: 'eu-1',
-  namespace: 'orders',
-  connectCluster: 'orders-connect',
-  owner: 'group:default/team-orders',
-  tasksMax: 2,
-};
 const OLD = 'orders/ordersmysql-shop-orders-v1';
 const NEW = 'orders/ordersmysql-shop-orders-v2';
 
