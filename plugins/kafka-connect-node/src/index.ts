@@ -49,3 +49,19 @@ export type {
   KafkaConnectorTargetPermissionQuery,
   KafkaConnectorTargetPermissionResource,
 } from './permissions/targetRules';
+export { DefaultKafkaConnectClusterRegistry } from './clusters/ClusterRegistry';
+export type {
+  ClusterRegistryChange,
+  KafkaConnectClusterRegistry,
+} from './clusters/ClusterRegistry';
+export { kafkaConnectClusterRegistryServiceRef } from './clusters/service';
+export {
+  catalogClusterSettings,
+  catalogClusterUrlProblem,
+  isPublicAddress,
+} from './clusters/catalogClusters';
+export type {
+  CatalogClusterLocatorOptions,
+  CatalogClusterSettings,
+} from './clusters/catalogClusters';
+export { readKafkaConnectCluster } from './config';

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { kafkaConnectClusterRegistryServiceRef } from '@kcs/plugin-kafka-connect-node';
 import { changeConnectorAction } from './actions/changeConnector';
 import { createConnectorAction } from './actions/createConnector';
 import { readKafkaConnectScaffolderConfig } from './config';
@@ -28,6 +29,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         auditor: coreServices.auditor,
+        clusters: kafkaConnectClusterRegistryServiceRef,
       },
       async init({
         scaffolder,
@@ -37,6 +39,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         auth,
         permissions,
         auditor,
+        clusters,
       }) {
         const settings = readKafkaConnectScaffolderConfig(config);
         const blueprints = BlueprintRegistry.load(
@@ -47,24 +50,24 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         // Applied changes and creations ask the permissions the REST API asks.
         const guard = new PermissionsSelfServiceGuard(permissions);
         const { targets } = settings;
+        // The suite's one cluster registry: clusters from app-config, backend
+        // modules and the catalog all take applies.
+        const applier = new KubernetesConnectorApplier(
+          clusters,
+          settings.fieldManager,
+        );
         scaffolder.addActions(
           createConnectorAction({
             blueprints,
             directory: new BackendConnectClusterDirectory(discovery, auth),
-            applier: new KubernetesConnectorApplier(
-              config,
-              settings.fieldManager,
-            ),
+            applier,
             guard,
             auditor,
             targets,
           }),
           changeConnectorAction({
             blueprints,
-            applier: new KubernetesConnectorApplier(
-              config,
-              settings.fieldManager,
-            ),
+            applier,
             guard,
             auditor,
             targets,

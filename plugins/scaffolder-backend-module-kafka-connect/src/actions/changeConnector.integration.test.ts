@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { useTestCluster } from '@kcs/dev-cluster';
+import {
+  DefaultKafkaConnectClusterRegistry,
+  readKafkaConnectClusters,
+} from '@kcs/plugin-kafka-connect-node';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { KubernetesConnectorApplier } from '../services/ConnectorApplier';
@@ -59,8 +63,10 @@ describe('kafka-connect:connector:change (apply)', () => {
         },
       },
     });
+    const registry = new DefaultKafkaConnectClusterRegistry();
+    registry.setClusters('config', readKafkaConnectClusters(config));
     const applier = new KubernetesConnectorApplier(
-      config,
+      registry,
       'kafka-connect-test',
     );
     const blueprints = BlueprintRegistry.load([]);

@@ -1,10 +1,20 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  DefaultKafkaConnectClusterRegistry,
+  readKafkaConnectClusters,
+} from '@kcs/plugin-kafka-connect-node';
 import { KubernetesConnectorApplier } from './ConnectorApplier';
+
+function registryOf(config: ConfigReader) {
+  const registry = new DefaultKafkaConnectClusterRegistry();
+  registry.setClusters('config', readKafkaConnectClusters(config));
+  return registry;
+}
 
 describe('KubernetesConnectorApplier', () => {
   const applier = new KubernetesConnectorApplier(
-    new ConfigReader({
+    registryOf(new ConfigReader({
       kafkaConnect: {
         clusters: [
           {
@@ -14,7 +24,7 @@ describe('KubernetesConnectorApplier', () => {
           },
         ],
       },
-    }),
+    })),
     'test',
   );
   const connector = {
