@@ -1,0 +1,3 @@
+export * from './offsetsSupport';
+export * from './connectorOffsets';
+export * from './offsetsOutcome';
