@@ -24,6 +24,7 @@ import {
 } from '@kcs/plugin-kafka-connect-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ConnectorOperations } from './service/operations';
+import { OffsetsService } from './service/offsetsService';
 import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
 import { targetResourceOf } from './service/targets';
@@ -176,6 +177,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
               stopRecording = stop;
             },
             operationsRefusal: operationsSafety.refusal,
+            offsets: new OffsetsService(kubeConfigOf),
           }),
         );
         httpRouter.use(unknownRoute);
