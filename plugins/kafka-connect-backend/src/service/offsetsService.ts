@@ -20,7 +20,9 @@ import {
   OffsetsOperation,
   offsetsConfigMapNames,
   OffsetsOperationResponse,
+  OffsetsRequestWritten,
   offsetsOutcome,
+  offsetsWarning,
   offsetsUnsupportedReason,
   OFFSETS_CONFIG_MAP_KEY,
   parseOffsetsJson,
@@ -174,7 +176,31 @@ export class OffsetsService {
     spec: Record<string, unknown>,
   ) {
     const at = Date.now() - CLOCK_SKEW_MS;
+    const before = await api
+      .getNamespacedCustomObject(coordinates(target))
+      .catch(error => {
+        throw translate(error, where(target));
+      });
+    const earlierWarningAt = offsetsWarning(
+      before,
+      operation,
+    )?.lastTransitionTime;
     try {
+      if (before?.metadata?.annotations?.[CONNECTOR_OFFSETS_ANNOTATION]) {
+        // An earlier request Strimzi refused and left in place: removed
+        // first, so the operator sees this one as a change.
+        await api.patchNamespacedCustomObject(
+          {
+            ...coordinates(target),
+            body: {
+              metadata: {
+                annotations: { [CONNECTOR_OFFSETS_ANNOTATION]: null },
+              },
+            },
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        );
+      }
       const updated = await api.patchNamespacedCustomObject(
         {
           ...coordinates(target),
@@ -188,7 +214,11 @@ export class OffsetsService {
         },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       );
-      return { resourceVersion: updated?.metadata?.resourceVersion, at };
+      return {
+        resourceVersion: updated?.metadata?.resourceVersion,
+        at,
+        ...(earlierWarningAt ? { earlierWarningAt } : {}),
+      };
     } catch (error) {
       if (
         error instanceof ApiException &&
@@ -208,7 +238,7 @@ export class OffsetsService {
     api: CustomObjectsApi,
     target: OffsetsTarget,
     operation: OffsetsOperation,
-    written: { resourceVersion?: string; at: number },
+    written: OffsetsRequestWritten,
   ) {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {

@@ -85,4 +85,25 @@ describe('offsetsOutcome', () => {
       ),
     ).toEqual({ state: 'pending' });
   });
+
+  it("ignores an earlier request's Warning still on the resource", () => {
+    const resource = {
+      metadata: { resourceVersion: '101', annotations: annotated },
+      status: {
+        conditions: [warning('ResetOffsets', '2026-12-02T10:00:02Z')],
+      },
+    };
+    expect(
+      offsetsOutcome(resource, 'reset', {
+        ...written,
+        earlierWarningAt: '2026-12-02T10:00:02Z',
+      }),
+    ).toEqual({ state: 'pending' });
+    expect(
+      offsetsOutcome(resource, 'reset', {
+        ...written,
+        earlierWarningAt: '2026-12-02T10:00:01Z',
+      }),
+    ).toMatchObject({ state: 'failed' });
+  });
 });

@@ -27,6 +27,25 @@ export interface OffsetsRequestWritten {
   resourceVersion?: string;
   /** Epoch ms, less an allowance for clock skew. */
   at: number;
+  /**
+   * The time of this operation's Warning already on the resource before
+   * the write (an earlier request's failure), which is not this one's.
+   */
+  earlierWarningAt?: string;
+}
+
+/** The Warning about `operation` a resource carries, if any. @public */
+export function offsetsWarning(
+  resource: { status?: { conditions?: StrimziCondition[] } } | undefined,
+  operation: OffsetsOperation,
+): StrimziCondition | undefined {
+  const conditions = resource?.status?.conditions;
+  return (Array.isArray(conditions) ? conditions : []).find(
+    condition =>
+      condition?.type === 'Warning' &&
+      (condition.reason === WARNING_REASONS[operation] ||
+        condition.reason === 'ManageOffsets'),
+  );
 }
 
 /**
@@ -64,16 +83,15 @@ export function offsetsOutcome(
   if (!caughtUp) {
     return { state: 'pending' };
   }
-  const conditions = Array.isArray(resource.status?.conditions)
-    ? resource.status!.conditions!
-    : [];
-  const warning = conditions.find(
-    condition =>
-      condition?.type === 'Warning' &&
-      (condition.reason === WARNING_REASONS[operation] ||
-        condition.reason === 'ManageOffsets') &&
-      Date.parse(condition.lastTransitionTime ?? '') >= written.at,
-  );
+  const found = offsetsWarning(resource, operation);
+  const time = Date.parse(found?.lastTransitionTime ?? '');
+  const earlier = Date.parse(written.earlierWarningAt ?? '');
+  const warning =
+    found &&
+    time >= written.at &&
+    !(Number.isFinite(earlier) && time <= earlier)
+      ? found
+      : undefined;
   const pending =
     resource.metadata?.annotations?.[CONNECTOR_OFFSETS_ANNOTATION] !==
     undefined;
