@@ -294,4 +294,29 @@ describe('connector offsets through Strimzi, on a real Kafka Connect worker', ()
       ]),
     );
   });
+
+  it('refuses offsets with 400 where the configured Strimzi is older than 0.44, and says so in the summary', async () => {
+    const { server } = await startBackend(getCluster(), {
+      strimziVersion: '0.43.0',
+    });
+    const old = client(server, getCluster().name, ctx.namespace);
+    const summary = await old.until(ctx.sink, s => s.health !== undefined);
+    expect(summary.offsetsUnsupported).toContain(
+      'Strimzi 0.43.0 cannot list, alter or reset connector offsets',
+    );
+    const refused = await request(server)
+      .get(
+        `/api/kafka-connect/connectors/${getCluster().name}/${ctx.namespace}/${
+          ctx.sink
+        }/offsets`,
+      )
+      .set('Authorization', mockCredentials.user.header(OWNER));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain(
+      'came with Strimzi 0.44. Upgrade Strimzi',
+    );
+    expect((await ctx.api.get(ctx.sink)).body).not.toHaveProperty(
+      'offsetsUnsupported',
+    );
+  });
 });

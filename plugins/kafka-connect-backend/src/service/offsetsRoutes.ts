@@ -13,6 +13,10 @@ import type express from 'express';
 import { authorizeOperation } from './authorizeOperation';
 import type { OffsetsService, OffsetsTarget } from './offsetsService';
 
+/** Why the portal does not manage a MirrorMaker 2's offsets (yet). */
+export const MIRROR_MAKER_2_OFFSETS_UNSUPPORTED =
+  'The portal manages offsets of KafkaConnectors only so far; for a KafkaMirrorMaker2 use the strimzi.io/connector-offsets and strimzi.io/mirrormaker-connector annotations with kubectl';
+
 const GITOPS_TOOLS = { argocd: 'Argo CD', flux: 'Flux' } as const;
 
 /** Why a spec field the portal adds shows as drift in the GitOps tool that applies the connector. */
@@ -66,7 +70,7 @@ export function addOffsetsRoutes(
     });
     if (kind === 'KafkaMirrorMaker2') {
       throw new InputError(
-        `${namespace}/${name} is a KafkaMirrorMaker2: the portal manages offsets of KafkaConnectors only so far; use the strimzi.io/connector-offsets and strimzi.io/mirrormaker-connector annotations with kubectl`,
+        `${namespace}/${name} is a KafkaMirrorMaker2. ${MIRROR_MAKER_2_OFFSETS_UNSUPPORTED}`,
       );
     }
     const strimziVersion = options.strimziVersions?.[cluster];

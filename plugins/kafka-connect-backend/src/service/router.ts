@@ -19,6 +19,7 @@ import {
   parseConnectorQuery,
   queryConnectors,
   restartOptionsSupported,
+  offsetsSupport,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
@@ -34,7 +35,10 @@ import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
 import { HealthHistoryRecorder } from './healthHistoryRecorder';
 import { authorizeOperation } from './authorizeOperation';
-import { addOffsetsRoutes } from './offsetsRoutes';
+import {
+  addOffsetsRoutes,
+  MIRROR_MAKER_2_OFFSETS_UNSUPPORTED,
+} from './offsetsRoutes';
 import type { OffsetsService } from './offsetsService';
 import type { HealthHistoryStore } from './healthHistoryStore';
 
@@ -120,8 +124,18 @@ export async function createRouter(
           stateOf(cached.cluster)?.strimziApiVersion ??
           String(cached.resource.apiVersion ?? '').split('/')[1],
       }),
+      ...offsetsUnsupportedOf(cached),
     }),
   );
+  function offsetsUnsupportedOf(cached: { kind: string; cluster: string }) {
+    if (cached.kind === 'KafkaMirrorMaker2') {
+      return { offsetsUnsupported: MIRROR_MAKER_2_OFFSETS_UNSUPPORTED };
+    }
+    const support = offsetsSupport({
+      strimziVersion: options.strimziVersions?.[cached.cluster],
+    });
+    return support.supported ? {} : { offsetsUnsupported: support.reason };
+  }
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
   const summaryStore = new SummaryStore(cache, toConnectorSummary);
