@@ -35,6 +35,8 @@ test('the owner resets a sink’s offsets from the card; another team cannot', a
   page,
   request,
 }) => {
+  // Stop, reset, resume and a re-consumed topic: minutes on a loaded machine.
+  test.setTimeout(360_000);
   await resumeSinks(request);
   try {
     await page.goto('/');

@@ -1,18 +1,21 @@
 /**
  * One partition's offset as Kafka Connect reports it (KIP-875): for a
- * source connector, whatever partition and offset maps it commits (e.g.
- * `{ filename }` and `{ position }`); for a sink, `{ kafka_topic,
- * kafka_partition }` and `{ kafka_offset }`. An offset of `null` in an
+ * source connector, whatever partition and offset maps it commits (a
+ * FileStream source: `filename` and `position`); for a sink, `kafka_topic`
+ * and `kafka_partition`, and `kafka_offset`. An offset of `null` in an
  * alteration removes that partition's offset.
  * @public
  */
 export interface ConnectorOffset {
+  /** Which partition: the connector's own keys, or a sink's topic and partition. */
   partition: Record<string, unknown>;
+  /** Where in it; `null` removes the offset (alterations only). */
   offset: Record<string, unknown> | null;
 }
 
 /** Kafka Connect's `GET /connectors/<n>/offsets` body, as Strimzi writes it to `offsets.json`. @public */
 export interface ConnectorOffsets {
+  /** One entry per partition the connector committed an offset for. */
   offsets: ConnectorOffset[];
 }
 

@@ -22,7 +22,7 @@ const WARNING_REASONS: Record<OffsetsOperation, string> = {
   reset: 'ResetOffsets',
 };
 
-/** When the portal wrote the annotation: the resource's version after the write, and the time. */
+/** When the portal wrote the annotation: the resource's version after the write, and the time. @public */
 export interface OffsetsRequestWritten {
   resourceVersion?: string;
   /** Epoch ms, less an allowance for clock skew. */

@@ -3,7 +3,7 @@ export type OffsetsSupport =
   | { supported: true }
   | { supported: false; reason: string };
 
-/** The first Strimzi release with `spec.listOffsets` / `spec.alterOffsets` (proposals 076 and 083). */
+/** The first Strimzi release with `spec.listOffsets` / `spec.alterOffsets` (proposals 076 and 083). @public */
 export const OFFSETS_MIN_STRIMZI = '0.44';
 
 /**
