@@ -10,6 +10,7 @@ import type { ConnectorSummary } from '@kcs/plugin-kafka-connect-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KafkaConnectApi, kafkaConnectApiRef } from '../../api';
 import { ConnectorActions } from '../ConnectorActions';
+import { useState } from 'react';
 import { ConnectorOffsetsDialog } from './ConnectorOffsetsDialog';
 
 function connector(
@@ -236,6 +237,31 @@ describe('ConnectorOffsetsDialog', () => {
     expect(
       screen.getByRole('button', { name: 'Stop orders-sink' }),
     ).toBeEnabled();
+  });
+});
+
+describe('ConnectorOffsetsDialog in a polling card', () => {
+  it('keeps the flow when the card hands over a fresher summary of the same connector', async () => {
+    const getConnectorOffsets = jest.fn(async () => listing(42));
+    // What the card's next poll does: the same connector, a new object.
+    function PollingCard() {
+      const [summary, setSummary] = useState(connector());
+      return (
+        <>
+          <button onClick={() => setSummary(connector({ reason: 'polled' }))}>
+            poll
+          </button>
+          {dialog(summary)}
+        </>
+      );
+    }
+    await render(<PollingCard />, { getConnectorOffsets });
+    await screen.findByText('orders / partition 0');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset offsets…' }));
+    expect(screen.getByTestId('offsets-reset-flow')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'poll', hidden: true }));
+    expect(screen.getByTestId('offsets-reset-flow')).toBeInTheDocument();
+    expect(getConnectorOffsets).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -40,17 +40,20 @@ export function ConnectorOffsetsDialog({
   const [error, setError] = useState<string>();
   const [flow, setFlow] = useState<'reset' | 'alter'>();
 
+  // The card polls and hands over a new summary object each time: the
+  // listing and the flow belong to the connector's identity, not to it.
+  const { cluster, namespace, name } = connector;
   const list = useCallback(async () => {
     setLoading(true);
     setError(undefined);
     try {
-      setListing(await api.getConnectorOffsets(connector));
+      setListing(await api.getConnectorOffsets({ cluster, namespace, name }));
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
       setLoading(false);
     }
-  }, [api, connector]);
+  }, [api, cluster, namespace, name]);
 
   useEffect(() => {
     if (open) {
