@@ -21,6 +21,7 @@ import {
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
 import { ConnectorOperations } from './service/operations';
+import { OffsetsService } from './service/offsetsService';
 import { permissionResourceOf } from './service/connectors';
 import { createRouter } from './service/router';
 import { targetResourceOf } from './service/targets';
@@ -193,6 +194,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
               stopRecording = stop;
             },
             operationsRefusal: operationsSafety.refusal,
+            offsets: new OffsetsService(kubeConfigOf),
           }),
         );
         httpRouter.use(unknownRoute);

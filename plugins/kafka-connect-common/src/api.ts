@@ -165,6 +165,8 @@ export interface ConnectorSummary
   components?: MirrorMaker2ConnectorAssessment[];
   /** True when the cluster is not currently synced: the data is the last known. */
   stale: boolean;
+  /** Why the portal cannot manage this connector's offsets (e.g. Strimzi before 0.44); absent when it can. */
+  offsetsUnsupported?: string;
 }
 
 /** Sync state of one configured cluster. @public */

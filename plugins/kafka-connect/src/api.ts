@@ -10,6 +10,9 @@ export type KafkaConnectApi = Pick<
   | 'getConnectorHistory'
   | 'getClusters'
   | 'runConnectorAction'
+  | 'getConnectorOffsets'
+  | 'resetConnectorOffsets'
+  | 'alterConnectorOffsets'
 >;
 
 /** The API ref of the kafka-connect client. @public */

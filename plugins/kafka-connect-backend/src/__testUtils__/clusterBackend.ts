@@ -30,6 +30,8 @@ export interface ClusterBackendOptions {
   extraConfig?: Record<string, unknown>;
   /** Entities the catalog mock serves. */
   entities?: Entity[];
+  /** `kafkaConnect.clusters[].strimziVersion` of the cluster. */
+  strimziVersion?: string;
 }
 
 /** Starts a backend whose only configured cluster is `cluster`. */
@@ -53,6 +55,9 @@ export async function startBackendForCluster(
                 authProvider: 'serviceAccount',
                 serviceAccountToken: cluster.portalToken,
                 caData: cluster.caData,
+                ...(options.strimziVersion
+                  ? { strimziVersion: options.strimziVersion }
+                  : {}),
               },
             ],
           },
