@@ -18,3 +18,4 @@ export * from './client';
 export * from './connectorQuery';
 export * from './actions';
 export * from './blueprints';
+export * from './validation';
