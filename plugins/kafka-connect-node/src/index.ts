@@ -49,3 +49,8 @@ export type {
   KafkaConnectorTargetPermissionQuery,
   KafkaConnectorTargetPermissionResource,
 } from './permissions/targetRules';
+export {
+  BlueprintRegistry,
+  builtInBlueprintDir,
+  readBlueprintLocations,
+} from './blueprints/BlueprintRegistry';

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import {
   type BlueprintProblem,
   type ConnectorBlueprint,
   mergeBlueprints,
 } from '@kcs/plugin-kafka-connect-common';
 
-/** The blueprints that ship with `@kcs/plugin-kafka-connect-common`. */
+/** The blueprints that ship with `@kcs/plugin-kafka-connect-common`. @public */
 export function builtInBlueprintDir(): string {
   return path.join(
     path.dirname(
@@ -29,7 +30,23 @@ function yamlFilesAt(location: string): string[] {
     .map(file => path.join(location, file));
 }
 
-/** The blueprints in use, by id, with the problems of those that failed to load. */
+/**
+ * `kafkaConnect.scaffolder.blueprintLocations`: the blueprint files and
+ * folders read after the built-ins. The scaffolder module renders from them
+ * and the backend validates against them, so both read the same key.
+ * @public
+ */
+export function readBlueprintLocations(config: Config): string[] {
+  return (
+    config.getOptionalStringArray('kafkaConnect.scaffolder.blueprintLocations') ??
+    []
+  );
+}
+
+/**
+ * The blueprints in use, by id, with the problems of those that failed to load.
+ * @public
+ */
 export class BlueprintRegistry {
   private constructor(
     private readonly byId: Map<
