@@ -18,7 +18,9 @@ import {
   kafkaConnectorPermissionRules,
   kafkaConnectorTargetPermissionResourceRef,
   kafkaConnectorTargetPermissionRules,
+  BlueprintRegistry,
   kubeConfigForCluster,
+  readBlueprintLocations,
   readKafkaConnectClusters,
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
@@ -35,6 +37,8 @@ import {
 } from './service/healthConfig';
 import { HealthHistoryStore } from './service/healthHistoryStore';
 import { readOperationsSafety } from './service/operationsSafety';
+import { readValidationConfig } from './service/validation/validationConfig';
+import { createValidateRouter } from './service/validation/validateRoute';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -176,6 +180,23 @@ export const kafkaConnectPlugin = createBackendPlugin({
               stopRecording = stop;
             },
             operationsRefusal: operationsSafety.refusal,
+          }),
+        );
+        // Checking configs with Kafka Connect: off unless kafkaConnect.validation is set.
+        const validation = readValidationConfig(
+          config,
+          clusterConfigs.map(cluster => cluster.name),
+        );
+        httpRouter.use(
+          createValidateRouter({
+            httpAuth,
+            permissions,
+            blueprints: BlueprintRegistry.load(
+              readBlueprintLocations(config),
+              logger,
+            ),
+            validation,
+            kubeConfigOf,
           }),
         );
         httpRouter.use(unknownRoute);

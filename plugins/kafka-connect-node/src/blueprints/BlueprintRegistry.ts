@@ -38,8 +38,9 @@ function yamlFilesAt(location: string): string[] {
  */
 export function readBlueprintLocations(config: Config): string[] {
   return (
-    config.getOptionalStringArray('kafkaConnect.scaffolder.blueprintLocations') ??
-    []
+    config.getOptionalStringArray(
+      'kafkaConnect.scaffolder.blueprintLocations',
+    ) ?? []
   );
 }
 
