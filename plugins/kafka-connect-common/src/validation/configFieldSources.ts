@@ -42,7 +42,7 @@ function fieldsOfTemplate(template: string, naming: string): string[] {
       if (PLACE_OF_BUILT_IN[placeholder]) {
         return [PLACE_OF_BUILT_IN[placeholder]];
       }
-      return BUILT_IN_PLACEHOLDERS.includes(placeholder)
+      return (BUILT_IN_PLACEHOLDERS as readonly string[]).includes(placeholder)
         ? []
         : [`parameters.${placeholder}`];
     }),

@@ -11,7 +11,12 @@ export interface ConnectValidationAnswer {
   error_count: number;
   groups?: string[];
   configs: Array<{
-    definition?: { name?: string; type?: string; required?: boolean };
+    definition?: {
+      name?: string;
+      type?: string;
+      required?: boolean;
+      [other: string]: unknown;
+    };
     value: {
       name: string;
       value?: unknown;

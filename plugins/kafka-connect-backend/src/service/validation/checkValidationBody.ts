@@ -86,7 +86,7 @@ function fromManifest(
   return {
     cluster: text(body.cluster),
     namespace: text(metadata.namespace),
-    connectCluster: text(metadata.labels[STRIMZI_CLUSTER_LABEL]),
+    connectCluster: text(metadata.labels?.[STRIMZI_CLUSTER_LABEL]),
     owner,
     connector: { ...connector, metadata, spec: { ...spec, config } },
     blueprint,

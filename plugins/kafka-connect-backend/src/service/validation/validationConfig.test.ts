@@ -1,11 +1,12 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, type JsonValue } from '@backstage/config';
+
 import {
   connectRestUrl,
   findConnectRestTarget,
   readValidationConfig,
 } from './validationConfig';
 
-const read = (validation: unknown) =>
+const read = (validation: JsonValue) =>
   readValidationConfig(new ConfigReader({ kafkaConnect: { validation } }), [
     'eu-1',
     'us-1',
