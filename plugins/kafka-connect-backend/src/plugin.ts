@@ -22,6 +22,7 @@ import {
   kubeConfigForCluster,
   readBlueprintLocations,
   readKafkaConnectClusters,
+  readValidationConfig,
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -37,7 +38,6 @@ import {
 } from './service/healthConfig';
 import { HealthHistoryStore } from './service/healthHistoryStore';
 import { readOperationsSafety } from './service/operationsSafety';
-import { readValidationConfig } from './service/validation/validationConfig';
 import { createValidateRouter } from './service/validation/validateRoute';
 
 /**

@@ -54,3 +54,13 @@ export {
   builtInBlueprintDir,
   readBlueprintLocations,
 } from './blueprints/BlueprintRegistry';
+export {
+  connectRestUrl,
+  DEFAULT_VALIDATION_TIMEOUT_SECONDS,
+  findConnectRestTarget,
+  readValidationConfig,
+} from './validation/validationConfig';
+export type {
+  ConnectRestTarget,
+  ValidationConfig,
+} from './validation/validationConfig';

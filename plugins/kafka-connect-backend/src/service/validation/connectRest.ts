@@ -6,7 +6,10 @@ import {
   maskConnectMessage,
 } from '@kcs/plugin-kafka-connect-common';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { type ConnectRestTarget, connectRestUrl } from './validationConfig';
+import {
+  type ConnectRestTarget,
+  connectRestUrl,
+} from '@kcs/plugin-kafka-connect-node';
 
 /** One HTTP exchange with Connect (or the API server's proxy in front of it). */
 export interface ConnectRestRequest {

@@ -27,7 +27,7 @@ import {
 import {
   findConnectRestTarget,
   type ValidationConfig,
-} from './validationConfig';
+} from '@kcs/plugin-kafka-connect-node';
 
 /** Dependencies of the validation route. */
 export interface ValidateRouterOptions {

@@ -1,10 +1,10 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
-/** How long the backend waits for Connect when nothing else is configured. */
+/** How long the backend waits for Connect when nothing else is configured. @public */
 export const DEFAULT_VALIDATION_TIMEOUT_SECONDS = 30;
 
-/** How the backend reaches the REST API of some Connect clusters of one cluster. */
+/** How the backend reaches the REST API of some Connect clusters of one cluster. @public */
 export interface ConnectRestTarget {
   cluster: string;
   /** `name` or `namespace/name` of KafkaConnects; absent: every one in the cluster. */
@@ -20,7 +20,7 @@ export interface ConnectRestTarget {
   timeoutMs: number;
 }
 
-/** `kafkaConnect.validation`, read once at start-up; undefined when off. */
+/** `kafkaConnect.validation`, read once at start-up; undefined when off. @public */
 export interface ValidationConfig {
   targets: ConnectRestTarget[];
 }
@@ -28,17 +28,23 @@ export interface ValidationConfig {
 const PLACEHOLDER = /\{([^}]*)\}/g;
 const KNOWN = new Set(['name', 'namespace', 'cluster']);
 
-/** Reads `kafkaConnect.validation`; absent means validation is off. */
+/**
+ * Reads `kafkaConnect.validation`; absent means validation is off. With
+ * `clusterNames`, a target naming another cluster is refused. The backend
+ * (which calls Connect) and the scaffolder module (which asks the backend
+ * when validation covers a target) read the same key.
+ * @public
+ */
 export function readValidationConfig(
   config: Config,
-  clusterNames: string[],
+  clusterNames?: string[],
 ): ValidationConfig | undefined {
   const own = config.getOptionalConfig('kafkaConnect.validation');
   if (!own) return undefined;
   const targets = own.getConfigArray('targets').map((target, index) => {
     const where = `kafkaConnect.validation.targets[${index}]`;
     const cluster = target.getString('cluster');
-    if (!clusterNames.includes(cluster)) {
+    if (clusterNames && !clusterNames.includes(cluster)) {
       throw new InputError(
         `${where}.cluster '${cluster}' is not a configured cluster; use one of ${
           clusterNames.join(', ') || '(none)'
@@ -78,7 +84,7 @@ export function readValidationConfig(
   return { targets };
 }
 
-/** The first target that covers the Connect cluster, if any. */
+/** The first target that covers the Connect cluster, if any. @public */
 export function findConnectRestTarget(
   validation: ValidationConfig | undefined,
   where: { cluster: string; namespace: string; connectCluster: string },
@@ -94,7 +100,7 @@ export function findConnectRestTarget(
   );
 }
 
-/** The target's URL for one Connect cluster and REST path. */
+/** The target's URL for one Connect cluster and REST path. @public */
 export function connectRestUrl(
   target: ConnectRestTarget,
   where: { cluster: string; namespace: string; connectCluster: string },
