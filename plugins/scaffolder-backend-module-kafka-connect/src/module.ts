@@ -6,7 +6,9 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { changeConnectorAction } from './actions/changeConnector';
 import { createConnectorAction } from './actions/createConnector';
 import { readKafkaConnectScaffolderConfig } from './config';
+import { readValidationConfig } from '@kcs/plugin-kafka-connect-node';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
+import { BackendConnectorValidator } from './services/ConnectorValidator';
 import { BackendConnectClusterDirectory } from './services/ConnectClusterDirectory';
 import { KubernetesConnectorApplier } from './services/ConnectorApplier';
 import { PermissionsSelfServiceGuard } from './services/SelfServiceGuard';
@@ -47,6 +49,12 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
         // Applied changes and creations ask the permissions the REST API asks.
         const guard = new PermissionsSelfServiceGuard(permissions);
         const { targets } = settings;
+        // Asks the backend only for Connect clusters kafkaConnect.validation covers.
+        const validator = new BackendConnectorValidator(
+          discovery,
+          auth,
+          readValidationConfig(config),
+        );
         scaffolder.addActions(
           createConnectorAction({
             blueprints,
@@ -58,6 +66,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
             guard,
             auditor,
             targets,
+            validator,
           }),
           changeConnectorAction({
             blueprints,
@@ -68,6 +77,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
             guard,
             auditor,
             targets,
+            validator,
           }),
         );
       },
