@@ -30,6 +30,8 @@ export interface ClusterBackendOptions {
   extraConfig?: Record<string, unknown>;
   /** Entities the catalog mock serves. */
   entities?: Entity[];
+  /** Keys beside `clusters` in the `kafkaConnect` block. */
+  kafkaConnect?: Record<string, unknown>;
 }
 
 /** Starts a backend whose only configured cluster is `cluster`. */
@@ -46,6 +48,7 @@ export async function startBackendForCluster(
         data: {
           ...options.extraConfig,
           kafkaConnect: {
+            ...options.kafkaConnect,
             clusters: [
               {
                 name: cluster.name,
