@@ -10,6 +10,7 @@ export type KafkaConnectApi = Pick<
   | 'getConnectorHistory'
   | 'getClusters'
   | 'runConnectorAction'
+  | 'validateConnector'
 >;
 
 /** The API ref of the kafka-connect client. @public */

@@ -9,6 +9,10 @@ import type {
   EntityConnectorsResponse,
   StrimziResourceRef,
 } from '../api';
+import type {
+  ConnectorValidationRequest,
+  ConnectorValidationResponse,
+} from '../validation/types';
 import { connectorQueryParams } from '../connectorQuery/parseConnectorQuery';
 import type { ConnectorQuery } from '../connectorQuery/queryConnectors';
 
@@ -86,6 +90,21 @@ export class KafkaConnectClient {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(action),
+    });
+  }
+
+  /**
+   * Asks Kafka Connect, through the backend, whether it accepts a connector's
+   * config; a 400 starting with `VALIDATION_NOT_CONFIGURED` means the
+   * portal does not check that Connect cluster.
+   */
+  validateConnector(
+    request: ConnectorValidationRequest,
+  ): Promise<ConnectorValidationResponse> {
+    return this.get('/validate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
     });
   }
 

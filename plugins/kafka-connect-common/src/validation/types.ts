@@ -41,6 +41,14 @@ export interface ConfigValidationError extends FieldError {
   configKey: string;
 }
 
+/**
+ * How the backend's 400 begins when no `kafkaConnect.validation` target
+ * covers the Connect cluster: forms then skip the check.
+ * @public
+ */
+export const VALIDATION_NOT_CONFIGURED =
+  'Validation through Kafka Connect is not configured';
+
 /** Answer of `POST /api/kafka-connect/validate`. @public */
 export interface ConnectorValidationResponse {
   /** True when Kafka Connect found no error. */

@@ -14,6 +14,7 @@ import {
   mapConnectValidation,
   maskConnectMessage,
   toInputError,
+  VALIDATION_NOT_CONFIGURED,
 } from '@kcs/plugin-kafka-connect-common';
 import type { KubeConfig } from '@kubernetes/client-node';
 import express from 'express';
@@ -81,7 +82,7 @@ export function createValidateRouter(
     const target = findConnectRestTarget(options.validation, where);
     if (!target) {
       throw new InputError(
-        `Validation through Kafka Connect is not configured for Connect cluster ${namespace}/${connectCluster} of cluster '${cluster}': add it to kafkaConnect.validation.targets (see the kafka-connect-backend README)`,
+        `${VALIDATION_NOT_CONFIGURED} for Connect cluster ${namespace}/${connectCluster} of cluster '${cluster}': add it to kafkaConnect.validation.targets (see the kafka-connect-backend README)`,
       );
     }
     const config = connectConfigOf(connector);
