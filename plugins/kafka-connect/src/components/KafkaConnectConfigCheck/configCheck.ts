@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import type { ResponseError } from '@backstage/errors';
 import {
   type ConnectorValidationRequest,
   type ConnectorValidationResponse,
@@ -122,14 +122,14 @@ export async function checkConfig(
         };
   } catch (error) {
     // The backend's own message, without the client's "Request failed" prefix.
+    const response = error as Partial<ResponseError>;
     const message =
-      error instanceof ResponseError
-        ? error.body?.error?.message ?? error.message
-        : (error as Error).message ?? String(error);
+      response.body?.error?.message ??
+      (error as Error).message ??
+      String(error);
     if (
-      error instanceof ResponseError &&
-      error.response.status === 400 &&
-      message.startsWith(VALIDATION_NOT_CONFIGURED)
+      response.response?.status === 400 &&
+      message.includes(VALIDATION_NOT_CONFIGURED)
     ) {
       return {
         kind: 'skipped',
