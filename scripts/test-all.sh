@@ -41,6 +41,7 @@ cleanup() {
     yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null 2>&1
   fi
   kc_postgres_stop
+  [ -n "${KC_PACKED_DIR:-}" ] && rm -rf "${KC_PACKED_DIR}"
   if [ "${status}" = 0 ]; then
     kc_log "all tests passed in $((SECONDS - started_at)) s"
   else
@@ -61,8 +62,10 @@ step "publish metadata" yarn backstage-cli repo fix --publish --check
 # (dist-types from the type check) is a declared dependency.
 step "declared dependencies" node scripts/check-package-deps.mjs
 # Builds and packs the six packages (prepack included) and checks what each
-# tarball ships against its files list (about 40 s).
-step "pack the published packages" scripts/pack-all.sh
+# tarball ships against its files list (about 40 s). The fresh-app proof below
+# installs these tarballs.
+KC_PACKED_DIR="$(mktemp -d)"
+step "pack the published packages" scripts/pack-all.sh "${KC_PACKED_DIR}"
 # The published packages' API reports (report.api.md) match their exports, and
 # every export carries a release tag; `yarn build:api-reports` rewrites them.
 # Reads the declarations the type check just wrote to dist-types.
@@ -99,4 +102,7 @@ step "benchmark: create a connector into a values file of 2,000 entries" yarn wo
 step "Chromium for end-to-end tests" kc_ensure_chromium
 export KC_RECORD_API_RESPONSES="${PWD}/test-results/api-responses/portal.jsonl"
 step "end-to-end tests" scripts/e2e.sh
+# The packed packages in an app fresh from @backstage/create-app, wired as their
+# READMEs say, against a local cluster, checked in Chromium (about 4 min).
+step "fresh create-app app with the packed packages" scripts/fresh-app.sh "${KC_PACKED_DIR}"
 step "secrets scan of every log and recorded API response" yarn dev-cluster scan-secrets "${PWD}/test-results"
