@@ -1,7 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { FILE_SOURCE_TWO_ERRORS } from '@kcs/plugin-kafka-connect-common/src/validation/__fixtures__/connectAnswers';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,6 +8,43 @@ import request from 'supertest';
 import { kafkaConnectPlugin } from '../../plugin';
 
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
+
+/** The parts of Kafka Connect 4.3.1's answer (recorded from the dev cluster's worker) the backend reads. */
+const FILE_SOURCE_TWO_ERRORS = {
+  name: FILE_SOURCE,
+  error_count: 2,
+  configs: [
+    {
+      definition: { name: 'topic', type: 'STRING', required: true },
+      value: {
+        name: 'topic',
+        value: '',
+        errors: [
+          'Invalid value  for configuration topic: String must be non-empty',
+        ],
+      },
+    },
+    {
+      definition: { name: 'batch.size', type: 'INT', required: false },
+      value: {
+        name: 'batch.size',
+        value: null,
+        errors: [
+          'Invalid value lots for configuration batch.size: Not a number of type INT',
+        ],
+      },
+    },
+    {
+      definition: { name: 'file', type: 'STRING', required: false },
+      value: { name: 'file', value: 'a.txt', errors: [] },
+    },
+  ],
+};
+
+const running: Array<{ stop(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map(started => started.stop()));
+});
 const BLUEPRINTS = path.join(__dirname, '__fixtures__', 'file-source.yaml');
 
 /** A stand-in for Connect's REST API that records what it was sent. */
@@ -88,11 +124,6 @@ async function backend(options: {
   running.push(started);
   return { server: started.server, authorize };
 }
-
-const running: Array<{ stop(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(backend => backend.stop()));
-});
 
 const REQUEST = {
   blueprint: 'file-source',
