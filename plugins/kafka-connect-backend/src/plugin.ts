@@ -18,6 +18,9 @@ import {
   kafkaConnectorPermissionRules,
   kafkaConnectorTargetPermissionResourceRef,
   kafkaConnectorTargetPermissionRules,
+  BlueprintRegistry,
+  readBlueprintLocations,
+  readValidationConfig,
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
 import { ConnectorOperations } from './service/operations';
@@ -37,6 +40,7 @@ import {
 } from './service/healthConfig';
 import { HealthHistoryStore } from './service/healthHistoryStore';
 import { readOperationsSafety } from './service/operationsSafety';
+import { createValidateRouter } from './service/validation/validateRoute';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -195,6 +199,23 @@ export const kafkaConnectPlugin = createBackendPlugin({
             },
             operationsRefusal: operationsSafety.refusal,
             offsets: new OffsetsService(kubeConfigOf),
+          }),
+        );
+        // Checking configs with Kafka Connect: off unless kafkaConnect.validation is set.
+        const validation = readValidationConfig(
+          config,
+          registry.list().map(cluster => cluster.name),
+        );
+        httpRouter.use(
+          createValidateRouter({
+            httpAuth,
+            permissions,
+            blueprints: BlueprintRegistry.load(
+              readBlueprintLocations(config),
+              logger,
+            ),
+            validation,
+            kubeConfigOf,
           }),
         );
         httpRouter.use(unknownRoute);

@@ -65,3 +65,18 @@ export type {
   CatalogClusterSettings,
 } from './clusters/catalogClusters';
 export { readKafkaConnectCluster } from './config';
+export {
+  BlueprintRegistry,
+  builtInBlueprintDir,
+  readBlueprintLocations,
+} from './blueprints/BlueprintRegistry';
+export {
+  connectRestUrl,
+  DEFAULT_VALIDATION_TIMEOUT_SECONDS,
+  findConnectRestTarget,
+  readValidationConfig,
+} from './validation/validationConfig';
+export type {
+  ConnectRestTarget,
+  ValidationConfig,
+} from './validation/validationConfig';

@@ -7,7 +7,9 @@ import { kafkaConnectClusterRegistryServiceRef } from '@kcs/plugin-kafka-connect
 import { changeConnectorAction } from './actions/changeConnector';
 import { createConnectorAction } from './actions/createConnector';
 import { readKafkaConnectScaffolderConfig } from './config';
+import { readValidationConfig } from '@kcs/plugin-kafka-connect-node';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
+import { BackendConnectorValidator } from './services/ConnectorValidator';
 import { BackendConnectClusterDirectory } from './services/ConnectClusterDirectory';
 import { KubernetesConnectorApplier } from './services/ConnectorApplier';
 import { PermissionsSelfServiceGuard } from './services/SelfServiceGuard';
@@ -56,6 +58,12 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
           clusters,
           settings.fieldManager,
         );
+        // Asks the backend only for Connect clusters kafkaConnect.validation covers.
+        const validator = new BackendConnectorValidator(
+          discovery,
+          auth,
+          readValidationConfig(config),
+        );
         scaffolder.addActions(
           createConnectorAction({
             blueprints,
@@ -64,6 +72,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
             guard,
             auditor,
             targets,
+            validator,
           }),
           changeConnectorAction({
             blueprints,
@@ -71,6 +80,7 @@ export const scaffolderModuleKafkaConnect = createBackendModule({
             guard,
             auditor,
             targets,
+            validator,
           }),
         );
       },

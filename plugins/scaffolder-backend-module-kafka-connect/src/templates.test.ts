@@ -43,6 +43,14 @@ describe('software templates the module ships in templates/', () => {
       expect(where.properties.connect['ui:options'].requiredPlugin).toBe(
         blueprint.connector.plugin,
       );
+      // Kafka Connect checks the rendered config before the run
+      expect(where.properties.configCheck).toMatchObject({
+        'ui:field': 'KafkaConnectConfigCheck',
+        'ui:options': {
+          blueprint: id,
+          parameters: Object.keys(blueprint.parameters.properties!),
+        },
+      });
       expect(delivery.properties.delivery.enum).toEqual([
         'pull-request-manifest',
         'pull-request-values',

@@ -1,16 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { useTestCluster } from '@kcs/dev-cluster';
-import {
-  DefaultKafkaConnectClusterRegistry,
-  readKafkaConnectClusters,
-} from '@kcs/plugin-kafka-connect-node';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { BlueprintRegistry } from '../services/BlueprintRegistry';
 import { KubernetesConnectorApplier } from '../services/ConnectorApplier';
 import { changeConnectorAction } from './changeConnector';
 import { createConnectorAction } from './createConnector';
 import { clusterList, fakeDirectory, openAccess } from '../__fixtures__/fakes';
+import { clusterRegistryOf } from '../__fixtures__/clusterRegistry';
 
 const getCluster = useTestCluster();
 
@@ -63,10 +60,8 @@ describe('kafka-connect:connector:change (apply)', () => {
         },
       },
     });
-    const registry = new DefaultKafkaConnectClusterRegistry();
-    registry.setClusters('config', readKafkaConnectClusters(config));
     const applier = new KubernetesConnectorApplier(
-      registry,
+      clusterRegistryOf(config),
       'kafka-connect-test',
     );
     const blueprints = BlueprintRegistry.load([]);

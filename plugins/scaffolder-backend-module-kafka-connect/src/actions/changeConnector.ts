@@ -21,12 +21,17 @@ import { z } from 'zod';
 import type { BlueprintRegistry } from '../services/BlueprintRegistry';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
 import type { SelfServiceGuard } from '../services/SelfServiceGuard';
+import type { ConnectorValidator } from '../services/ConnectorValidator';
 import { audited, type AuditNote } from '../services/audit';
 import type { SelfServiceTarget } from '../config';
 import { checkSelfServiceTarget } from '../targets';
 import { applyChange } from './changeApply';
 import { keepIdentity } from './identity';
 import { changeExamples } from './changeConnector.examples';
+import {
+  changedInputField,
+  validateBeforeWriting,
+} from './validateBeforeWriting';
 import {
   filePathSchema,
   fromZod,
@@ -131,6 +136,8 @@ export function changeConnectorAction(options: {
   guard: SelfServiceGuard;
   auditor: AuditorService;
   targets?: SelfServiceTarget[];
+  /** Kafka Connect's own check of the changed config, where kafkaConnect.validation covers it. */
+  validator?: ConnectorValidator;
 }) {
   const { applier } = options;
   const action = createTemplateAction({
@@ -206,6 +213,28 @@ export function changeConnectorAction(options: {
     }
     const { previousName } = edit;
     note({ connector: previousName, newName: edit.plan.name });
+    // A new state alone changes no config: only config changes go to Connect.
+    const { parameters: changedParameters, version, tasksMax } = input.change;
+    if (changedParameters || version !== undefined || tasksMax !== undefined) {
+      await validateBeforeWriting(
+        options.validator,
+        credentials,
+        {
+          blueprint: input.blueprint,
+          parameters: {
+            ...input.parameters,
+            ...changedParameters,
+            ...(version !== undefined ? { version } : {}),
+          },
+          cluster: input.cluster,
+          namespace: input.namespace,
+          connectCluster: input.connectCluster,
+          owner: input.owner,
+          tasksMax: tasksMax ?? input.tasksMax,
+        },
+        field => changedInputField(field, input.change),
+      );
+    }
     let { plan } = edit;
     let changed = true;
     // a rename comes from a new version or from a parameter in the name

@@ -28,11 +28,13 @@ import {
 } from '../services/ConnectClusterDirectory';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
 import type { SelfServiceGuard } from '../services/SelfServiceGuard';
+import type { ConnectorValidator } from '../services/ConnectorValidator';
 import { audited, type AuditNote } from '../services/audit';
 import type { SelfServiceTarget } from '../config';
 import { checkSelfServiceTarget } from '../targets';
 import { applyCreate } from './createApply';
 import { examples } from './createConnector.examples';
+import { validateBeforeWriting } from './validateBeforeWriting';
 import {
   filePathSchema,
   fromZod,
@@ -130,6 +132,8 @@ export function createConnectorAction(options: {
   guard: SelfServiceGuard;
   auditor: AuditorService;
   targets?: SelfServiceTarget[];
+  /** Kafka Connect's own check of the config, where kafkaConnect.validation covers the target. */
+  validator?: ConnectorValidator;
 }) {
   const { blueprints, directory, applier } = options;
   const action = createTemplateAction({
@@ -245,6 +249,22 @@ export function createConnectorAction(options: {
         });
         if (plan.errors) throw toInputError(plan.errors);
       }
+    }
+    if (
+      await validateBeforeWriting(options.validator, credentials, {
+        blueprint: input.blueprint,
+        parameters: input.parameters,
+        cluster: input.cluster,
+        namespace: input.namespace,
+        connectCluster: input.connectCluster,
+        owner: input.owner,
+        tasksMax: input.tasksMax,
+        configOverrides: input.configOverrides,
+      })
+    ) {
+      ctx.logger.info(
+        `Kafka Connect ${input.namespace}/${input.connectCluster} accepts the config of ${plan.name}`,
+      );
     }
     const manifest = connectorManifestYaml(plan.connector);
     let changed = true;

@@ -1,30 +1,23 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import {
-  DefaultKafkaConnectClusterRegistry,
-  readKafkaConnectClusters,
-} from '@kcs/plugin-kafka-connect-node';
+import { clusterRegistryOf } from '../__fixtures__/clusterRegistry';
 import { KubernetesConnectorApplier } from './ConnectorApplier';
-
-function registryOf(config: ConfigReader) {
-  const registry = new DefaultKafkaConnectClusterRegistry();
-  registry.setClusters('config', readKafkaConnectClusters(config));
-  return registry;
-}
 
 describe('KubernetesConnectorApplier', () => {
   const applier = new KubernetesConnectorApplier(
-    registryOf(new ConfigReader({
-      kafkaConnect: {
-        clusters: [
-          {
-            name: 'eu-1',
-            url: 'https://127.0.0.1:1',
-            serviceAccountToken: 't',
-          },
-        ],
-      },
-    })),
+    clusterRegistryOf(
+      new ConfigReader({
+        kafkaConnect: {
+          clusters: [
+            {
+              name: 'eu-1',
+              url: 'https://127.0.0.1:1',
+              serviceAccountToken: 't',
+            },
+          ],
+        },
+      }),
+    ),
     'test',
   );
   const connector = {
