@@ -12,6 +12,13 @@ export { toInputError } from './toInputError';
 export { TASKS_MAX_RANGE } from './checkRequest';
 export type { ConnectorPlan } from './renderConnector';
 export {
+  entryConnectorName,
+  ENTRY_NAME_FILTERS,
+  isCompact,
+  valuesEntryNamer,
+} from './compactEntry';
+export type { ValuesEntryNaming } from './valuesFile';
+export {
   appendValuesEntry,
   findValuesEntry,
   connectorManifestYaml,

@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { BLUEPRINT_JSON_SCHEMA } from './blueprintSchema';
+import { checkCompactSettings } from './compactEntry';
 import { placeholdersOf } from './template';
 import type { BlueprintProblem, ConnectorBlueprint } from './types';
 
@@ -101,6 +102,9 @@ export function parseBlueprint(text: string, source: string): ParsedBlueprint {
       });
     }
   }
+  problems.push(
+    ...checkCompactSettings(blueprint).map(problem => ({ source, ...problem })),
+  );
   try {
     ajv.compile(blueprint.parameters);
   } catch (error) {
