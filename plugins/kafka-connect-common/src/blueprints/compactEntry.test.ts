@@ -331,3 +331,41 @@ describe('values files with compact entries', () => {
     ).toThrow("values.yaml has no entry named 'ordersmysql-shop-nothing-v1'");
   });
 });
+
+describe('filters in blueprint templates', () => {
+  it('make a naming rule name connectors as the chart does', () => {
+    const blueprint = compactMysql();
+    blueprint.naming =
+      '{{instance | lower | noUnderscores}}mysql-{{database|lower|noUnderscores}}-{{table | noUnderscores}}-{{version}}';
+    const plan = planConnector(blueprint, {
+      ...sampleRequest('debezium-mysql-source'),
+      parameters: {
+        instance: 'orders',
+        database: 'shop_eu',
+        table: 'credit_notes',
+        version: 'v1',
+        serverId: 3,
+      },
+    });
+    if (plan.errors) throw new Error(JSON.stringify(plan.errors));
+    expect(plan.name).toBe('ordersmysql-shopeu-creditnotes-v1');
+    // the config keeps the parameters as given
+    expect(plan.connector.spec?.config?.['table.include.list']).toBe(
+      'shop_eu.credit_notes',
+    );
+    expect(plan.valuesEntry.source).toMatchObject({
+      database: 'shop_eu',
+      table: 'credit_notes',
+    });
+  });
+
+  it('refuses an unknown filter, naming the field', () => {
+    const blueprint = { ...compactMysql(), naming: '{{table | upper}}-x' };
+    expect(parseBlueprint(stringify(blueprint), 'u.yaml').problems).toEqual([
+      expect.objectContaining({
+        field: 'naming',
+        message: "uses unknown filter 'upper'; use lower or noUnderscores",
+      }),
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { applyFilters, filtersOf, TEMPLATE_FILTERS } from './template';
 import type { ConnectorBlueprint, FieldError } from './types';
 
 /**
@@ -7,12 +8,6 @@ import type { ConnectorBlueprint, FieldError } from './types';
 const ENTRY_MARK =
   /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s*\|\s*[A-Za-z]+)*)\s*\}\}/g;
 
-/** The filters a chart naming rule may apply, as Helm's `lower` and `replace "_" ""` do. */
-export const ENTRY_NAME_FILTERS: Record<string, (value: string) => string> = {
-  lower: value => value.toLocaleLowerCase('en-US'),
-  noUnderscores: value => value.replaceAll('_', ''),
-};
-
 interface EntryMark {
   path: string[];
   filters: string[];
@@ -21,10 +16,7 @@ interface EntryMark {
 function marksOf(rule: string): EntryMark[] {
   return [...rule.matchAll(ENTRY_MARK)].map(match => ({
     path: match[1].split('.'),
-    filters: match[2]
-      .split('|')
-      .map(part => part.trim())
-      .filter(Boolean),
+    filters: filtersOf(match[2]),
   }));
 }
 
@@ -67,14 +59,7 @@ export function entryConnectorName(
         missing = true;
         return '';
       }
-      return filterText
-        .split('|')
-        .map(part => part.trim())
-        .filter(Boolean)
-        .reduce(
-          (text, filter) => ENTRY_NAME_FILTERS[filter](text),
-          String(value),
-        );
+      return applyFilters(String(value), filtersOf(filterText));
     },
   );
   return missing ? undefined : name;
@@ -156,11 +141,11 @@ export function checkCompactSettings(
       });
     }
     for (const filter of mark.filters) {
-      if (!(filter in ENTRY_NAME_FILTERS)) {
+      if (!(filter in TEMPLATE_FILTERS)) {
         problems.push({
           field: 'helmValues.name',
           message: `uses unknown filter '${filter}'; use ${Object.keys(
-            ENTRY_NAME_FILTERS,
+            TEMPLATE_FILTERS,
           ).join(' or ')}`,
         });
       }

@@ -13,11 +13,11 @@ export { TASKS_MAX_RANGE } from './checkRequest';
 export type { ConnectorPlan } from './renderConnector';
 export {
   entryConnectorName,
-  ENTRY_NAME_FILTERS,
   isCompact,
   valuesEntryNamer,
 } from './compactEntry';
 export type { ValuesEntryNaming } from './valuesFile';
+export { TEMPLATE_FILTERS } from './template';
 export {
   appendValuesEntry,
   findValuesEntry,

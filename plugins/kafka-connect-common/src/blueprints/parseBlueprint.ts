@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { BLUEPRINT_JSON_SCHEMA } from './blueprintSchema';
 import { checkCompactSettings } from './compactEntry';
-import { placeholdersOf } from './template';
+import { placeholdersOf, TEMPLATE_FILTERS, unknownFiltersOf } from './template';
 import type { BlueprintProblem, ConnectorBlueprint } from './types';
 
 /** Placeholders every blueprint may use besides its own parameters. @public */
@@ -66,6 +66,15 @@ export function parseBlueprint(text: string, source: string): ParsedBlueprint {
   const checkTemplate = (field: string, value: unknown) => {
     if (typeof value !== 'string') {
       return;
+    }
+    for (const filter of unknownFiltersOf(value)) {
+      problems.push({
+        source,
+        field,
+        message: `uses unknown filter '${filter}'; use ${Object.keys(
+          TEMPLATE_FILTERS,
+        ).join(' or ')}`,
+      });
     }
     for (const key of placeholdersOf(value)) {
       if (!known.has(key) || (field === 'naming' && key === 'name')) {

@@ -14,9 +14,11 @@ import {
   connectorManifestYaml,
   type ConnectorRequest,
   type FieldError,
+  isCompact,
   planConnector,
   STRIMZI_API_VERSIONS,
   toInputError,
+  valuesEntryNamer,
 } from '@kcs/plugin-kafka-connect-common';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
@@ -280,6 +282,10 @@ export function createConnectorAction(options: {
       try {
         updated = appendValuesEntry(text, valuesPath, plan.valuesEntry, {
           file: `filePath '${filePath}'`,
+          // a compact entry has no name: it is the one the chart renders
+          nameOf: isCompact(blueprint!)
+            ? valuesEntryNamer(blueprint!)
+            : undefined,
         });
       } catch (error) {
         // A retry finds its own entry: same name and same content is done.

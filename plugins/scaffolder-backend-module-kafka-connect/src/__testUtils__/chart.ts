@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { requireHelm } from '@kcs/dev-cluster';
+import {
+  BLUEPRINT_PARAMETERS_ANNOTATION,
+  type KafkaConnectorResource,
+  TEMPLATE_ANNOTATION,
+} from '@kcs/plugin-kafka-connect-common';
+import { parseAllDocuments } from 'yaml';
+
+/** The sample chart of the repository. */
+export const SAMPLE_CHART = path.resolve(
+  __dirname,
+  '../../../../charts/kafka-connectors',
+);
+
+/** A copy of the sample chart to write into, as a workspace checked out from a chart repository. */
+export function copyOfSampleChart(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-chart-'));
+  fs.cpSync(SAMPLE_CHART, dir, { recursive: true });
+  return dir;
+}
+
+/** `helm template` of a chart folder: the KafkaConnectors it renders, by name. */
+export function helmTemplate(
+  chartDir: string,
+  namespace: string,
+): Map<string, KafkaConnectorResource> {
+  const output = execFileSync(
+    requireHelm(),
+    ['template', 'connectors', chartDir, '--namespace', namespace],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const rendered = new Map<string, KafkaConnectorResource>();
+  for (const doc of parseAllDocuments(output)) {
+    if (doc.errors.length) {
+      throw new Error(`helm rendered invalid YAML: ${doc.errors[0].message}`);
+    }
+    const resource = doc.toJS() as KafkaConnectorResource | null;
+    if (resource?.kind === 'KafkaConnector') {
+      rendered.set(resource.metadata!.name!, resource);
+    }
+  }
+  return rendered;
+}
+
+/**
+ * A connector as the two outputs can both say it: the template annotation
+ * is left out (a chart does not know which software template wrote an
+ * entry) and the blueprint parameters are compared as data, not as text.
+ */
+export function comparable(connector: KafkaConnectorResource) {
+  const {
+    [TEMPLATE_ANNOTATION]: _template,
+    [BLUEPRINT_PARAMETERS_ANNOTATION]: parameters,
+    ...annotations
+  } = connector.metadata?.annotations ?? {};
+  return {
+    ...connector,
+    metadata: {
+      ...connector.metadata,
+      annotations,
+      parameters: parameters === undefined ? undefined : JSON.parse(parameters),
+    },
+  };
+}
