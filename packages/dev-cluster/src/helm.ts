@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { type Log, runGoBuild } from './binaries';
 import { helmCacheDir, helmModuleDir } from './paths';
 import { HELM_VERSION } from './versions';
@@ -80,4 +82,49 @@ export function requireHelm(): string {
     );
   }
   return found;
+}
+
+/** Options of {@link helmTemplate}. */
+export interface HelmTemplateOptions {
+  namespace: string;
+  /** `--set key=value` pairs. */
+  set?: Record<string, string>;
+  releaseName?: string;
+}
+
+/**
+ * Renders a chart folder with the real `helm template` and returns the
+ * objects it renders, in order. Helm's own message is in the error when the
+ * chart does not render.
+ */
+export function helmTemplate(
+  chartDir: string,
+  options: HelmTemplateOptions,
+): Array<Record<string, any>> {
+  const args = [
+    'template',
+    options.releaseName ?? 'connectors',
+    chartDir,
+    '--namespace',
+    options.namespace,
+    ...Object.entries(options.set ?? {}).flatMap(([key, value]) => [
+      '--set-string',
+      `${key}=${value}`,
+    ]),
+  ];
+  const result = spawnSync(requireHelm(), args, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `helm template ${chartDir} failed (exit ${result.status}): ${
+        result.stderr || result.error?.message
+      }`,
+    );
+  }
+  return parseAllDocuments(result.stdout).flatMap(doc => {
+    if (doc.errors.length) {
+      throw new Error(`helm rendered invalid YAML: ${doc.errors[0].message}`);
+    }
+    const object = doc.toJS();
+    return object ? [object] : [];
+  });
 }

@@ -11,7 +11,7 @@ import { changeConnectorAction } from './actions/changeConnector';
 import {
   comparable,
   copyOfSampleChart,
-  helmTemplate,
+  renderConnectors,
   SAMPLE_CHART,
 } from './__testUtils__/chart';
 
@@ -134,7 +134,7 @@ const CREATES: Array<
 
 describe('helm template of the sample chart matches the manifest output', () => {
   it('renders one connector per sample entry, every type', () => {
-    const rendered = helmTemplate(SAMPLE_CHART, 'orders');
+    const rendered = renderConnectors(SAMPLE_CHART, 'orders');
     expect([...rendered.values()].map(c => c.spec?.class).sort()).toEqual([
       'com.wepay.kafka.connect.bigquery.BigQuerySinkConnector',
       'io.aiven.kafka.connect.http.HttpSinkConnector',
@@ -172,7 +172,7 @@ describe('helm template of the sample chart matches the manifest output', () => 
       const added = parse(after).connectors.at(-1);
       expect(added).not.toHaveProperty('name');
       expect(added).not.toHaveProperty('config');
-      const rendered = helmTemplate(chart, 'orders');
+      const rendered = renderConnectors(chart, 'orders');
       expect(rendered.size).toBe(7);
       expect(comparable(rendered.get(entry.name)!)).toEqual(
         comparable(readManifest(manifestDir, manifest.filePath)),
@@ -268,7 +268,7 @@ describe('day-2 changes to a compact entry render what the manifest change rende
       change,
       output: 'manifest',
     });
-    const rendered = helmTemplate(chart, 'orders');
+    const rendered = renderConnectors(chart, 'orders');
     expect(rendered.size).toBe(6);
     expect(comparable(rendered.get(newName)!)).toEqual(
       comparable(readManifest(manifestDir, changed.filePath)),
@@ -305,8 +305,9 @@ describe('day-2 changes to a compact entry render what the manifest change rende
     ).connectors[1];
     expect(entry).not.toHaveProperty('tasksMax');
     expect(
-      helmTemplate(chart, 'orders').get('orderspostgres-billing-invoices-v2')
-        ?.spec?.tasksMax,
+      renderConnectors(chart, 'orders').get(
+        'orderspostgres-billing-invoices-v2',
+      )?.spec?.tasksMax,
     ).toBe(1);
   });
 });

@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { requireHelm } from '@kcs/dev-cluster';
+import { helmTemplate } from '@kcs/dev-cluster';
 import {
   BLUEPRINT_PARAMETERS_ANNOTATION,
   type KafkaConnectorResource,
   TEMPLATE_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
-import { parseAllDocuments } from 'yaml';
 
 /** The sample chart of the repository. */
 export const SAMPLE_CHART = path.resolve(
@@ -24,23 +22,14 @@ export function copyOfSampleChart(): string {
 }
 
 /** `helm template` of a chart folder: the KafkaConnectors it renders, by name. */
-export function helmTemplate(
+export function renderConnectors(
   chartDir: string,
   namespace: string,
 ): Map<string, KafkaConnectorResource> {
-  const output = execFileSync(
-    requireHelm(),
-    ['template', 'connectors', chartDir, '--namespace', namespace],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
   const rendered = new Map<string, KafkaConnectorResource>();
-  for (const doc of parseAllDocuments(output)) {
-    if (doc.errors.length) {
-      throw new Error(`helm rendered invalid YAML: ${doc.errors[0].message}`);
-    }
-    const resource = doc.toJS() as KafkaConnectorResource | null;
-    if (resource?.kind === 'KafkaConnector') {
-      rendered.set(resource.metadata!.name!, resource);
+  for (const object of helmTemplate(chartDir, { namespace })) {
+    if (object.kind === 'KafkaConnector') {
+      rendered.set(object.metadata.name, object as KafkaConnectorResource);
     }
   }
   return rendered;
