@@ -64,8 +64,11 @@ const inputSchema = z.object({
   owner: z.string().describe('Entity ref of the owning group or user'),
   system: z.string().optional().describe('Entity ref of the System'),
   tasksMax: z
-    .number()
-    .optional()
+    // a form's empty optional field arrives as '' or null
+    .preprocess(
+      value => (value === '' || value === null ? undefined : value),
+      z.number().optional(),
+    )
     .describe('1..1000; default from the blueprint'),
   state: z.enum(['running', 'paused', 'stopped']).optional(),
   autoRestart: z
@@ -104,6 +107,12 @@ const inputSchema = z.object({
     .optional()
     .describe(
       "Key path of the list in the values file; default the blueprint's",
+    ),
+  valuesStyle: z
+    .enum(['full', 'compact'])
+    .optional()
+    .describe(
+      'helm-values: the entry style the values file takes; refused when the blueprint writes the other',
     ),
   overwrite: z
     .boolean()
@@ -222,6 +231,19 @@ export function createConnectorAction(options: {
       throw toInputError(plan.errors);
     }
     note({ connector: plan.name });
+    const style = isCompact(blueprint!) ? 'compact' : 'full';
+    if (
+      input.output === 'helm-values' &&
+      input.valuesStyle &&
+      input.valuesStyle !== style
+    ) {
+      throw toInputError([
+        {
+          field: 'valuesStyle',
+          message: `blueprint '${input.blueprint}' writes ${style} values entries, not ${input.valuesStyle}; for a connectors chart, add the chart's compact blueprints to kafkaConnect.scaffolder.blueprintLocations`,
+        },
+      ]);
+    }
     const refused = checkSelfServiceTarget(options.targets, input);
     if (refused.length) throw toInputError(refused);
     if (input.output === 'apply') {
