@@ -31,7 +31,7 @@ function valueAt(entry: unknown, path: string[]): unknown {
   return value;
 }
 
-/** Whether the blueprint's values entry is compact (a chart renders it). */
+/** Whether the blueprint's values entry is compact (a chart renders it). @public */
 export function isCompact(blueprint: ConnectorBlueprint): boolean {
   return blueprint.helmValues.style === 'compact';
 }
@@ -41,6 +41,7 @@ export function isCompact(blueprint: ConnectorBlueprint): boolean {
  * `rule`, or undefined when the entry lacks a field the rule needs (then it
  * is another kind of entry, not a clash). Numbers and booleans count as their
  * text, as Helm prints them.
+ * @public
  */
 export function entryConnectorName(
   rule: string,
@@ -68,6 +69,7 @@ export function entryConnectorName(
 /**
  * How to tell the connector of a values entry: the chart's naming rule for a
  * compact entry, the `name` field for a full one.
+ * @public
  */
 export function valuesEntryNamer(
   blueprint: ConnectorBlueprint,

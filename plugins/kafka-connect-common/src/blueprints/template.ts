@@ -8,6 +8,7 @@ const PLACEHOLDER =
 /**
  * The filters a mark may apply: the two a connectors chart uses to make a
  * Kubernetes name of database names (Helm's `lower` and `replace "_" ""`).
+ * @public
  */
 export const TEMPLATE_FILTERS: Record<string, (value: string) => string> = {
   lower: value => value.toLocaleLowerCase('en-US'),

@@ -71,8 +71,11 @@ function listAt(
  * @public
  */
 export interface ValuesEntryNaming {
+  /** The field holding an entry's name (default `name`). */
   nameField?: string;
+  /** The name of a whole entry; when given, `nameField` is not read. */
   nameOf?: (entry: unknown) => string | undefined;
+  /** How error messages call the file, e.g. `filePath 'values.yaml'`. */
   file?: string;
 }
 
