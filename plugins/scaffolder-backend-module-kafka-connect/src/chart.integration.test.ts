@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { requireHelm } from '@kcs/dev-cluster';
 import type { KafkaConnectorResource } from '@kcs/plugin-kafka-connect-common';
 import { parse } from 'yaml';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
@@ -144,6 +146,29 @@ describe('helm template of the sample chart matches the manifest output', () => 
       'org.apache.kafka.connect.mirror.MirrorSourceConnector',
     ]);
     expect(rendered.has('instance2mysql-schema2-table2-2025042401')).toBe(true);
+  });
+
+  it('passes helm lint, and names the field an entry lacks', () => {
+    const lint = spawnSync(requireHelm(), ['lint', SAMPLE_CHART], {
+      encoding: 'utf8',
+    });
+    expect(lint.status).toBe(0);
+    const chart = copyOfSampleChart();
+    fs.appendFileSync(
+      path.join(chart, 'values.yaml'),
+      '  - version: v1\n    source: { instance: a }\n',
+    );
+    expect(() => renderConnectors(chart, 'orders')).toThrow(
+      'connectors[6].connectorTemplate is required',
+    );
+    const other = copyOfSampleChart();
+    fs.appendFileSync(
+      path.join(other, 'values.yaml'),
+      '  - connectorTemplate: connector.debeziumMysqlSourceConnector\n    version: v1\n    source: { instance: a }\n',
+    );
+    expect(() => renderConnectors(other, 'orders')).toThrow(
+      'source.database is required',
+    );
   });
 
   it.each(CREATES)(
