@@ -83,7 +83,7 @@ step "unit tests" env \
 step "Java and Maven" kc_ensure_java_maven
 # Prints how long the Maven resolution took (once per machine; cached outside the repo).
 step "Kafka, Kafka Connect and Debezium (Maven)" yarn dev-cluster build-kafka
-step "Kubernetes binaries (kube-apiserver, etcd)" yarn dev-cluster build-binaries
+step "Kubernetes binaries and helm (kube-apiserver, etcd, helm)" yarn dev-cluster build-binaries
 # The test cluster runs a real Kafka broker and Connect worker too; its log says how long they took to start.
 step "local cluster for integration tests" yarn dev-cluster up --name "${KC_TEST_CLUSTER_NAME}" --no-sample-data
 export KC_TEST_CLUSTER="${KC_TEST_CLUSTER_NAME}"

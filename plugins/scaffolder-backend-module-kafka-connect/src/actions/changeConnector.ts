@@ -12,9 +12,11 @@ import {
   changeValuesEntry,
   connectorManifestYaml,
   findValuesEntry,
+  isCompact,
   type KafkaConnectorResource,
   planConnectorEdit,
   toInputError,
+  valuesEntryNamer,
 } from '@kcs/plugin-kafka-connect-common';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
@@ -269,8 +271,15 @@ export function changeConnectorAction(options: {
         ]);
       }
       const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
-      const file = `filePath '${filePath}'`;
-      if (findValuesEntry(text, valuesPath, previousName, { file }) < 0) {
+      // a compact entry is found by the name the chart renders from it
+      const naming = {
+        file: `filePath '${filePath}'`,
+        nameOf: isCompact(blueprint!)
+          ? valuesEntryNamer(blueprint!)
+          : undefined,
+      };
+      const { file } = naming;
+      if (findValuesEntry(text, valuesPath, previousName, naming) < 0) {
         throw toInputError([
           {
             field: 'name',
@@ -282,7 +291,7 @@ export function changeConnectorAction(options: {
       }
       if (
         edit.renamed &&
-        findValuesEntry(text, valuesPath, plan.name, { file }) >= 0
+        findValuesEntry(text, valuesPath, plan.name, naming) >= 0
       ) {
         throw toInputError([
           {
@@ -298,7 +307,7 @@ export function changeConnectorAction(options: {
         valuesPath,
         previousName,
         edit.valuesChanges,
-        { file },
+        naming,
       );
       if (!ctx.isDryRun) await fs.writeFile(target, updated, 'utf8');
     } else {
