@@ -14,21 +14,26 @@ import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
+  CONNECTOR_HEALTHS,
   ConnectClusterSummary,
+  ConnectorHealth,
   ConnectorSummary,
-  summarizeHealths,
 } from '@kcs/plugin-kafka-connect-common';
+import { ConnectorActions } from './ConnectorActions';
+import { ConnectorDetails } from './ConnectorDetails';
 import {
-  ConnectorActions,
-  gitOpsWarning,
-  RestartTaskButton,
-} from './ConnectorActions';
+  causeOf,
+  countByHealth,
+  runsOn,
+  sortWorstFirst,
+} from './connectorDisplay';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
-import { formatTasks, HOW_TO_LINK } from './EntityKafkaConnectCard';
-import { HealthDetails } from './HealthDetails';
 import { ConnectorHealthTimeline } from './ConnectorHealthTimeline';
+import { HOW_TO_LINK } from './EntityKafkaConnectCard';
+import { formatTasks } from './formatTasks';
+import { HealthChips } from './HealthChips';
 import { MirrorMaker2Connectors } from './MirrorMaker2Connectors';
 import { StaleClusters } from './StaleClusters';
 import { useEntityConnectors } from './useEntityConnectors';
@@ -40,32 +45,53 @@ const HISTORY_WINDOWS = [
   { label: '7 days', ms: 7 * 24 * HOUR_MS },
 ];
 
+const severity = (health: ConnectorHealth) => CONNECTOR_HEALTHS.indexOf(health);
+
 const connectorColumns = (
   historyWindowMs: number,
 ): TableColumn<ConnectorSummary>[] => [
-  { title: 'Connector', field: 'name', highlight: true },
   {
-    title: 'Health',
-    field: 'health',
-    render: item => <ConnectorHealthStatus health={item.health} />,
-    lookup: {
-      healthy: 'healthy',
-      degraded: 'degraded',
-      failed: 'failed',
-      paused: 'paused',
-      stopped: 'stopped',
-      pending: 'pending',
-      unknown: 'unknown',
+    title: 'Connector',
+    field: 'name',
+    highlight: true,
+    cellStyle: { minWidth: 240, maxWidth: 420 },
+    render: item => {
+      const cause = causeOf(item);
+      return (
+        <>
+          <Typography variant="body2" style={{ fontWeight: 'bold' }}>
+            {item.name}
+          </Typography>
+          {cause && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              noWrap
+              display="block"
+              title={cause}
+              data-testid={`tab-root-cause-${item.name}`}
+            >
+              {cause}
+            </Typography>
+          )}
+          {item.stale && (
+            <Typography variant="caption" color="error" display="block">
+              last known state
+            </Typography>
+          )}
+        </>
+      );
     },
   },
   {
-    title: 'Reason',
-    field: 'reason',
-    cellStyle: { minWidth: 320 },
+    title: 'Health',
+    field: 'health',
+    cellStyle: { whiteSpace: 'nowrap', minWidth: 160 },
+    headerStyle: { whiteSpace: 'nowrap' },
+    customSort: (a, b) => severity(b.health) - severity(a.health),
     render: item => (
       <>
-        {item.reason}
-        <HealthDetails item={item} testId={`tab-health-details-${item.name}`} />
+        <ConnectorHealthStatus health={item.health} />
         <ConnectorHealthTimeline connector={item} windowMs={historyWindowMs} />
       </>
     ),
@@ -73,17 +99,34 @@ const connectorColumns = (
   {
     title: 'Tasks',
     render: formatTasks,
+    cellStyle: { whiteSpace: 'nowrap' },
+    headerStyle: { whiteSpace: 'nowrap' },
     customSort: (a, b) => a.tasks.failed - b.tasks.failed,
   },
-  { title: 'Cluster', field: 'cluster' },
-  { title: 'Connect cluster', field: 'connectCluster' },
+  {
+    title: 'Connect cluster',
+    field: 'connectCluster',
+    cellStyle: { whiteSpace: 'nowrap' },
+    headerStyle: { whiteSpace: 'nowrap' },
+    render: runsOn,
+  },
   {
     title: 'Topics',
-    render: item => item.topics.join(', ') || '—',
     sorting: false,
+    render: item =>
+      item.topics.length
+        ? item.topics.map(topic => (
+            <Typography key={topic} variant="body2" noWrap title={topic}>
+              {topic}
+            </Typography>
+          ))
+        : '—',
+    cellStyle: { maxWidth: 280 },
   },
   {
     title: 'Auto-restarts',
+    headerStyle: { whiteSpace: 'nowrap' },
+    cellStyle: { whiteSpace: 'nowrap' },
     render: item =>
       item.kind === 'KafkaMirrorMaker2'
         ? (item.components ?? []).reduce(
@@ -95,14 +138,6 @@ const connectorColumns = (
           }`,
     customSort: (a, b) =>
       (a.autoRestart?.count ?? 0) - (b.autoRestart?.count ?? 0),
-  },
-  {
-    title: 'Last transition',
-    field: 'lastTransitionTime',
-    render: item =>
-      item.lastTransitionTime
-        ? new Date(item.lastTransitionTime).toLocaleString()
-        : '—',
   },
 ];
 
@@ -130,6 +165,11 @@ export function EntityKafkaConnectContent() {
     stringifyEntityRef(entity),
   );
   const [historyWindowMs, setHistoryWindowMs] = useState(HISTORY_WINDOWS[0].ms);
+  const [health, setHealth] = useState<ConnectorHealth>();
+  const sorted = useMemo(
+    () => (data ? sortWorstFirst(data.items) : []),
+    [data],
+  );
   if (!data && error) {
     return <ResponseErrorPanel error={error} />;
   }
@@ -148,6 +188,12 @@ export function EntityKafkaConnectContent() {
       </>
     );
   }
+  const byHealth = countByHealth(data.items);
+  // A chip whose connectors all recovered shows everything again.
+  const selected = health && byHealth[health] ? health : undefined;
+  const shown = selected
+    ? sorted.filter(item => item.health === selected)
+    : sorted;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -178,49 +224,49 @@ export function EntityKafkaConnectContent() {
             ))}
           </ToggleButtonGroup>
         </Box>
+        <Box mb={1}>
+          <HealthChips
+            testId="tab-health-chips"
+            total={data.items.length}
+            byHealth={byHealth}
+            selected={selected}
+            onSelect={setHealth}
+          />
+        </Box>
         <Table<ConnectorSummary>
-          title={`Kafka connectors: ${summarizeHealths(data.items).text}`}
+          title="Kafka connectors"
           options={{
-            filtering: true,
-            paging: data.items.length > 20,
+            filtering: false,
+            paging: shown.length > 20,
             pageSize: 20,
             padding: 'dense',
+            detailPanelType: 'multiple',
           }}
           columns={[
             ...connectorColumns(historyWindowMs),
             {
-              title: 'Actions',
+              title: <span className="MuiTypography-srOnly">Actions</span>,
               sorting: false,
-              filtering: false,
               render: item => (
-                <Box>
-                  <ConnectorActions connector={item} onDone={refresh} />
-                  {item.gitOps && (
-                    <Typography
-                      variant="caption"
-                      color="textSecondary"
-                      display="block"
-                    >
-                      {gitOpsWarning(item)}
-                    </Typography>
-                  )}
-                  {item.kind === 'KafkaConnector' &&
-                    item.failingTasks
-                      .filter(task => task.state === 'FAILED')
-                      .map(task => (
-                        <Box key={task.id}>
-                          <RestartTaskButton
-                            connector={item}
-                            taskId={task.id}
-                            onDone={refresh}
-                          />
-                        </Box>
-                      ))}
+                <ConnectorActions connector={item} onDone={refresh} />
+              ),
+            },
+          ]}
+          data={shown.map(item => ({ ...item }))}
+          detailPanel={[
+            {
+              tooltip: 'Details',
+              render: ({ rowData }: { rowData: ConnectorSummary }) => (
+                <Box px={7} style={{ width: 0, minWidth: '100%', boxSizing: 'border-box' }}>
+                  <ConnectorDetails
+                    item={rowData}
+                    onDone={refresh}
+                    testIdPrefix="tab-"
+                  />
                 </Box>
               ),
             },
           ]}
-          data={data.items.map(item => ({ ...item }))}
           actions={[
             {
               icon: () => <RefreshIcon />,
