@@ -16,6 +16,20 @@ test.beforeEach(async ({ request }) => {
 
 const FAILING = 'orderspostgres-billing-invoices-v2';
 
+/** Waits until every connector the chips count has its health timeline (history arrives per row). */
+async function timelinesLoaded(page: Page, chips: string) {
+  const all = await page
+    .getByTestId(chips)
+    .getByText(/^All \d+$/)
+    .textContent();
+  const count = Number(all?.replace('All ', ''));
+  await expect
+    .poll(() => page.locator('[data-testid^="health-timeline-"]').count(), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(count);
+}
+
 async function signIn(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
@@ -39,6 +53,7 @@ for (const width of [1280, 1920]) {
     await expect(page.getByTestId(`health-timeline-${FAILING}`)).toBeVisible({
       timeout: 30_000,
     });
+    await timelinesLoaded(page, 'kafka-connect-summary');
     await row
       .getByRole('button', { name: `Show details of ${FAILING}` })
       .click();
@@ -59,6 +74,7 @@ for (const width of [1280, 1920]) {
     await expect(page.getByTestId(`tab-root-cause-${FAILING}`)).toBeVisible({
       timeout: 30_000,
     });
+    await timelinesLoaded(page, 'tab-health-chips');
     await page.screenshot({ path: `${dir}/connectors-tab.png`, fullPage: true });
 
     // The ownership page.

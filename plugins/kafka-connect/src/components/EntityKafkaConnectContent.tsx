@@ -54,11 +54,11 @@ const connectorColumns = (
     title: 'Connector',
     field: 'name',
     highlight: true,
-    cellStyle: { minWidth: 240, maxWidth: 420 },
     render: item => {
       const cause = causeOf(item);
       return (
-        <>
+        // A cause line is cut with an ellipsis, not left to widen the table.
+        <Box minWidth={220} maxWidth={360}>
           <Typography variant="body2" style={{ fontWeight: 'bold' }}>
             {item.name}
           </Typography>
@@ -79,7 +79,7 @@ const connectorColumns = (
               last known state
             </Typography>
           )}
-        </>
+        </Box>
       );
     },
   },
@@ -121,28 +121,18 @@ const connectorColumns = (
             </Typography>
           ))
         : '—',
-    cellStyle: { maxWidth: 280 },
-  },
-  {
-    title: 'Auto-restarts',
-    headerStyle: { whiteSpace: 'nowrap' },
-    cellStyle: { whiteSpace: 'nowrap' },
-    render: item =>
-      item.kind === 'KafkaMirrorMaker2'
-        ? (item.components ?? []).reduce(
-            (sum, c) => sum + (c.autoRestart?.count ?? 0),
-            0,
-          )
-        : `${item.autoRestart?.count ?? 0}${
-            item.autoRestart && !item.autoRestart.enabled ? ' (off)' : ''
-          }`,
-    customSort: (a, b) =>
-      (a.autoRestart?.count ?? 0) - (b.autoRestart?.count ?? 0),
+    cellStyle: { maxWidth: 240 },
   },
 ];
 
 const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [
-  { title: 'Connect cluster', field: 'name', highlight: true },
+  {
+    title: 'Connect cluster',
+    field: 'name',
+    highlight: true,
+    headerStyle: { whiteSpace: 'nowrap' },
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
   { title: 'Kind', field: 'kind' },
   { title: 'Cluster', field: 'cluster' },
   {
@@ -152,9 +142,18 @@ const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [
   { title: 'Replicas', field: 'replicas' },
   {
     title: 'Plugins',
+    sorting: false,
     render: item =>
-      item.plugins.map(plugin => plugin.class.split('.').pop()).join(', ') ||
-      '—',
+      item.plugins.length
+        ? item.plugins.map((plugin, index) => (
+            // Whole class names, one after the other, wrapping between them.
+            <span key={plugin.class} style={{ whiteSpace: 'nowrap' }}>
+              {plugin.class.split('.').pop()}
+              {index < item.plugins.length - 1 ? ', ' : ''}
+            </span>
+          ))
+        : '—',
+    cellStyle: { minWidth: 320 },
   },
 ];
 

@@ -106,17 +106,6 @@ export function runsOn(item: ConnectorSummary): string {
   return `${item.connectCluster ?? '—'} on ${item.cluster}`;
 }
 
-/** Workers of the failing tasks, each once. */
-export function workersOf(item: ConnectorSummary): string[] {
-  return [
-    ...new Set(
-      item.failingTasks
-        .map(task => task.workerId)
-        .filter((worker): worker is string => Boolean(worker)),
-    ),
-  ];
-}
-
 /** Connectors per health. */
 export function countByHealth(
   items: ReadonlyArray<{ health: ConnectorHealth }>,
