@@ -25,7 +25,7 @@ import {
   describeHealthCounts,
   NO_OWNER,
 } from '@kcs/plugin-kafka-connect-common';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { kafkaConnectApiRef } from '../../api';
 import { causeOf, formatExact, runsOn } from '../connectorDisplay';
 import { ConnectorHealthStatus } from '../ConnectorHealthStatus';
@@ -145,6 +145,8 @@ export function KafkaConnectOwnershipPage() {
   const { query } = state;
   const fetch = useCallback(() => api.getConnectors(query), [api, query]);
   const { data, error, refresh } = usePolled(fetch);
+  // New columns make the table start over: made once per answer, which sets "now".
+  const tableColumns = useMemo(() => columns(Date.now()), [data]);
 
   let body;
   if (!data && error) {
@@ -259,7 +261,7 @@ export function KafkaConnectOwnershipPage() {
               search: false,
               padding: 'dense',
             }}
-            columns={columns(Date.now())}
+            columns={tableColumns}
             data={data.items.map(item => ({ ...item }))}
             actions={[
               {
