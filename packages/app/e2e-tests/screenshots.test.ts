@@ -9,6 +9,9 @@ import {
 // from the portal the start command brings up, and the same pages at
 // 1920 px (test-results/screenshots/) to look at wide layouts.
 
+// A busy machine renders slowly; the two widths run one after the other.
+test.setTimeout(300_000);
+
 test.beforeEach(async ({ request }) => {
   await resetSampleConnector(request, ORDERS_MYSQL);
   await resetSampleConnector(request, ORDERS_WEBHOOK);

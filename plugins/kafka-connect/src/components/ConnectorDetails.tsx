@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { ConnectorSummary } from '@kcs/plugin-kafka-connect-common';
+import { Fragment } from 'react';
 import { gitOpsWarning, RestartTaskButton } from './ConnectorActions';
 import { humanizeTimes, runsOn } from './connectorDisplay';
 import { FailingTasks } from './FailingTasks';
@@ -70,10 +71,13 @@ export function ConnectorDetails({
           <Field label="Topics">
             {item.topics.length
               ? item.topics.map((topic, index) => (
-                  <span key={topic} style={{ whiteSpace: 'nowrap' }}>
-                    {topic}
-                    {index < item.topics.length - 1 ? ', ' : ''}
-                  </span>
+                  // Breaks between topics, never inside a name.
+                  <Fragment key={topic}>
+                    <span style={{ whiteSpace: 'nowrap' }}>
+                      {topic}
+                      {index < item.topics.length - 1 ? ',' : ''}
+                    </span>{' '}
+                  </Fragment>
                 ))
               : '—'}
           </Field>

@@ -14,7 +14,7 @@ import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import {
   CONNECTOR_HEALTHS,
   ConnectClusterSummary,
@@ -23,12 +23,8 @@ import {
 } from '@kcs/plugin-kafka-connect-common';
 import { ConnectorActions } from './ConnectorActions';
 import { ConnectorDetails } from './ConnectorDetails';
-import {
-  causeOf,
-  countByHealth,
-  runsOn,
-  sortWorstFirst,
-} from './connectorDisplay';
+import { ConnectClusterCell } from './ConnectClusterCell';
+import { causeOf, countByHealth, sortWorstFirst } from './connectorDisplay';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
 import { ConnectorHealthTimeline } from './ConnectorHealthTimeline';
 import { HOW_TO_LINK } from './EntityKafkaConnectCard';
@@ -58,7 +54,7 @@ const connectorColumns = (
       const cause = causeOf(item);
       return (
         // A cause line is cut with an ellipsis, not left to widen the table.
-        <Box minWidth={220} maxWidth={360}>
+        <Box minWidth={200} maxWidth={300}>
           <Typography variant="body2" style={{ fontWeight: 'bold' }}>
             {item.name}
           </Typography>
@@ -108,20 +104,24 @@ const connectorColumns = (
     field: 'connectCluster',
     cellStyle: { whiteSpace: 'nowrap' },
     headerStyle: { whiteSpace: 'nowrap' },
-    render: runsOn,
+    render: item => <ConnectClusterCell item={item} />,
   },
   {
     title: 'Topics',
     sorting: false,
     render: item =>
-      item.topics.length
-        ? item.topics.map(topic => (
+      item.topics.length ? (
+        // Whole topic names, one a line, cut with an ellipsis when too long.
+        <Box maxWidth={180}>
+          {item.topics.map(topic => (
             <Typography key={topic} variant="body2" noWrap title={topic}>
               {topic}
             </Typography>
-          ))
-        : '—',
-    cellStyle: { maxWidth: 240 },
+          ))}
+        </Box>
+      ) : (
+        '—'
+      ),
   },
 ];
 
@@ -133,7 +133,7 @@ const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [
     headerStyle: { whiteSpace: 'nowrap' },
     cellStyle: { whiteSpace: 'nowrap' },
   },
-  { title: 'Kind', field: 'kind' },
+  { title: 'Kind', field: 'kind', cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Cluster', field: 'cluster' },
   {
     title: 'Ready',
@@ -147,13 +147,15 @@ const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [
       item.plugins.length
         ? item.plugins.map((plugin, index) => (
             // Whole class names, one after the other, wrapping between them.
-            <span key={plugin.class} style={{ whiteSpace: 'nowrap' }}>
-              {plugin.class.split('.').pop()}
-              {index < item.plugins.length - 1 ? ', ' : ''}
-            </span>
+            <Fragment key={plugin.class}>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {plugin.class.split('.').pop()}
+                {index < item.plugins.length - 1 ? ',' : ''}
+              </span>{' '}
+            </Fragment>
           ))
         : '—',
-    cellStyle: { minWidth: 320 },
+    cellStyle: { minWidth: 280 },
   },
 ];
 

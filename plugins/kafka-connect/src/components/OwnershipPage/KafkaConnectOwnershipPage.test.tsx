@@ -118,7 +118,8 @@ describe('KafkaConnectOwnershipPage', () => {
     });
     const row = screen.getByText('orders-cdc').closest('tr')!;
     expect(within(row).getByText('team-orders')).toBeInTheDocument();
-    expect(row).toHaveTextContent('orders-connect on eu-1');
+    expect(within(row).getByText('orders-connect')).toBeInTheDocument();
+    expect(within(row).getByText('on eu-1 · orders')).toBeInTheDocument();
     expect(within(row).getByText('orders-cdc').closest('a')).toHaveAttribute(
       'href',
       '/catalog/default/resource/kctr.eu-1.orders.orders-cdc',

@@ -12,6 +12,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Tooltip from '@material-ui/core/Tooltip';
 import TablePagination from '@material-ui/core/TablePagination';
@@ -27,7 +28,8 @@ import {
 } from '@kcs/plugin-kafka-connect-common';
 import { useCallback, useMemo } from 'react';
 import { kafkaConnectApiRef } from '../../api';
-import { causeOf, formatExact, runsOn } from '../connectorDisplay';
+import { ConnectClusterCell } from '../ConnectClusterCell';
+import { causeOf, formatExact } from '../connectorDisplay';
 import { ConnectorHealthStatus } from '../ConnectorHealthStatus';
 import { formatTasks } from '../formatTasks';
 import { HealthChips } from '../HealthChips';
@@ -42,11 +44,11 @@ const columns = (now: number): TableColumn<ConnectorSummary>[] => [
     title: 'Connector',
     field: 'name',
     highlight: true,
-    cellStyle: { minWidth: 220, maxWidth: 380 },
     render: item => {
       const cause = causeOf(item);
       return (
-        <>
+        // A cause line is cut with an ellipsis, not left to widen the table.
+        <Box minWidth={200} maxWidth={300}>
           <EntityRefLink entityRef={item.entityRef} title={item.name} />
           {cause && (
             <Typography
@@ -59,7 +61,7 @@ const columns = (now: number): TableColumn<ConnectorSummary>[] => [
               {cause}
             </Typography>
           )}
-        </>
+        </Box>
       );
     },
   },
@@ -105,12 +107,7 @@ const columns = (now: number): TableColumn<ConnectorSummary>[] => [
     field: 'connectCluster',
     cellStyle: { whiteSpace: 'nowrap' },
     headerStyle: { whiteSpace: 'nowrap' },
-    render: item => runsOn(item),
-  },
-  {
-    title: 'Namespace',
-    field: 'namespace',
-    cellStyle: { whiteSpace: 'nowrap' },
+    render: item => <ConnectClusterCell item={item} />,
   },
   {
     title: 'Tasks',
