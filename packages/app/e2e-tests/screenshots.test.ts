@@ -51,7 +51,7 @@ for (const width of [1280, 1920]) {
 
     // The card: worst first, with the failing connector's details open.
     const row = page.getByTestId(`connector-row-${FAILING}`);
-    await expect(row).toContainText('degraded', { timeout: 30_000 });
+    await expect(row).toContainText('degraded', { timeout: 120_000 });
     await expect(page.getByTestId(`root-cause-${FAILING}`)).toBeVisible();
     await expect(page.getByTestId(`health-timeline-${FAILING}`)).toBeVisible({
       timeout: 30_000,
@@ -60,9 +60,9 @@ for (const width of [1280, 1920]) {
     await row
       .getByRole('button', { name: `Show details of ${FAILING}` })
       .click();
-    await expect(
-      page.getByTestId(`failing-task-${FAILING}-1`),
-    ).toContainText('ConnectException');
+    await expect(page.getByTestId(`failing-task-${FAILING}-1`)).toContainText(
+      'ConnectException',
+    );
     const card = page
       .locator('.MuiCard-root')
       .filter({ has: page.getByText('Kafka connectors', { exact: true }) })
@@ -78,7 +78,10 @@ for (const width of [1280, 1920]) {
       timeout: 30_000,
     });
     await timelinesLoaded(page, 'tab-health-chips');
-    await page.screenshot({ path: `${dir}/connectors-tab.png`, fullPage: true });
+    await page.screenshot({
+      path: `${dir}/connectors-tab.png`,
+      fullPage: true,
+    });
 
     // The ownership page.
     await page
@@ -88,6 +91,9 @@ for (const width of [1280, 1920]) {
     await expect(
       page.getByRole('row').filter({ hasText: FAILING }),
     ).toBeVisible({ timeout: 30_000 });
-    await page.screenshot({ path: `${dir}/ownership-page.png`, fullPage: true });
+    await page.screenshot({
+      path: `${dir}/ownership-page.png`,
+      fullPage: true,
+    });
   });
 }

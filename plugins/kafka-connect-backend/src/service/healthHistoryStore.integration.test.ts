@@ -154,11 +154,19 @@ describe('HealthHistoryStore on a real database', () => {
         new Map([
           [
             'eu/shop/orders',
-            { health: 'healthy', reason: '', since: '2026-12-02T08:00:00.000Z' },
+            {
+              health: 'healthy',
+              reason: '',
+              since: '2026-12-02T08:00:00.000Z',
+            },
           ],
           [
             'eu/shop/billing',
-            { health: 'pending', reason: '', since: '2026-11-10T08:00:00.000Z' },
+            {
+              health: 'pending',
+              reason: '',
+              since: '2026-11-10T08:00:00.000Z',
+            },
           ],
         ]),
       );

@@ -124,7 +124,9 @@ export async function createRouter(
   const summaryStore = new SummaryStore(cache, toConnectorSummary);
   const summaries = () => summaryStore.all();
   const { history } = options;
-  let healthSinceOf: ((item: ConnectorSummary) => string | undefined) | undefined;
+  let healthSinceOf:
+    | ((item: ConnectorSummary) => string | undefined)
+    | undefined;
   if (history) {
     const recorder = new HealthHistoryRecorder(
       cache,

@@ -54,7 +54,7 @@ describe('queryConnectors', () => {
     });
   });
 
-  it('counts every connector per owner and health, whatever the filters, nobody\'s under none', () => {
+  it("counts every connector per owner and health, whatever the filters, nobody's under none", () => {
     const expected = {
       'group:default/team-a': { healthy: 1 },
       'group:default/team-b': { failed: 1 },

@@ -45,9 +45,12 @@ export function ConnectorDetails({
   item,
   onDone,
   testIdPrefix = '',
+  mirrorConnectors = true,
   now = Date.now(),
 }: {
   item: ConnectorSummary;
+  /** Show a KafkaMirrorMaker2's connectors (false where the page shows them already). */
+  mirrorConnectors?: boolean;
   /** Called after an operation (restart a task) was accepted. */
   onDone?: () => void;
   testIdPrefix?: string;
@@ -121,7 +124,7 @@ export function ConnectorDetails({
             />
           </Field>
         )}
-        {item.kind === 'KafkaMirrorMaker2' && (
+        {item.kind === 'KafkaMirrorMaker2' && mirrorConnectors && (
           <Field label="Connectors of this MirrorMaker 2" wide>
             <MirrorMaker2Connectors mirrorMaker={item} onDone={onDone} />
           </Field>

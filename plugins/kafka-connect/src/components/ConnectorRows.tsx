@@ -109,7 +109,11 @@ export function ConnectorRows({
                   aria-expanded={isOpen}
                   onClick={() => toggle(key)}
                 >
-                  {isOpen ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
+                  {isOpen ? (
+                    <KeyboardArrowDownIcon />
+                  ) : (
+                    <KeyboardArrowRightIcon />
+                  )}
                 </IconButton>
               </TableCell>
               <TableCell className={`${classes.connector} ${classes.top}`}>
@@ -152,7 +156,9 @@ export function ConnectorRows({
                 <ConnectorHealthStatus health={item.health} />
                 <ConnectorHealthTimeline connector={item} />
               </TableCell>
-              <TableCell className={classes.nowrap}>{formatTasks(item)}</TableCell>
+              <TableCell className={classes.nowrap}>
+                {formatTasks(item)}
+              </TableCell>
               <TableCell className={classes.nowrap}>
                 <ConnectorActions connector={item} onDone={onDone} />
               </TableCell>
@@ -164,7 +170,14 @@ export function ConnectorRows({
               >
                 <Collapse in={isOpen} unmountOnExit>
                   {/* Zero width for the table's layout, the row's width in the end: a long trace line scrolls in the details instead of widening the card. */}
-                  <Box pl={5} style={{ width: 0, minWidth: '100%', boxSizing: 'border-box' }}>
+                  <Box
+                    pl={5}
+                    style={{
+                      width: 0,
+                      minWidth: '100%',
+                      boxSizing: 'border-box',
+                    }}
+                  >
                     <ConnectorDetails item={item} onDone={onDone} />
                   </Box>
                 </Collapse>

@@ -142,9 +142,15 @@ describe('EntityKafkaConnectCard', () => {
       getEntityConnectors: async () =>
         response([
           connector('a-healthy'),
-          connector('b-paused', { health: 'paused', reason: 'Paused on request' }),
+          connector('b-paused', {
+            health: 'paused',
+            reason: 'Paused on request',
+          }),
           degraded,
-          connector('z-failed', { health: 'failed', reason: 'Connector failed: x' }),
+          connector('z-failed', {
+            health: 'failed',
+            reason: 'Connector failed: x',
+          }),
         ]),
     });
     await screen.findByTestId('connector-row-z-failed');

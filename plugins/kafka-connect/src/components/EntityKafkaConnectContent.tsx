@@ -167,6 +167,39 @@ export function EntityKafkaConnectContent() {
   );
   const [historyWindowMs, setHistoryWindowMs] = useState(HISTORY_WINDOWS[0].ms);
   const [health, setHealth] = useState<ConnectorHealth>();
+  // New columns or panels make the table start over (closing open details): made once per window.
+  const columns = useMemo<TableColumn<ConnectorSummary>[]>(
+    () => [
+      ...connectorColumns(historyWindowMs),
+      {
+        title: <span className="MuiTypography-srOnly">Actions</span>,
+        sorting: false,
+        render: item => <ConnectorActions connector={item} onDone={refresh} />,
+      },
+    ],
+    [historyWindowMs, refresh],
+  );
+  const detailPanel = useMemo(
+    () => [
+      {
+        tooltip: 'Details',
+        render: ({ rowData }: { rowData: ConnectorSummary }) => (
+          <Box
+            px={7}
+            style={{ width: 0, minWidth: '100%', boxSizing: 'border-box' }}
+          >
+            <ConnectorDetails
+              item={rowData}
+              onDone={refresh}
+              testIdPrefix="tab-"
+              mirrorConnectors={false}
+            />
+          </Box>
+        ),
+      },
+    ],
+    [refresh],
+  );
   const sorted = useMemo(
     () => (data ? sortWorstFirst(data.items) : []),
     [data],
@@ -243,31 +276,9 @@ export function EntityKafkaConnectContent() {
             padding: 'dense',
             detailPanelType: 'multiple',
           }}
-          columns={[
-            ...connectorColumns(historyWindowMs),
-            {
-              title: <span className="MuiTypography-srOnly">Actions</span>,
-              sorting: false,
-              render: item => (
-                <ConnectorActions connector={item} onDone={refresh} />
-              ),
-            },
-          ]}
+          columns={columns}
           data={shown.map(item => ({ ...item }))}
-          detailPanel={[
-            {
-              tooltip: 'Details',
-              render: ({ rowData }: { rowData: ConnectorSummary }) => (
-                <Box px={7} style={{ width: 0, minWidth: '100%', boxSizing: 'border-box' }}>
-                  <ConnectorDetails
-                    item={rowData}
-                    onDone={refresh}
-                    testIdPrefix="tab-"
-                  />
-                </Box>
-              ),
-            },
-          ]}
+          detailPanel={detailPanel}
           actions={[
             {
               icon: () => <RefreshIcon />,

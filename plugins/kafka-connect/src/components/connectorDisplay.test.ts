@@ -95,12 +95,19 @@ describe('causeOf', () => {
           ],
         }),
       ),
-    ).toBe('FileSystemException: audit-log.txt: Too many levels of symbolic links');
+    ).toBe(
+      'FileSystemException: audit-log.txt: Too many levels of symbolic links',
+    );
   });
 
   it('is the reason when no task has a trace, and nothing for a healthy connector', () => {
     expect(
-      causeOf(connector('c', { health: 'pending', reason: 'Connector is UNASSIGNED' })),
+      causeOf(
+        connector('c', {
+          health: 'pending',
+          reason: 'Connector is UNASSIGNED',
+        }),
+      ),
     ).toBe('Connector is UNASSIGNED');
     expect(causeOf(connector('c'))).toBe('');
   });

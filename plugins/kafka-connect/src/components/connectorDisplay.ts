@@ -1,7 +1,4 @@
-import {
-  CONNECTOR_HEALTHS,
-  rootCause,
-} from '@kcs/plugin-kafka-connect-common';
+import { CONNECTOR_HEALTHS, rootCause } from '@kcs/plugin-kafka-connect-common';
 import type {
   ConnectorHealth,
   ConnectorSummary,
@@ -79,7 +76,8 @@ export function formatExact(at: number): string {
   });
 }
 
-const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)/g;
+const ISO_TIME =
+  /\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)/g;
 
 /**
  * A reason with its ISO times (the backend writes them for machines) read as

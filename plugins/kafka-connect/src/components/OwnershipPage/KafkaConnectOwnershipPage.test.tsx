@@ -218,10 +218,9 @@ describe('KafkaConnectOwnershipPage', () => {
         .slice(1, 5)
         .map(cell => cell.textContent),
     ).toEqual(['2', '0', '1', '3']);
-    expect(within(orders).getByText('team-orders').closest('a')).toHaveAttribute(
-      'href',
-      '/catalog/default/group/team-orders',
-    );
+    expect(
+      within(orders).getByText('team-orders').closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/group/team-orders');
 
     fireEvent.click(screen.getByTestId('health-chip-failed'));
     await waitFor(() =>
@@ -244,7 +243,9 @@ describe('KafkaConnectOwnershipPage', () => {
         owner: 'group:default/team-billing',
       }),
     );
-    expect(await screen.findByText('1 connector: 1 failed')).toBeInTheDocument();
+    expect(
+      await screen.findByText('1 connector: 1 failed'),
+    ).toBeInTheDocument();
   });
 
   it('shows how long each connector is in its health, and asks the backend to sort by it', async () => {

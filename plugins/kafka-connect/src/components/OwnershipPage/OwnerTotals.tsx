@@ -7,10 +7,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import {
-  ConnectorHealth,
-  NO_OWNER,
-} from '@kcs/plugin-kafka-connect-common';
+import { ConnectorHealth, NO_OWNER } from '@kcs/plugin-kafka-connect-common';
 import { HEALTHS_WORST_FIRST } from '../connectorDisplay';
 import { useHealthColor } from '../HealthChips';
 
@@ -69,12 +66,20 @@ export function OwnerTotals({
   const healths = HEALTHS_WORST_FIRST.filter(health => fleet[health]);
   return (
     <Box maxHeight={320} overflow="auto" data-testid="owner-totals">
-      <Table size="small" stickyHeader aria-label="Connectors per owner and health">
+      <Table
+        size="small"
+        stickyHeader
+        aria-label="Connectors per owner and health"
+      >
         <TableHead>
           <TableRow>
             <TableCell>Owner</TableCell>
             {healths.map(health => (
-              <TableCell key={health} align="right" style={{ whiteSpace: 'nowrap' }}>
+              <TableCell
+                key={health}
+                align="right"
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 <Box
                   component="span"
                   display="inline-block"
@@ -108,7 +113,11 @@ export function OwnerTotals({
                   {byHealth[health] ? (
                     <strong>{byHealth[health]}</strong>
                   ) : (
-                    <Typography variant="body2" color="textSecondary" component="span">
+                    <Typography
+                      variant="body2"
+                      color="textSecondary"
+                      component="span"
+                    >
                       0
                     </Typography>
                   )}
@@ -120,7 +129,9 @@ export function OwnerTotals({
                   component="button"
                   variant="body2"
                   onClick={() => onShow(owner)}
-                  aria-label={`Show the connectors of ${owner === NO_OWNER ? 'nobody' : owner}`}
+                  aria-label={`Show the connectors of ${
+                    owner === NO_OWNER ? 'nobody' : owner
+                  }`}
                 >
                   show
                 </Link>
