@@ -86,10 +86,9 @@ test('an entity page shows its connectors with health, tasks and failing task tr
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name: 'Kafka Connect', exact: true })
     .click();
-  await expect(page.getByTestId('tab-health-chips')).toContainText(
-    /All \d+/,
-    { timeout: 30_000 },
-  );
+  await expect(page.getByTestId('tab-health-chips')).toContainText(/All \d+/, {
+    timeout: 30_000,
+  });
   await expect(
     page.getByTestId('tab-root-cause-orderspostgres-billing-invoices-v2'),
   ).toContainText('ConnectException');

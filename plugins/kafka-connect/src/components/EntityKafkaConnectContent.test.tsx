@@ -71,9 +71,16 @@ async function renderTab(api: Partial<KafkaConnectApi>) {
   );
 }
 
+// Two tables with details panels: slow in jsdom on a busy machine.
+jest.setTimeout(60_000);
+
 /** Opens the details panel of the index-th connector row (worst first). */
 const openDetails = (index: number) =>
-  fireEvent.click(screen.getAllByRole('button', { name: 'Details' })[index]);
+  fireEvent.click(
+    screen.getAllByRole('button', {
+      name: 'Detail panel visiblity toggle',
+    })[index],
+  );
 
 describe('EntityKafkaConnectContent', () => {
   it("draws each connector's health timeline for 24 h, and for 7 days when asked", async () => {
