@@ -14,12 +14,21 @@ export async function freeLoopbackPort(): Promise<number> {
   });
 }
 
+/** The backend's RSS and V8's view of it (external: buffers and strings outside the heap). */
+export interface BackendMemory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
 export interface BackendHandle {
   baseUrl: string;
   pid: number;
   hasExited(): boolean;
   /** RSS and heap after two full collections, read by the backend itself. */
-  memory(): Promise<{ rss: number; heapUsed: number }>;
+  memory(): Promise<BackendMemory>;
   stop(): Promise<void>;
 }
 
@@ -57,10 +66,10 @@ export async function startBackendProcess(
     hasExited: () => exitCode !== undefined,
     memory: () =>
       new Promise(resolve => {
-        const onMessage = (message: { type?: string; rss: number; heapUsed: number }) => {
+        const onMessage = (message: BackendMemory & { type?: string }) => {
           if (message.type === 'memory') {
             child.off('message', onMessage);
-            resolve({ rss: message.rss, heapUsed: message.heapUsed });
+            resolve(message);
           }
         };
         child.on('message', onMessage);

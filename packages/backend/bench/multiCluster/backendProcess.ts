@@ -44,7 +44,7 @@ process.on('message', (message: { type?: string }) => {
     process.send?.({
       type: 'memory',
       rss: rssOf('self'),
-      heapUsed: process.memoryUsage().heapUsed,
+      ...process.memoryUsage(),
     });
   }
 });

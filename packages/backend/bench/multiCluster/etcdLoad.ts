@@ -54,7 +54,7 @@ export function storedConnector(options: {
   name: string;
   labels: Record<string, string>;
   annotations: Record<string, string>;
-  status: Record<string, unknown>;
+  status?: Record<string, unknown>;
 }): { key: string; value: unknown } {
   return {
     key: `/registry/kafka.strimzi.io/kafkaconnectors/${options.namespace}/${options.name}`,
@@ -75,7 +75,7 @@ export function storedConnector(options: {
         tasksMax: 2,
         config: { 'topic.prefix': options.name },
       },
-      status: options.status,
+      ...(options.status ? { status: options.status } : {}),
     },
   };
 }

@@ -142,3 +142,43 @@ export async function underStatusChanges(options: {
     visibleMax: visible[visible.length - 1],
   };
 }
+
+/**
+ * The real checks a page view of /entity-connectors makes, asked one by one
+ * from outside with the same user token, `pauseMs` apart: what the suite's
+ * own work adds is the page view minus these.
+ */
+export async function checkCosts(
+  client: PortalClient,
+  entities: number[],
+  pauseMs: number,
+) {
+  const series = async (call: (entity: number) => Promise<{ ms: number }>) => {
+    const times: number[] = [];
+    for (const entity of entities) {
+      await sleep(pauseMs);
+      times.push((await call(entity)).ms);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  return {
+    floor: await series(() => client.get('/api/kafka-connect/health')),
+    permission: await series(() =>
+      client.post('/api/permission/authorize', {
+        items: [
+          {
+            id: 'bench',
+            permission: {
+              type: 'basic',
+              name: 'kafka.connect.read',
+              attributes: { action: 'read' },
+            },
+          },
+        ],
+      }),
+    ),
+    catalog: await series(entity =>
+      client.get(`/api/catalog/entities/by-name/component/default/${entityName(entity)}`),
+    ),
+  };
+}

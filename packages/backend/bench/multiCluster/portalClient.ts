@@ -28,8 +28,26 @@ export function portalClient(baseUrl: string, token: string) {
     }
     return { ms, bytes: Buffer.byteLength(text), body: JSON.parse(text) as T };
   };
+  const post = async (path: string, body: unknown) => {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (!response.ok) {
+      throw new Error(`POST ${path}: ${response.status} ${text.slice(0, 300)}`);
+    }
+    return { ms, bytes: Buffer.byteLength(text), body: JSON.parse(text) };
+  };
   return {
     get,
+    post,
     entityConnectors: (name: string) =>
       get<{ items: Array<{ name: string; lastTransitionTime?: string }> }>(
         `/api/kafka-connect/entity-connectors?entityRef=component:default/${name}`,
