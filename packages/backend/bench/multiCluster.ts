@@ -188,7 +188,7 @@ async function main() {
         pauseMs: PAUSE_MS,
       });
       say(
-        `  while ${(changes.changes.landed / changes.changes.seconds).toFixed(0)} status changes a second landed (${changes.changes.landed} in ${changes.changes.seconds.toFixed(0)} s, ${changes.changes.failed} failed): /entity-connectors ${p50p99(changes.entityTimes)} (${changes.entityTimes.length} views); first page of 50 ${p50p99(changes.pageTimes)} (${changes.pageTimes.length}); a change visible in the API after p50 ${changes.visibleP50} ms, max ${changes.visibleMax} ms (${changes.visible.length} probes, ${changes.notSeen} not seen in 10 s); goals p99 ≤ 10 ms ${met(percentile(changes.entityTimes, 99) <= 10)}, visible ≤ 1 s ${met(changes.visibleMax <= 1000 && changes.notSeen === 0)}`,
+        `  while ${(changes.changes.landed / changes.changes.seconds).toFixed(0)} status changes a second landed (${changes.changes.landed} in ${changes.changes.seconds.toFixed(0)} s, ${changes.changes.failed} failed): /entity-connectors ${p50p99(changes.entityTimes)} (${changes.entityTimes.length} views); first page of 50 ${p50p99(changes.pageTimes)} (${changes.pageTimes.length}); a change visible in the API after p50 ${changes.visibleP50} ms, max ${changes.visibleMax} ms (${changes.visible.length} probes, ${changes.notSeen} not seen in 10 s); ${changes.errors.length} requests failed${changes.errors.length ? ` (first: ${changes.errors[0]})` : ''}; goals p99 ≤ 10 ms ${met(percentile(changes.entityTimes, 99) <= 10)}, visible ≤ 1 s ${met(changes.visibleMax <= 1000 && changes.notSeen === 0)}`,
       );
       if (changes.changes.failed > 0 || changes.notSeen > 0) {
         throw new Error(

@@ -84,17 +84,35 @@ export async function underStatusChanges(options: {
   const visible: number[] = [];
   let notSeen = 0;
   const loadedEntities = loadedConnectors / CONNECTORS_PER_ENTITY;
+  // A failed request is counted, not fatal: under this load Backstage's own
+  // service-to-service calls (keep-alive sockets to itself) now and then
+  // fail with ECONNRESET, and one of those should not end the run.
+  const errors: string[] = [];
+  const counted = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await call();
+    } catch (error) {
+      errors.push(String(error).slice(0, 200));
+      return undefined;
+    }
+  };
   const entityLoop = async () => {
     while (Date.now() < endAt) {
       const [entity] = randomEntities(loadedEntities, 1);
       await sleep(options.pauseMs);
-      entityTimes.push((await client.entityConnectors(entityName(entity))).ms);
+      const answer = await counted(() => client.entityConnectors(entityName(entity)));
+      if (answer) {
+        entityTimes.push(answer.ms);
+      }
     }
   };
   const pageLoop = async () => {
     while (Date.now() < endAt) {
       await sleep(200);
-      pageTimes.push((await client.firstPage()).ms);
+      const answer = await counted(() => client.firstPage());
+      if (answer) {
+        pageTimes.push(answer.ms);
+      }
     }
   };
   const probeLoop = async () => {
@@ -115,8 +133,10 @@ export async function underStatusChanges(options: {
         connectorStatus(place.name, probe % 2 === 0, marker),
       );
       for (;;) {
-        const answer = await client.entityConnectors(entityName(entity));
-        const item = answer.body.items.find(each => each.name === place.name);
+        const answer = await counted(() =>
+          client.entityConnectors(entityName(entity)),
+        );
+        const item = answer?.body.items.find(each => each.name === place.name);
         if (item?.lastTransitionTime === marker) {
           visible.push(Date.now() - started);
           break;
@@ -137,6 +157,7 @@ export async function underStatusChanges(options: {
     pageTimes: pageTimes.sort((a, b) => a - b),
     visible,
     notSeen,
+    errors,
     changes: landed,
     visibleP50: percentile(visible, 50),
     visibleMax: visible[visible.length - 1],
