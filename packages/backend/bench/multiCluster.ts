@@ -17,10 +17,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mib, ms, p50p99, percentile } from './sideBySide/report';
-import { startBackendProcess, freeLoopbackPort, type BackendHandle, type BackendMemory } from './multiCluster/backendHandle';
-import { clustersRss, loadConnectors, startClusters, stopClusters, type BenchCluster } from './multiCluster/clusters';
+import {
+  startBackendProcess,
+  freeLoopbackPort,
+  type BackendHandle,
+  type BackendMemory,
+} from './multiCluster/backendHandle';
+import {
+  clustersRss,
+  loadConnectors,
+  startClusters,
+  stopClusters,
+  type BenchCluster,
+} from './multiCluster/clusters';
 import { catalogYaml, CONNECTORS_PER_ENTITY } from './multiCluster/layout';
-import { checkCosts, firstPages, pageViews, randomEntities, underStatusChanges } from './multiCluster/phases';
+import {
+  checkCosts,
+  firstPages,
+  pageViews,
+  randomEntities,
+  underStatusChanges,
+} from './multiCluster/phases';
 import { guestToken, portalClient, sleep } from './multiCluster/portalClient';
 import { StatusWriter } from './multiCluster/statusChanges';
 
@@ -35,7 +52,7 @@ const met = (goal: boolean) => (goal ? 'met' : 'NOT met');
 
 const REAL_AND_STUBBED = [
   `real: ${clusterCount} kube-apiserver + etcd pairs (separate processes, one per cluster, no Strimzi operator, no Kafka Connect: statuses are written by this harness through each API server's status subresource), a Backstage backend in its own process (createBackend: HTTP stack, auth backend with the guest provider signing a real user token that every request carries, catalog backend on in-memory SQLite holding the Components, Groups and the User, permission backend with the portal's PortalPermissionPolicy, the suite's backend plugin with its watch cache), requests over loopback`,
-  'not real: connectors are loaded by writing them into each etcd in the API server\'s storage layout (not through the API server: 100,000 creates take 20+ minutes on 2 vCPUs); the catalog does not hold the connectors as Resource entities (the suite\'s catalog module is not installed: /entity-connectors does not read them); no Backstage frontend',
+  "not real: connectors are loaded by writing them into each etcd in the API server's storage layout (not through the API server: 100,000 creates take 20+ minutes on 2 vCPUs); the catalog does not hold the connectors as Resource entities (the suite's catalog module is not installed: /entity-connectors does not read them); no Backstage frontend",
 ];
 
 async function main() {
@@ -68,7 +85,12 @@ async function main() {
     );
     const empty = clustersRss(clusters);
     say(
-      `${clusterCount} clusters started in ${((Date.now() - started) / 1000).toFixed(1)} s; RSS of all kube-apiservers ${mib(empty.apiServers)}, of all etcds ${mib(empty.etcds)}`,
+      `${clusterCount} clusters started in ${(
+        (Date.now() - started) /
+        1000
+      ).toFixed(1)} s; RSS of all kube-apiservers ${mib(
+        empty.apiServers,
+      )}, of all etcds ${mib(empty.etcds)}`,
     );
     const writer = new StatusWriter(clusters);
     const startPortal = async (loaded: number) => {
@@ -92,22 +114,27 @@ async function main() {
             'utf8',
           );
           throw new Error(
-            `backend exited or not ready after 10 minutes; its log ends:\n${log.slice(-4000)}`,
+            `backend exited or not ready after 10 minutes; its log ends:\n${log.slice(
+              -4000,
+            )}`,
           );
         }
         try {
           token ??= await guestToken(handle.baseUrl);
           client = portalClient(handle.baseUrl, token);
-          const page = await client.get<{ total: number; clusters: Array<{ synced: boolean }> }>(
-            '/api/kafka-connect/connectors?limit=1',
-          );
+          const page = await client.get<{
+            total: number;
+            clusters: Array<{ synced: boolean }>;
+          }>('/api/kafka-connect/connectors?limit=1');
           if (
             page.body.total === loaded &&
             page.body.clusters.length === clusterCount &&
             page.body.clusters.every(state => state.synced)
           ) {
             synced = Date.now() - forked;
-            cacheSync = Date.now() - cacheStartedAt(path.join(workDir, `backend-${loaded}.log`));
+            cacheSync =
+              Date.now() -
+              cacheStartedAt(path.join(workDir, `backend-${loaded}.log`));
             break;
           }
         } catch {
@@ -118,7 +145,13 @@ async function main() {
       while ((await client.catalogCount('component')) < entities) {
         await sleep(500);
       }
-      return { handle, client, synced, cacheSync, catalogReady: Date.now() - forked };
+      return {
+        handle,
+        client,
+        synced,
+        cacheSync,
+        catalogReady: Date.now() - forked,
+      };
     };
 
     // Size 0: the backend's own RSS with the same catalog, before any connector.
@@ -128,8 +161,16 @@ async function main() {
       const portal = await startPortal(0);
       const memory = await portal.handle.memory();
       say(
-        `0 connectors: backend up and ${clusterCount} clusters synced ${portal.synced} ms after start (${portal.cacheSync} ms after the cache started), catalog of ${maxSize / CONNECTORS_PER_ENTITY} Components processed after ${portal.catalogReady} ms; backend RSS ${mib(memory.rss)} (${heapLine(memory)})`,
-    );
+        `0 connectors: backend up and ${clusterCount} clusters synced ${
+          portal.synced
+        } ms after start (${
+          portal.cacheSync
+        } ms after the cache started), catalog of ${
+          maxSize / CONNECTORS_PER_ENTITY
+        } Components processed after ${
+          portal.catalogReady
+        } ms; backend RSS ${mib(memory.rss)} (${heapLine(memory)})`,
+      );
       await portal.handle.stop();
       backend = undefined;
       baseRss = memory.rss;
@@ -143,41 +184,87 @@ async function main() {
       loadedSoFar = size;
       const rssLoaded = clustersRss(clusters);
       say(
-        `— ${size} connectors over ${clusterCount} clusters (${size / clusterCount} each) —`,
+        `— ${size} connectors over ${clusterCount} clusters (${
+          size / clusterCount
+        } each) —`,
       );
       say(
-        `  loaded in ${(load.servedMs / 1000).toFixed(1)} s (written to etcd in ${(load.writeMs / 1000).toFixed(1)} s); RSS of all kube-apiservers ${mib(rssLoaded.apiServers)}, of all etcds ${mib(rssLoaded.etcds)}`,
+        `  loaded in ${(load.servedMs / 1000).toFixed(
+          1,
+        )} s (written to etcd in ${(load.writeMs / 1000).toFixed(
+          1,
+        )} s); RSS of all kube-apiservers ${mib(
+          rssLoaded.apiServers,
+        )}, of all etcds ${mib(rssLoaded.etcds)}`,
       );
       const portal = await startPortal(size);
       const { client } = portal;
       const memory = await portal.handle.memory();
       const growth = ((memory.rss - baseRss) / size) * 10_000;
       say(
-        `  cold sync: every connector of every cluster served ${portal.cacheSync} ms after the cache started (its log line), ${portal.synced} ms after the backend process started; load average ${loadAverage()}`,
+        `  cold sync: every connector of every cluster served ${
+          portal.cacheSync
+        } ms after the cache started (its log line), ${
+          portal.synced
+        } ms after the backend process started; load average ${loadAverage()}`,
       );
       say(
-        `  backend RSS after sync ${mib(memory.rss)} (${heapLine(memory)}): ${mib(growth)} per 10,000 connectors over the 0-connector backend; goal ≤ 150 MB ${met(growth <= 150 * 1e6)}`,
+        `  backend RSS after sync ${mib(memory.rss)} (${heapLine(
+          memory,
+        )}): ${mib(
+          growth,
+        )} per 10,000 connectors over the 0-connector backend; goal ≤ 150 MB ${met(
+          growth <= 150 * 1e6,
+        )}`,
       );
       const entities = size / CONNECTORS_PER_ENTITY;
-      const measured = randomEntities(entities, Math.min(viewCount, entities - 50));
+      const measured = randomEntities(
+        entities,
+        Math.min(viewCount, entities - 50),
+      );
       progress('first page of the ownership page');
       const firstPage = await client.firstPage();
       const cold = await pageViews(client, measured, PAUSE_MS);
       const repeated = await pageViews(client, measured, PAUSE_MS);
       const backToBack = await pageViews(client, measured, 0);
       say(
-        `  /entity-connectors (20 connectors from ${Math.min(20, clusterCount)} clusters), ${measured.length} page views ${PAUSE_MS} ms apart: cold ${p50p99(cold)}; repeated ${p50p99(repeated)}; repeated back to back ${p50p99(backToBack)}; goal p99 ≤ 10 ms: cold ${met(percentile(cold, 99) <= 10)}, repeated ${met(percentile(repeated, 99) <= 10)}`,
+        `  /entity-connectors (20 connectors from ${Math.min(
+          20,
+          clusterCount,
+        )} clusters), ${
+          measured.length
+        } page views ${PAUSE_MS} ms apart: cold ${p50p99(
+          cold,
+        )}; repeated ${p50p99(repeated)}; repeated back to back ${p50p99(
+          backToBack,
+        )}; goal p99 ≤ 10 ms: cold ${met(
+          percentile(cold, 99) <= 10,
+        )}, repeated ${met(percentile(repeated, 99) <= 10)}`,
       );
       const checks = await checkCosts(client, measured.slice(0, 200), PAUSE_MS);
       say(
-        `  the real checks alone, asked from outside with the same token, 200 each ${PAUSE_MS} ms apart: a route that does nothing (auth only) ${p50p99(checks.floor)}; permission decision (POST /api/permission/authorize) ${p50p99(checks.permission)}; catalog lookup (GET /api/catalog/entities/by-name) ${p50p99(checks.catalog)}`,
+        `  the real checks alone, asked from outside with the same token, 200 each ${PAUSE_MS} ms apart: a route that does nothing (auth only) ${p50p99(
+          checks.floor,
+        )}; permission decision (POST /api/permission/authorize) ${p50p99(
+          checks.permission,
+        )}; catalog lookup (GET /api/catalog/entities/by-name) ${p50p99(
+          checks.catalog,
+        )}`,
       );
       const pages = await firstPages(client, 200, PAUSE_MS);
       say(
-        `  ownership page, first page of 50 (sort=health): first request ${ms(firstPage.ms)}, ${(firstPage.bytes / KB).toFixed(1)} KiB; repeated (200) ${p50p99(pages.times)}; goal p99 ≤ 50 ms ${met(percentile(pages.times, 99) <= 50)}, ≤ 100 KB ${met(pages.bytes <= 100_000)}`,
+        `  ownership page, first page of 50 (sort=health): first request ${ms(
+          firstPage.ms,
+        )}, ${(firstPage.bytes / KB).toFixed(1)} KiB; repeated (200) ${p50p99(
+          pages.times,
+        )}; goal p99 ≤ 50 ms ${met(
+          percentile(pages.times, 99) <= 50,
+        )}, ≤ 100 KB ${met(pages.bytes <= 100_000)}`,
       );
       say(`  load average before the changes ${loadAverage()}`);
-      progress(`${changesPerSecond} status changes a second for ${secondsUnderChanges} s`);
+      progress(
+        `${changesPerSecond} status changes a second for ${secondsUnderChanges} s`,
+      );
       const changes = await underStatusChanges({
         client,
         writer,
@@ -188,7 +275,27 @@ async function main() {
         pauseMs: PAUSE_MS,
       });
       say(
-        `  while ${(changes.changes.landed / changes.changes.seconds).toFixed(0)} status changes a second landed (${changes.changes.landed} in ${changes.changes.seconds.toFixed(0)} s, ${changes.changes.failed} failed): /entity-connectors ${p50p99(changes.entityTimes)} (${changes.entityTimes.length} views); first page of 50 ${p50p99(changes.pageTimes)} (${changes.pageTimes.length}); a change visible in the API after p50 ${changes.visibleP50} ms, max ${changes.visibleMax} ms (${changes.visible.length} probes, ${changes.notSeen} not seen in 10 s); ${changes.errors.length} requests failed${changes.errors.length ? ` (first: ${changes.errors[0]})` : ''}; goals p99 ≤ 10 ms ${met(percentile(changes.entityTimes, 99) <= 10)}, visible ≤ 1 s ${met(changes.visibleMax <= 1000 && changes.notSeen === 0)}`,
+        `  while ${(changes.changes.landed / changes.changes.seconds).toFixed(
+          0,
+        )} status changes a second landed (${
+          changes.changes.landed
+        } in ${changes.changes.seconds.toFixed(0)} s, ${
+          changes.changes.failed
+        } failed): /entity-connectors ${p50p99(changes.entityTimes)} (${
+          changes.entityTimes.length
+        } views); first page of 50 ${p50p99(changes.pageTimes)} (${
+          changes.pageTimes.length
+        }); a change visible in the API after p50 ${
+          changes.visibleP50
+        } ms, max ${changes.visibleMax} ms (${changes.visible.length} probes, ${
+          changes.notSeen
+        } not seen in 10 s); ${changes.errors.length} requests failed${
+          changes.errors.length ? ` (first: ${changes.errors[0]})` : ''
+        }; goals p99 ≤ 10 ms ${met(
+          percentile(changes.entityTimes, 99) <= 10,
+        )}, visible ≤ 1 s ${met(
+          changes.visibleMax <= 1000 && changes.notSeen === 0,
+        )}`,
       );
       if (changes.changes.failed > 0 || changes.notSeen > 0) {
         throw new Error(
@@ -197,17 +304,33 @@ async function main() {
       }
       const after = await portal.handle.memory();
       say(
-        `  backend RSS after the measurements ${mib(after.rss)} (${heapLine(after)}); heap used ${mib(((after.heapUsed - baseHeap) / size) * 10_000)} per 10,000 connectors over the 0-connector backend`,
+        `  backend RSS after the measurements ${mib(after.rss)} (${heapLine(
+          after,
+        )}); heap used ${mib(
+          ((after.heapUsed - baseHeap) / size) * 10_000,
+        )} per 10,000 connectors over the 0-connector backend`,
       );
       await portal.handle.stop();
       backend = undefined;
     }
     writer.close();
     say(
-      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${mib(os.totalmem())} RAM, ${os.type()} ${os.release()}, load average at the end ${os.loadavg().map(l => l.toFixed(1)).join(' ')}; Node ${process.version}; kube-apiserver ${KUBERNETES_VERSION}; whole run ${((Date.now() - started) / 60000).toFixed(1)} min`,
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${mib(
+        os.totalmem(),
+      )} RAM, ${os.type()} ${os.release()}, load average at the end ${os
+        .loadavg()
+        .map(l => l.toFixed(1))
+        .join(' ')}; Node ${
+        process.version
+      }; kube-apiserver ${KUBERNETES_VERSION}; whole run ${(
+        (Date.now() - started) /
+        60000
+      ).toFixed(1)} min`,
     );
     if (process.env.KC_BENCH_REPORT) {
-      fs.mkdirSync(path.dirname(process.env.KC_BENCH_REPORT), { recursive: true });
+      fs.mkdirSync(path.dirname(process.env.KC_BENCH_REPORT), {
+        recursive: true,
+      });
       fs.writeFileSync(process.env.KC_BENCH_REPORT, `${lines.join('\n')}\n`);
     }
   } finally {
@@ -218,7 +341,9 @@ async function main() {
 }
 
 const heapLine = (memory: BackendMemory) =>
-  `V8 heap used ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)}, external ${mib(memory.external)}`;
+  `V8 heap used ${mib(memory.heapUsed)} of ${mib(
+    memory.heapTotal,
+  )}, external ${mib(memory.external)}`;
 
 const loadAverage = () =>
   os
@@ -235,7 +360,11 @@ function cacheStartedAt(logFile: string): number {
   return line ? Date.parse(JSON.parse(line).timestamp) : Date.now();
 }
 
-function backendConfig(port: number, catalogFile: string, clusters: BenchCluster[]) {
+function backendConfig(
+  port: number,
+  catalogFile: string,
+  clusters: BenchCluster[],
+) {
   return {
     app: { baseUrl: 'http://127.0.0.1:3000' },
     backend: {

@@ -2,7 +2,11 @@ import { applyObjects, startCluster } from '@kcs/dev-cluster';
 import fs from 'node:fs';
 import https from 'node:https';
 import { putIntoEtcd } from './etcdLoad';
-import { NAMESPACES_PER_CLUSTER, storedConnectClusters, storedConnectorsOf } from './layout';
+import {
+  NAMESPACES_PER_CLUSTER,
+  storedConnectClusters,
+  storedConnectorsOf,
+} from './layout';
 
 export type BenchCluster = Awaited<ReturnType<typeof startCluster>>;
 
@@ -91,7 +95,8 @@ function countServed(cluster: BenchCluster): Promise<number> {
           response.on('end', () => {
             const list = JSON.parse(text);
             resolve(
-              (list.items?.length ?? 0) + (list.metadata?.remainingItemCount ?? 0),
+              (list.items?.length ?? 0) +
+                (list.metadata?.remainingItemCount ?? 0),
             );
           });
         },
@@ -115,7 +120,10 @@ export function rssOfPid(pid: number | undefined): number {
 /** Summed RSS of every kube-apiserver and every etcd. */
 export function clustersRss(clusters: BenchCluster[]) {
   return {
-    apiServers: clusters.reduce((sum, c) => sum + rssOfPid(c.pids.apiServer), 0),
+    apiServers: clusters.reduce(
+      (sum, c) => sum + rssOfPid(c.pids.apiServer),
+      0,
+    ),
     etcds: clusters.reduce((sum, c) => sum + rssOfPid(c.pids.etcd), 0),
   };
 }

@@ -1,7 +1,16 @@
 import { percentile } from '../sideBySide/report';
-import { entityName, placementOf, PROBE_ENTITIES, CONNECTORS_PER_ENTITY } from './layout';
+import {
+  entityName,
+  placementOf,
+  PROBE_ENTITIES,
+  CONNECTORS_PER_ENTITY,
+} from './layout';
 import { type PortalClient, sleep } from './portalClient';
-import { connectorStatus, startStatusChanges, StatusWriter } from './statusChanges';
+import {
+  connectorStatus,
+  startStatusChanges,
+  StatusWriter,
+} from './statusChanges';
 
 /** Page views one at a time, `pauseMs` apart (real page views are not microseconds apart). */
 export async function pageViews(
@@ -15,7 +24,9 @@ export async function pageViews(
     const answer = await client.entityConnectors(entityName(entity));
     if (answer.body.items.length !== CONNECTORS_PER_ENTITY) {
       throw new Error(
-        `${entityName(entity)}: ${answer.body.items.length} connectors, expected ${CONNECTORS_PER_ENTITY}`,
+        `${entityName(entity)}: ${
+          answer.body.items.length
+        } connectors, expected ${CONNECTORS_PER_ENTITY}`,
       );
     }
     times.push(answer.ms);
@@ -23,7 +34,11 @@ export async function pageViews(
   return times.sort((a, b) => a - b);
 }
 
-export async function firstPages(client: PortalClient, count: number, pauseMs: number) {
+export async function firstPages(
+  client: PortalClient,
+  count: number,
+  pauseMs: number,
+) {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < count; i++) {
@@ -39,7 +54,10 @@ export async function firstPages(client: PortalClient, count: number, pauseMs: n
 }
 
 /** Distinct random entities among those with connectors, none of the probes'. */
-export function randomEntities(loadedEntities: number, count: number): number[] {
+export function randomEntities(
+  loadedEntities: number,
+  count: number,
+): number[] {
   const pool = Array.from(
     { length: loadedEntities - PROBE_ENTITIES },
     (_u, i) => i + PROBE_ENTITIES,
@@ -100,7 +118,9 @@ export async function underStatusChanges(options: {
     while (Date.now() < endAt) {
       const [entity] = randomEntities(loadedEntities, 1);
       await sleep(options.pauseMs);
-      const answer = await counted(() => client.entityConnectors(entityName(entity)));
+      const answer = await counted(() =>
+        client.entityConnectors(entityName(entity)),
+      );
       if (answer) {
         entityTimes.push(answer.ms);
       }
@@ -199,7 +219,9 @@ export async function checkCosts(
       }),
     ),
     catalog: await series(entity =>
-      client.get(`/api/catalog/entities/by-name/component/default/${entityName(entity)}`),
+      client.get(
+        `/api/catalog/entities/by-name/component/default/${entityName(entity)}`,
+      ),
     ),
   };
 }

@@ -53,9 +53,11 @@ export function portalClient(baseUrl: string, token: string) {
         `/api/kafka-connect/entity-connectors?entityRef=component:default/${name}`,
       ),
     firstPage: () =>
-      get<{ items: unknown[]; total: number; clusters: Array<{ synced: boolean }> }>(
-        '/api/kafka-connect/connectors?sort=health&limit=50',
-      ),
+      get<{
+        items: unknown[];
+        total: number;
+        clusters: Array<{ synced: boolean }>;
+      }>('/api/kafka-connect/connectors?sort=health&limit=50'),
     catalogCount: async (kind: string) =>
       (
         await get<{ totalItems: number }>(

@@ -134,7 +134,9 @@ export function startStatusChanges(options: {
           connectorStatus(
             target.name,
             serial % 2 === 0,
-            new Date(started + serial * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+            new Date(started + serial * 1000)
+              .toISOString()
+              .replace(/\.\d+Z$/, 'Z'),
           ),
         )
         .then(

@@ -74,8 +74,7 @@ export async function loadConnectors(
       plural: 'kafkaconnectors',
       limit: 1,
     })) as { items: unknown[]; metadata?: { remainingItemCount?: number } };
-    const served =
-      page.items.length + (page.metadata?.remainingItemCount ?? 0);
+    const served = page.items.length + (page.metadata?.remainingItemCount ?? 0);
     if (served === layout.connectorCount) {
       break;
     }
