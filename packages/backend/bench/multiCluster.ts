@@ -21,7 +21,6 @@ import {
   startBackendProcess,
   freeLoopbackPort,
   type BackendHandle,
-  type BackendMemory,
 } from './multiCluster/backendHandle';
 import {
   clustersRss,
@@ -31,6 +30,12 @@ import {
   type BenchCluster,
 } from './multiCluster/clusters';
 import { catalogYaml, CONNECTORS_PER_ENTITY } from './multiCluster/layout';
+import {
+  backendConfig,
+  cacheStartedAt,
+  heapLine,
+  loadAverage,
+} from './multiCluster/backendConfig';
 import {
   checkCosts,
   firstPages,
@@ -338,71 +343,6 @@ async function main() {
     await stopClusters(clusters);
     fs.rmSync(workDir, { recursive: true, force: true });
   }
-}
-
-const heapLine = (memory: BackendMemory) =>
-  `V8 heap used ${mib(memory.heapUsed)} of ${mib(
-    memory.heapTotal,
-  )}, external ${mib(memory.external)}`;
-
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map(load => load.toFixed(1))
-    .join(' ');
-
-/** When the suite's cache started, from the backend's log (polling the API would add up to 100 ms). */
-function cacheStartedAt(logFile: string): number {
-  const line = fs
-    .readFileSync(logFile, 'utf8')
-    .split('\n')
-    .find(each => each.includes('Kafka Connect: watching'));
-  return line ? Date.parse(JSON.parse(line).timestamp) : Date.now();
-}
-
-function backendConfig(
-  port: number,
-  catalogFile: string,
-  clusters: BenchCluster[],
-) {
-  return {
-    app: { baseUrl: 'http://127.0.0.1:3000' },
-    backend: {
-      baseUrl: `http://127.0.0.1:${port}`,
-      listen: { host: '127.0.0.1', port },
-      database: { client: 'better-sqlite3', connection: ':memory:' },
-    },
-    auth: {
-      providers: {
-        guest: {
-          dangerouslyAllowOutsideDevelopment: true,
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: ['user:default/guest', 'group:default/team-0'],
-        },
-      },
-    },
-    catalog: {
-      rules: [{ allow: ['Component', 'Group', 'User'] }],
-      locations: [{ type: 'file', target: catalogFile }],
-    },
-    permission: { enabled: true },
-    kafkaConnect: { operations: { policyHandlesOperate: true } },
-    kubernetes: {
-      serviceLocatorMethod: { type: 'multiTenant' },
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: clusters.map((cluster, c) => ({
-            name: `cluster-${String(c).padStart(2, '0')}`,
-            url: cluster.server,
-            authProvider: 'serviceAccount',
-            serviceAccountToken: cluster.portalToken,
-            caData: cluster.caData,
-          })),
-        },
-      ],
-    },
-  };
 }
 
 main().catch(error => {
