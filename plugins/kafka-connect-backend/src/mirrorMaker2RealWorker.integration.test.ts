@@ -39,6 +39,8 @@ describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', ()
       bootstrapServers: cluster.bootstrapServers!,
       filesDir,
       topicsPattern: topic,
+      // Two partitions, two tasks: one failing task leaves the other running.
+      sourceTasksMax: 2,
     });
     await cluster.apply([
       realWorkerConnect(namespace, cluster.bootstrapServers),
@@ -54,7 +56,12 @@ describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', ()
         spec: {
           class: FILE_SOURCE,
           tasksMax: 1,
-          config: { file: `${topic}.txt`, topic },
+          config: {
+            file: `${topic}.txt`,
+            topic,
+            'topic.creation.default.partitions': 2,
+            'topic.creation.default.replication.factor': -1,
+          },
         },
       },
       mirror.resource,
@@ -69,7 +76,7 @@ describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', ()
       );
     try {
       const healthy = await until(
-        body => body.health === 'healthy' && sourceOf(body)?.tasks.total > 0,
+        body => body.health === 'healthy' && sourceOf(body)?.tasks.running === 2,
       );
       expect(healthy.kind).toBe('KafkaMirrorMaker2');
       // One component per connector the spec names (in the spec's order).
@@ -84,7 +91,10 @@ describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', ()
       const ref = { namespace, name: 'mirror', connector: sourceName };
       await failTask(cluster.kubeConfig(), ref, 0, undefined, worker);
       const degraded = await until(body => body.health === 'degraded');
-      expect(sourceOf(degraded)).toMatchObject({ health: 'degraded' });
+      expect(sourceOf(degraded)).toMatchObject({
+        health: 'degraded',
+        tasks: { total: 2, running: 1, failed: 1 },
+      });
       expect(sourceOf(degraded).failingTasks[0].trace).toContain(
         'ConfigException: Invalid value not-a-number for configuration refresh.topics.interval.seconds',
       );

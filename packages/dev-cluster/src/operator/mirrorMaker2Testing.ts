@@ -19,6 +19,8 @@ export function realMirrorMaker2Manifest(options: {
   topicsPattern: string;
   /** Only a checkpoint connector (no source connector). */
   checkpointOnly?: boolean;
+  /** The source connector's tasks (at most one per partition run). */
+  sourceTasksMax?: number;
 }) {
   const { namespace, name, bootstrapServers } = options;
   const sourceAlias = `src-${namespace}`;
@@ -54,7 +56,7 @@ export function realMirrorMaker2Manifest(options: {
             ? {}
             : {
                 sourceConnector: {
-                  tasksMax: 1,
+                  tasksMax: options.sourceTasksMax ?? 1,
                   config: {
                     // One broker: topics take the broker's replication factor.
                     'replication.factor': -1,
