@@ -90,15 +90,15 @@ function realConnectorOf(
   worker: Worker | undefined,
 ): RealConnector | undefined {
   const connector = connectorOf(mm2, ref);
-  if (
-    !worker ||
-    !isTrue(mm2.metadata?.annotations?.[REAL_WORKER_ANNOTATION])
-  ) {
+  if (!worker || !isTrue(mm2.metadata?.annotations?.[REAL_WORKER_ANNOTATION])) {
     return undefined;
   }
   return {
     name: connector.name,
-    spec: { class: connector.config['connector.class'], config: connector.config },
+    spec: {
+      class: connector.config['connector.class'],
+      config: connector.config,
+    },
     filesDir: worker.filesDir,
     rest: new ConnectRestClient(worker.connectUrl),
   };

@@ -76,7 +76,8 @@ describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', ()
       );
     try {
       const healthy = await until(
-        body => body.health === 'healthy' && sourceOf(body)?.tasks.running === 2,
+        body =>
+          body.health === 'healthy' && sourceOf(body)?.tasks.running === 2,
       );
       expect(healthy.kind).toBe('KafkaMirrorMaker2');
       // One component per connector the spec names (in the spec's order).

@@ -43,7 +43,8 @@ describe('mirrorMaker2ConnectorsOf', () => {
   it('sends Strimzi’s config: both clusters, the connector’s own, then the patterns', () => {
     const [source] = mirrorMaker2ConnectorsOf(mm2);
     expect(source.config).toEqual({
-      'connector.class': 'org.apache.kafka.connect.mirror.MirrorSourceConnector',
+      'connector.class':
+        'org.apache.kafka.connect.mirror.MirrorSourceConnector',
       'target.cluster.alias': 'us',
       'target.cluster.bootstrap.servers': 'us:9092',
       'target.cluster.security.protocol': 'PLAINTEXT',
@@ -138,7 +139,10 @@ describe('restart annotations of a MirrorMaker 2', () => {
       onlyFailed: false,
     });
     expect(
-      restartConnectorOf('a->b.MirrorSourceConnector:includeTasks,onlyFailed', true),
+      restartConnectorOf(
+        'a->b.MirrorSourceConnector:includeTasks,onlyFailed',
+        true,
+      ),
     ).toEqual({
       connector: 'a->b.MirrorSourceConnector',
       includeTasks: true,
@@ -147,9 +151,9 @@ describe('restart annotations of a MirrorMaker 2', () => {
     expect(
       restartConnectorOf('a->b.MirrorSourceConnector:includeTasks', false),
     ).toBe('invalid');
-    expect(restartConnectorOf('a->b.MirrorSourceConnector:sometimes', true)).toBe(
-      'invalid',
-    );
+    expect(
+      restartConnectorOf('a->b.MirrorSourceConnector:sometimes', true),
+    ).toBe('invalid');
     expect(restartConnectorOf('', true)).toBe('invalid');
   });
 
@@ -158,7 +162,9 @@ describe('restart annotations of a MirrorMaker 2', () => {
       connector: 'a->b.MirrorSourceConnector',
       taskId: 3,
     });
-    expect(restartConnectorTaskOf('a->b.MirrorSourceConnector')).toBe('invalid');
+    expect(restartConnectorTaskOf('a->b.MirrorSourceConnector')).toBe(
+      'invalid',
+    );
     expect(restartConnectorTaskOf('a->b.MirrorSourceConnector:x')).toBe(
       'invalid',
     );

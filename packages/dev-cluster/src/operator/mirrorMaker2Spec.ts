@@ -77,34 +77,37 @@ export function mirrorMaker2ConnectorsOf(
     ? mm2.spec!.mirrors
     : [];
   return mirrors.flatMap(mirror =>
-    ROLES.filter(([role]) => mirror?.[role] && typeof mirror[role] === 'object')
-      .map(([role, className]) => {
-        const spec: Record<string, any> = mirror[role];
-        const config: Record<string, string> = {
-          'connector.class': `${MIRROR_PACKAGE}.${className}`,
-          ...clusterConfig(target, 'target.cluster.'),
-          ...clusterConfig(mirror.source, 'source.cluster.'),
-          'key.converter': BYTE_ARRAY_CONVERTER,
-          'value.converter': BYTE_ARRAY_CONVERTER,
-          'header.converter': BYTE_ARRAY_CONVERTER,
-          ...stringValues(spec.config),
-          ...(spec.tasksMax !== undefined
-            ? { 'tasks.max': String(spec.tasksMax) }
-            : {}),
-          ...stringValues({
-            topics: mirror.topicsPattern,
-            'topics.exclude': mirror.topicsExcludePattern,
-            groups: mirror.groupsPattern,
-            'groups.exclude': mirror.groupsExcludePattern,
-          }),
-        };
-        return {
-          name: `${mirror.source?.alias ?? ''}->${target?.alias ?? ''}.${className}`,
-          role,
-          spec,
-          config,
-        };
-      }),
+    ROLES.filter(
+      ([role]) => mirror?.[role] && typeof mirror[role] === 'object',
+    ).map(([role, className]) => {
+      const spec: Record<string, any> = mirror[role];
+      const config: Record<string, string> = {
+        'connector.class': `${MIRROR_PACKAGE}.${className}`,
+        ...clusterConfig(target, 'target.cluster.'),
+        ...clusterConfig(mirror.source, 'source.cluster.'),
+        'key.converter': BYTE_ARRAY_CONVERTER,
+        'value.converter': BYTE_ARRAY_CONVERTER,
+        'header.converter': BYTE_ARRAY_CONVERTER,
+        ...stringValues(spec.config),
+        ...(spec.tasksMax !== undefined
+          ? { 'tasks.max': String(spec.tasksMax) }
+          : {}),
+        ...stringValues({
+          topics: mirror.topicsPattern,
+          'topics.exclude': mirror.topicsExcludePattern,
+          groups: mirror.groupsPattern,
+          'groups.exclude': mirror.groupsExcludePattern,
+        }),
+      };
+      return {
+        name: `${mirror.source?.alias ?? ''}->${
+          target?.alias ?? ''
+        }.${className}`,
+        role,
+        spec,
+        config,
+      };
+    }),
   );
 }
 
@@ -139,7 +142,10 @@ export function mirrorMaker2ConnectorStatuses(
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map(body => ({
       ...body,
-      connector: { ...body.connector, worker_id: podOf(body.connector.worker_id) },
+      connector: {
+        ...body.connector,
+        worker_id: podOf(body.connector.worker_id),
+      },
       tasks: body.tasks.map(task => ({
         ...task,
         worker_id: podOf(task.worker_id),
@@ -203,7 +209,5 @@ export function restartConnectorTaskOf(
   value: string,
 ): { connector: string; taskId: number } | 'invalid' {
   const match = /^(.+):(\d+)$/.exec(value.trim());
-  return match
-    ? { connector: match[1], taskId: Number(match[2]) }
-    : 'invalid';
+  return match ? { connector: match[1], taskId: Number(match[2]) } : 'invalid';
 }

@@ -41,9 +41,7 @@ interface ConnectorAutoRestart extends AutoRestartStatus {
 export function realMirrorMaker2ConnectorNames(mm2: Resource): string[] {
   if (
     (mm2.spec?.replicas ?? 1) === 0 ||
-    isTrue(
-      mm2.metadata?.annotations?.[STRIMZI_PAUSE_RECONCILIATION_ANNOTATION],
-    )
+    isTrue(mm2.metadata?.annotations?.[STRIMZI_PAUSE_RECONCILIATION_ANNOTATION])
   ) {
     return [];
   }
@@ -198,14 +196,17 @@ export async function reconcileRealMirrorMaker2(
   };
   if (replicas === 0) {
     // No pods: Strimzi reconciles no connector and writes no url.
-    return { status: { conditions: [mirrorMaker2Readiness(now, [])], ...common } };
+    return {
+      status: { conditions: [mirrorMaker2Readiness(now, [])], ...common },
+    };
   }
   const warnings: Condition[] = [];
   const restarted = await restarts(annotations, context, warnings);
   if (restarted) {
     return { annotations: restarted, requeueAfterMs: 500 };
   }
-  const previous: ConnectorAutoRestart[] = mm2.status?.autoRestartStatuses ?? [];
+  const previous: ConnectorAutoRestart[] =
+    mm2.status?.autoRestartStatuses ?? [];
   const bodies: ConnectorStatusBody[] = [];
   const autoRestarts: ConnectorAutoRestart[] = [];
   const errors: string[] = [];
@@ -265,9 +266,7 @@ export async function reconcileRealMirrorMaker2(
       ...common,
       url: `http://${name}-mirrormaker2-api.${namespace}.svc:8083`,
       ...(connectors.length > 0 ? { connectors } : {}),
-      ...(autoRestarts.length > 0
-        ? { autoRestartStatuses: autoRestarts }
-        : {}),
+      ...(autoRestarts.length > 0 ? { autoRestartStatuses: autoRestarts } : {}),
     },
     requeueAfterMs,
   };

@@ -113,7 +113,8 @@ describe('MirrorMaker 2 on a real Kafka Connect worker', () => {
     await failConnector(cluster.kubeConfig(), ref, undefined, worker);
     const failed = await wait(
       'mirror',
-      resource => resource.status?.connectors?.[1]?.connector?.state === 'FAILED',
+      resource =>
+        resource.status?.connectors?.[1]?.connector?.state === 'FAILED',
       'kafkamirrormaker2s',
     );
     expect(failed.status.conditions).toEqual([
