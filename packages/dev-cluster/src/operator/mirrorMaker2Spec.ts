@@ -138,19 +138,27 @@ export function mirrorMaker2ConnectorStatuses(
     }
     return pods.get(workerId)!;
   };
-  return [...bodies]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(body => ({
-      ...body,
-      connector: {
-        ...body.connector,
-        worker_id: podOf(body.connector.worker_id),
-      },
-      tasks: body.tasks.map(task => ({
-        ...task,
-        worker_id: podOf(task.worker_id),
-      })),
-    }));
+  return (
+    [...bodies]
+      // Java's String order (code units), not the locale's.
+      .sort((a, b) => {
+        if (a.name === b.name) {
+          return 0;
+        }
+        return a.name < b.name ? -1 : 1;
+      })
+      .map(body => ({
+        ...body,
+        connector: {
+          ...body.connector,
+          worker_id: podOf(body.connector.worker_id),
+        },
+        tasks: body.tasks.map(task => ({
+          ...task,
+          worker_id: podOf(task.worker_id),
+        })),
+      }))
+  );
 }
 
 /**
