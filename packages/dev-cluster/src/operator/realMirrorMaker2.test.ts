@@ -4,7 +4,10 @@ import {
   ConnectRestError,
 } from './connectRest';
 import { profileBehaviour } from './profiles';
-import { reconcileRealMirrorMaker2 } from './realMirrorMaker2';
+import {
+  realMirrorMaker2ConnectorNames,
+  reconcileRealMirrorMaker2,
+} from './realMirrorMaker2';
 import { Resource } from './reconcile';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -228,5 +231,28 @@ describe('reconcileRealMirrorMaker2', () => {
       type: 'Warning',
       reason: 'RestartConnector',
     });
+  });
+
+  it('runs nothing at 0 replicas: Ready without url or connectors, and its connectors are no longer wanted on the worker', async () => {
+    const connect = fakeConnect({});
+    const scaledDown = mm2();
+    scaledDown.spec!.replicas = 0;
+    const { status } = await reconcileRealMirrorMaker2(
+      scaledDown,
+      context(connect.rest),
+    );
+    expect(status).toEqual({
+      conditions: [expect.objectContaining({ type: 'Ready' })],
+      observedGeneration: 3,
+      replicas: 0,
+      labelSelector:
+        'strimzi.io/cluster=mirror,strimzi.io/name=mirror-mirrormaker2,strimzi.io/kind=KafkaMirrorMaker2',
+    });
+    expect(connect.calls).toEqual([]);
+    expect(realMirrorMaker2ConnectorNames(scaledDown)).toEqual([]);
+    expect(realMirrorMaker2ConnectorNames(mm2()).sort()).toEqual([
+      CHECKPOINT,
+      SOURCE,
+    ]);
   });
 });
