@@ -34,6 +34,8 @@ const USAGE = `Usage: yarn dev-cluster <command>
   fail-task <cluster> <namespace>/<connector> <taskId> [--trace <text>]
   fail-connector <cluster> <namespace>/<connector> [--trace <text>]
   heal <cluster> <namespace>/<connector> clear injected failures
+                                         (<namespace>/<mirrormaker2>/<connector> names one connector
+                                         of a KafkaMirrorMaker2, e.g. replication/eu-to-us/'eu->us.MirrorSourceConnector')
                                          (on the real worker these break the connector's files for real,
                                          and Kafka Connect reports its own trace; --trace is for simulated ones)
   operator --name <name>                 run the operator stand-in in the foreground (used by up)
@@ -109,15 +111,15 @@ function realWorkerOf(state: ClusterState): RealWorker | undefined {
 }
 
 function connectorRef(arg: string | undefined) {
-  const [namespace, name] = (arg ?? '').split('/');
-  if (!namespace || !name) {
+  const [namespace, name, connector, ...rest] = (arg ?? '').split('/');
+  if (!namespace || !name || connector === '' || rest.length > 0) {
     throw new UsageError(
       `'${
         arg ?? ''
-      }' is not <namespace>/<connector>, e.g. orders/orders-mysql-cdc`,
+      }' is not <namespace>/<connector> nor <namespace>/<mirrormaker2>/<its connector>, e.g. orders/orders-mysql-cdc or replication/eu-to-us/'eu->us.MirrorSourceConnector'`,
     );
   }
-  return { namespace, name };
+  return { namespace, name, ...(connector ? { connector } : {}) };
 }
 
 function listedClusters(): string[] {
