@@ -52,6 +52,11 @@ export interface Config {
       strimziVersion?: string;
     }>;
     /** Who may operate (pause, resume, stop, restart) connectors. */
+    /** Clusters from the catalog (`kubernetes.clusterLocatorMethods` entry of type `catalog`). */
+    catalogClusters?: {
+      /** How often each replica reads the catalog's cluster entities again, in seconds. Default 60. */
+      refreshSeconds?: number;
+    };
     operations?: {
       /**
        * Set true once the permission policy handles kafka.connect.operate

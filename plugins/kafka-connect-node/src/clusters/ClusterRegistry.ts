@@ -80,7 +80,9 @@ export class DefaultKafkaConnectClusterRegistry
 
   list(source?: string) {
     return [...this.clusters.values()]
-      .filter(registered => source === undefined || registered.source === source)
+      .filter(
+        registered => source === undefined || registered.source === source,
+      )
       .map(registered => registered.cluster);
   }
 

@@ -47,11 +47,13 @@ export function isPublicAddress(address: string): boolean {
   const mapped = lower.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
   if (mapped) return ipv4IsPublic(mapped[1]);
   return !(
-    lower === '::' ||
-    lower === '::1' ||
-    /^f[cd]/.test(lower) || // unique local fc00::/7
-    /^fe[89ab]/.test(lower) || // link-local fe80::/10
-    /^ff/.test(lower) // multicast
+    (
+      lower === '::' ||
+      lower === '::1' ||
+      /^f[cd]/.test(lower) || // unique local fc00::/7
+      /^fe[89ab]/.test(lower) || // link-local fe80::/10
+      /^ff/.test(lower)
+    ) // multicast
   );
 }
 
@@ -140,7 +142,8 @@ export async function catalogClusterSettings(
   if (problem) return { skipped: problem };
   const authMetadata = Object.fromEntries(
     Object.entries(annotations).filter(
-      ([key]) => key.startsWith('kubernetes.io/') && key !== 'serviceAccountToken',
+      ([key]) =>
+        key.startsWith('kubernetes.io/') && key !== 'serviceAccountToken',
     ),
   );
   return {
