@@ -148,6 +148,13 @@ export async function startOperatorStandIn(
         )
       : undefined;
   };
+  /** What runs on the shared worker, in the order it claims connector names. */
+  const claimantsOnWorker = () =>
+    workerClaimants(
+      [...store.KafkaConnector.values()].filter(c => isReal(connectOf(c))),
+      [...store.KafkaMirrorMaker2.values()].filter(isReal),
+    );
+
   const readConfigMap = async (namespace: string, name: string) => {
     try {
       return (await core.readNamespacedConfigMap({ namespace, name })).data;
@@ -353,12 +360,6 @@ export async function startOperatorStandIn(
       }
     }
   };
-
-  const claimantsOnWorker = () =>
-    workerClaimants(
-      [...store.KafkaConnector.values()].filter(c => isReal(connectOf(c))),
-      [...store.KafkaMirrorMaker2.values()].filter(isReal),
-    );
 
   const removeOrphans = async () => {
     if (!rest || listed.size < Object.keys(KINDS).length) {
