@@ -38,7 +38,8 @@ cleanup() {
     kill -KILL -- "-${app_pid}" 2>/dev/null
   fi
   (cd "${repo_root}" && yarn dev-cluster down "${cluster_name}" >/dev/null 2>&1)
-  rm -rf "${work_dir}"
+  # KC_FRESH_APP_KEEP=1 keeps the app for a look after a failure.
+  if [ "${KC_FRESH_APP_KEEP:-}" = 1 ]; then kc_log "fresh app kept in ${app_dir}"; else rm -rf "${work_dir}"; fi
   exit "${status}"
 }
 trap cleanup EXIT
@@ -82,6 +83,10 @@ node scripts/fresh-app/wire.mjs "${app_dir}" "${tarball_dir}" \
 (cd "${app_dir}" && YARN_ENABLE_IMMUTABLE_INSTALLS=false yarn install >"${log_dir}/install.log" 2>&1) ||
   { grep -E 'YN0(001|009|082|060)|Error' "${log_dir}/install.log" | tail -n 30 >&2; kc_die "yarn install in the fresh app failed; log: ${log_dir}/install.log"; }
 phase "installed the app with the suite's tarballs"
+
+# The suite's Backstage ranges match the fresh app's: no version of a
+# Backstage library that only the suite's packages use.
+node scripts/fresh-app/check-copies.mjs "${app_dir}"
 
 (cd "${app_dir}" && yarn tsc >"${log_dir}/tsc.log" 2>&1) ||
   { tail -n 40 "${log_dir}/tsc.log" >&2; kc_die "the fresh app does not type-check with the suite; log: ${log_dir}/tsc.log"; }

@@ -83,7 +83,7 @@ step "unit tests" env \
 step "Java and Maven" kc_ensure_java_maven
 # Prints how long the Maven resolution took (once per machine; cached outside the repo).
 step "Kafka, Kafka Connect and Debezium (Maven)" yarn dev-cluster build-kafka
-step "Kubernetes binaries (kube-apiserver, etcd)" yarn dev-cluster build-binaries
+step "Kubernetes binaries and helm (kube-apiserver, etcd, helm)" yarn dev-cluster build-binaries
 # The test cluster runs a real Kafka broker and Connect worker too; its log says how long they took to start.
 step "local cluster for integration tests" yarn dev-cluster up --name "${KC_TEST_CLUSTER_NAME}" --no-sample-data
 export KC_TEST_CLUSTER="${KC_TEST_CLUSTER_NAME}"
@@ -97,6 +97,8 @@ kc_postgres_stop
 step "benchmark: backend on 10,000 connectors" yarn workspace @kcs/plugin-kafka-connect-backend bench 10000
 step "benchmark: side by side with the Kubernetes plugin, 10,000 connectors" \
   env KC_BENCH_REPORT="${PWD}/test-results/benchmarks/side-by-side.txt" yarn workspace backend bench:side-by-side 10000 300 30
+step "benchmark: multi-cluster, 2,000 connectors over 2 clusters, real auth, catalog and permissions" \
+  env KC_BENCH_REPORT="${PWD}/test-results/benchmarks/multi-cluster.txt" yarn workspace backend bench:multi-cluster 2000 2 100 10 100
 step "benchmark: create a connector into a values file of 2,000 entries" yarn workspace @kcs/plugin-scaffolder-backend-module-kafka-connect bench 2000
 
 step "Chromium for end-to-end tests" kc_ensure_chromium

@@ -53,6 +53,12 @@ export function portalAccessManifests(): KubernetesObject[] {
         verbs: ['get', 'list', 'watch'],
       },
       {
+        // Offsets to alter go to Strimzi in a ConfigMap (spec.alterOffsets).
+        apiGroups: [''],
+        resources: ['configmaps'],
+        verbs: ['create', 'update', 'patch'],
+      },
+      {
         apiGroups: ['apps', 'autoscaling', 'batch', 'networking.k8s.io'],
         resources: [
           'deployments',

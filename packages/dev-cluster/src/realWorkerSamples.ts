@@ -17,6 +17,8 @@ type Manifest = Record<string, any>;
 const API_VERSION = 'kafka.strimzi.io/v1';
 const NAMESPACE = 'streaming';
 const CONNECT = 'local-connect';
+/** The sample KafkaConnect the real worker backs, as `namespace/name`. */
+export const REAL_WORKER_CONNECT = `${NAMESPACE}/${CONNECT}`;
 const TEAM_ORDERS = 'group:default/team-orders';
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
 const FILE_SINK = 'org.apache.kafka.connect.file.FileStreamSinkConnector';

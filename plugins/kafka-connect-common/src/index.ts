@@ -18,3 +18,5 @@ export * from './client';
 export * from './connectorQuery';
 export * from './actions';
 export * from './blueprints';
+export * from './offsets';
+export * from './validation';

@@ -10,6 +10,10 @@ export type KafkaConnectApi = Pick<
   | 'getConnectorHistory'
   | 'getClusters'
   | 'runConnectorAction'
+  | 'getConnectorOffsets'
+  | 'resetConnectorOffsets'
+  | 'alterConnectorOffsets'
+  | 'validateConnector'
 >;
 
 /** The API ref of the kafka-connect client. @public */

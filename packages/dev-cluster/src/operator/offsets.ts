@@ -2,6 +2,7 @@ import { warning, Condition } from './conditions';
 import { ConnectorStatusBody, OffsetsBody } from './connectRest';
 import type { RealConnectorContext } from './realConnector';
 import type { Resource } from './reconcile';
+import { REAL_WORKER_ANNOTATION } from './simulation';
 
 /** Strimzi's annotation asking to list, alter or reset a connector's offsets. */
 export const CONNECTOR_OFFSETS_ANNOTATION = 'strimzi.io/connector-offsets';
@@ -106,4 +107,30 @@ export async function offsetsStep(
       )}`,
     );
   }
+}
+
+/**
+ * A simulated Connect cluster has no worker to ask: an offsets request
+ * gets the Warning Strimzi writes when Connect cannot answer, and the
+ * annotation stays, as it does after a failure.
+ */
+export function simulatedOffsetsWarnings(
+  annotations: Record<string, string>,
+  now: string,
+): Condition[] {
+  const value = annotations[CONNECTOR_OFFSETS_ANNOTATION]?.trim();
+  if (value === undefined) {
+    return [];
+  }
+  const reason =
+    value === 'list' || value === 'alter' || value === 'reset'
+      ? REASONS[value]
+      : 'ManageOffsets';
+  return [
+    warning(
+      now,
+      reason,
+      `Failed to ${value} offsets: this KafkaConnect is simulated by the dev cluster and runs no Kafka Connect worker; use a connector on the real worker (annotation ${REAL_WORKER_ANNOTATION} on its KafkaConnect) for offsets.`,
+    ),
+  ];
 }

@@ -333,6 +333,25 @@ describe('reconcileKafkaConnector', () => {
     ]);
   });
 
+  it('answers an offsets request on a simulated Connect cluster with the Warning, leaving the annotation', () => {
+    const annotations = { 'strimzi.io/connector-offsets': 'list' };
+    const result = reconcile(connector({ annotations }));
+    expect(result.annotations).toBeUndefined();
+    expect(result.status?.conditions).toContainEqual(
+      expect.objectContaining({
+        type: 'Warning',
+        reason: 'ListOffsets',
+        message: expect.stringContaining('runs no Kafka Connect worker'),
+      }),
+    );
+    const bad = reconcile(
+      connector({ annotations: { 'strimzi.io/connector-offsets': 'drop' } }),
+    );
+    expect(bad.status?.conditions).toContainEqual(
+      expect.objectContaining({ reason: 'ManageOffsets' }),
+    );
+  });
+
   it('sends a connector of a Connect cluster at 0 replicas NotReady', () => {
     const result = reconcileKafkaConnector(connector(), {
       connect: { ...connect(), spec: { replicas: 0 } },

@@ -19,6 +19,7 @@ import {
   targetStateOf,
   topicsOf,
 } from './connectorSpec';
+import { simulatedOffsetsWarnings } from './offsets';
 import {
   DEFAULT_STRIMZI_PROFILE,
   ProfileBehaviour,
@@ -348,6 +349,7 @@ export function reconcileKafkaConnector(
       conditions: [
         ...specWarnings(connector, now),
         ...restarts.warnings,
+        ...simulatedOffsetsWarnings(annotations, now),
         readinessOf(now, connectorStatus),
       ],
       observedGeneration: metadata.generation ?? 0,

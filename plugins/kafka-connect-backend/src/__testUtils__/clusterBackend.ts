@@ -30,6 +30,10 @@ export interface ClusterBackendOptions {
   extraConfig?: Record<string, unknown>;
   /** Entities the catalog mock serves. */
   entities?: Entity[];
+  /** `kafkaConnect.clusters[].strimziVersion` of the cluster. */
+  strimziVersion?: string;
+  /** Keys beside `clusters` in the `kafkaConnect` block. */
+  kafkaConnect?: Record<string, unknown>;
 }
 
 /** Starts a backend whose only configured cluster is `cluster`. */
@@ -46,6 +50,7 @@ export async function startBackendForCluster(
         data: {
           ...options.extraConfig,
           kafkaConnect: {
+            ...options.kafkaConnect,
             clusters: [
               {
                 name: cluster.name,
@@ -53,6 +58,9 @@ export async function startBackendForCluster(
                 authProvider: 'serviceAccount',
                 serviceAccountToken: cluster.portalToken,
                 caData: cluster.caData,
+                ...(options.strimziVersion
+                  ? { strimziVersion: options.strimziVersion }
+                  : {}),
               },
             ],
           },

@@ -192,9 +192,11 @@ export function connectorResource(
 
 export async function startBackend(
   cluster: ClusterAccess,
+  options: { strimziVersion?: string } = {},
 ): Promise<{ server: Server; audit: AuditRecord[] }> {
   const audit: AuditRecord[] = [];
   const { server } = await startBackendForCluster(cluster, {
+    ...options,
     extraFeatures: [
       permissionPlugin,
       ownerPolicyModule,

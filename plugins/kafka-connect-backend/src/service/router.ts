@@ -11,15 +11,16 @@ import {
   ClusterListResponse,
   ConnectorHistoryResponse,
   ConnectorListResponse,
+  ConnectorSummary,
   ConnectorActionResponse,
   EntityConnectorsResponse,
   formatResourceRef,
-  kafkaConnectOperatePermission,
   kafkaConnectReadPermission,
   deriveMirrorMaker2Health,
   parseConnectorQuery,
   queryConnectors,
   restartOptionsSupported,
+  offsetsSupport,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
@@ -34,6 +35,12 @@ import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
 import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
 import { HealthHistoryRecorder } from './healthHistoryRecorder';
+import { authorizeOperation } from './authorizeOperation';
+import {
+  addOffsetsRoutes,
+  MIRROR_MAKER_2_OFFSETS_UNSUPPORTED,
+} from './offsetsRoutes';
+import type { OffsetsService } from './offsetsService';
 import type { HealthHistoryStore } from './healthHistoryStore';
 
 /** Dependencies of the plugin's HTTP router. */
@@ -55,6 +62,8 @@ export interface RouterOptions {
   onShutdown?: (stop: () => void) => void;
   /** Why operations are refused on this portal, if they are (readOperationsSafety). */
   operationsRefusal?: string;
+  /** Lists, resets and alters offsets through Strimzi; without it there are no offsets routes. */
+  offsets?: OffsetsService;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -116,13 +125,26 @@ export async function createRouter(
           stateOf(cached.cluster)?.strimziApiVersion ??
           String(cached.resource.apiVersion ?? '').split('/')[1],
       }),
+      ...offsetsUnsupportedOf(cached),
     }),
   );
+  function offsetsUnsupportedOf(cached: { kind: string; cluster: string }) {
+    if (cached.kind === 'KafkaMirrorMaker2') {
+      return { offsetsUnsupported: MIRROR_MAKER_2_OFFSETS_UNSUPPORTED };
+    }
+    const support = offsetsSupport({
+      strimziVersion: options.strimziVersions?.[cached.cluster],
+    });
+    return support.supported ? {} : { offsetsUnsupported: support.reason };
+  }
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
   const summaryStore = new SummaryStore(cache, toConnectorSummary);
   const summaries = () => summaryStore.all();
   const { history } = options;
+  let healthSinceOf:
+    | ((item: ConnectorSummary) => string | undefined)
+    | undefined;
   if (history) {
     const recorder = new HealthHistoryRecorder(
       cache,
@@ -130,6 +152,9 @@ export async function createRouter(
       history,
       options.logger,
     );
+    healthSinceOf = item => recorder.healthSinceOf(item);
+    // Kept answers carry how long each connector has been in its health.
+    recorder.onRecorded(() => connectorQueries.clear());
     options.onShutdown?.(() => recorder.close());
   }
 
@@ -186,7 +211,7 @@ export async function createRouter(
     const answer = connectorQueries.answer(query, states, () => {
       const all = summaries();
       const body: ConnectorListResponse = {
-        ...queryConnectors(all, query),
+        ...queryConnectors(all, query, healthSinceOf),
         clusters: states,
       };
       // Counts and order cover every connector, so any of their healths may end it.
@@ -249,36 +274,13 @@ export async function createRouter(
         },
       });
       try {
-        if (options.operationsRefusal) {
-          throw new NotAllowedError(options.operationsRefusal);
-        }
-        const found =
-          cache.get('KafkaConnector', cluster, namespace, name) ??
-          cache.get('KafkaMirrorMaker2', cluster, namespace, name);
-        if (!found) {
-          throw new NotFoundError(
-            `No KafkaConnector or KafkaMirrorMaker2 ${namespace}/${name} in cluster ${cluster}`,
-          );
-        }
-        const kind =
-          found.kind === 'KafkaMirrorMaker2'
-            ? 'KafkaMirrorMaker2'
-            : 'KafkaConnector';
-        const credentials = res.locals.credentials;
-        const [decision] = await permissions.authorize(
-          [
-            {
-              permission: kafkaConnectOperatePermission,
-              resourceRef: formatResourceRef(ref),
-            },
-          ],
-          { credentials },
-        );
-        if (decision.result !== AuthorizeResult.ALLOW) {
-          throw new NotAllowedError(
-            `You may not operate ${kind} ${namespace}/${name} in cluster ${cluster}: only its owner and admins may (permission kafka.connect.operate)`,
-          );
-        }
+        const { found, kind } = await authorizeOperation({
+          ref,
+          cache,
+          permissions,
+          credentials: res.locals.credentials,
+          operationsRefusal: options.operationsRefusal,
+        });
         const action = validateConnectorAction(req.body, {
           kind,
           // The connectors its spec names and those Strimzi reports.
@@ -318,6 +320,17 @@ export async function createRouter(
       }
     },
   );
+
+  if (options.offsets) {
+    addOffsetsRoutes(router, {
+      cache,
+      permissions,
+      auditor,
+      offsets: options.offsets,
+      strimziVersions: options.strimziVersions,
+      operationsRefusal: options.operationsRefusal,
+    });
+  }
 
   router.get('/entity-connectors', async (req, res) => {
     const entityRef = optionalQuery(req, 'entityRef');

@@ -24,6 +24,8 @@ export interface SummaryContext extends HealthClock {
   connectCluster?: KafkaConnectResource | null;
   /** The cluster's Strimzi reads restart options (0.48+). */
   restartOptions?: boolean;
+  /** Why offsets cannot be managed on the connector's cluster, when they cannot. */
+  offsetsUnsupported?: string;
 }
 
 /**
@@ -91,6 +93,9 @@ export function toConnectorSummary(
       : {}),
     ...(derived.components ? { components: derived.components } : {}),
     stale: !(state?.synced ?? false),
+    ...(context.offsetsUnsupported
+      ? { offsetsUnsupported: context.offsetsUnsupported }
+      : {}),
   };
   return summary;
 }

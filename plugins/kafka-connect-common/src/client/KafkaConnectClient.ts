@@ -9,6 +9,15 @@ import type {
   EntityConnectorsResponse,
   StrimziResourceRef,
 } from '../api';
+import type {
+  AlterOffsetsRequest,
+  ConnectorOffsetsResponse,
+  OffsetsOperationResponse,
+} from '../offsets/offsetsApi';
+import type {
+  ConnectorValidationRequest,
+  ConnectorValidationResponse,
+} from '../validation/types';
 import { connectorQueryParams } from '../connectorQuery/parseConnectorQuery';
 import type { ConnectorQuery } from '../connectorQuery/queryConnectors';
 
@@ -86,6 +95,51 @@ export class KafkaConnectClient {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(action),
+    });
+  }
+
+  /** Asks Strimzi to list the connector's offsets and answers them (owners and admins). */
+  getConnectorOffsets(ref: {
+    cluster: string;
+    namespace: string;
+    name: string;
+  }): Promise<ConnectorOffsetsResponse> {
+    return this.get(`${connectorPath(ref)}/offsets`);
+  }
+
+  /** Resets a stopped connector's offsets through Strimzi; resolves with the outcome. */
+  resetConnectorOffsets(ref: {
+    cluster: string;
+    namespace: string;
+    name: string;
+  }): Promise<OffsetsOperationResponse> {
+    return this.get(`${connectorPath(ref)}/offsets/reset`, { method: 'POST' });
+  }
+
+  /** Alters a stopped connector's offsets through Strimzi; resolves with the outcome. */
+  alterConnectorOffsets(
+    ref: { cluster: string; namespace: string; name: string },
+    request: AlterOffsetsRequest,
+  ): Promise<OffsetsOperationResponse> {
+    return this.get(`${connectorPath(ref)}/offsets/alter`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  /**
+   * Asks Kafka Connect, through the backend, whether it accepts a connector's
+   * config; a 400 starting with `VALIDATION_NOT_CONFIGURED` means the
+   * portal does not check that Connect cluster.
+   */
+  validateConnector(
+    request: ConnectorValidationRequest,
+  ): Promise<ConnectorValidationResponse> {
+    return this.get('/validate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
     });
   }
 

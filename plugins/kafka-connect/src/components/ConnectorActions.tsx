@@ -31,6 +31,7 @@ import {
 import { useState } from 'react';
 import { kafkaConnectApiRef } from '../api';
 import { changeTemplateLink } from './changeTemplate';
+import { ConnectorOffsetsDialog } from './ConnectorOffsets/ConnectorOffsetsDialog';
 import {
   ActionChoice,
   TASKS_MAX,
@@ -126,6 +127,7 @@ export function ConnectorActions({
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [confirming, setConfirming] = useState<ActionChoice>();
   const [scaling, setScaling] = useState<string>();
+  const [showOffsets, setShowOffsets] = useState(false);
   const config = useApiHolder().get(configApiRef);
   const choices = actionChoices(connector);
   const warning = gitOpsWarning(connector);
@@ -161,7 +163,10 @@ export function ConnectorActions({
       disabled={
         !allowed ||
         Boolean(pending) ||
-        (choices.length === 0 && !canScale && !pullRequestLink)
+        (choices.length === 0 &&
+          !canScale &&
+          !pullRequestLink &&
+          Boolean(connector.offsetsUnsupported))
       }
       onClick={event => setAnchor(event.currentTarget)}
     >
@@ -197,12 +202,38 @@ export function ConnectorActions({
             Scale tasks…
           </MenuItem>
         )}
+        {connector.offsetsUnsupported ? (
+          <Tooltip title={connector.offsetsUnsupported}>
+            <span>
+              <MenuItem disabled>Offsets…</MenuItem>
+            </span>
+          </Tooltip>
+        ) : (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              setShowOffsets(true);
+            }}
+          >
+            Offsets…
+          </MenuItem>
+        )}
         {pullRequestLink && (
           <MenuItem component={Link} to={pullRequestLink}>
             Change through a pull request
           </MenuItem>
         )}
       </Menu>
+      {showOffsets && (
+        <ConnectorOffsetsDialog
+          connector={connector}
+          open={showOffsets}
+          onClose={() => {
+            setShowOffsets(false);
+            onDone?.();
+          }}
+        />
+      )}
       <Dialog
         open={scaling !== undefined}
         onClose={() => setScaling(undefined)}

@@ -1,0 +1,4 @@
+export * from './offsetsSupport';
+export * from './connectorOffsets';
+export * from './offsetsOutcome';
+export * from './offsetsApi';
