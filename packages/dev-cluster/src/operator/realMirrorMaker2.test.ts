@@ -5,7 +5,10 @@ import {
 } from './connectRest';
 import { profileBehaviour } from './profiles';
 import {
+  claimedElsewhereFor,
+  connectorClaims,
   realMirrorMaker2ConnectorNames,
+  workerClaimants,
   reconcileRealMirrorMaker2,
 } from './realMirrorMaker2';
 import { Resource } from './reconcile';
@@ -254,5 +257,58 @@ describe('reconcileRealMirrorMaker2', () => {
       CHECKPOINT,
       SOURCE,
     ]);
+  });
+
+  it('leaves a connector another resource runs on the shared worker alone, and says so', async () => {
+    const connect = fakeConnect({});
+    const first: Resource = {
+      metadata: {
+        name: 'first',
+        namespace: 'other',
+        creationTimestamp: '2026-01-01T00:00:00Z',
+      },
+      spec: mm2().spec,
+    };
+    const claimants = workerClaimants(
+      [{ metadata: { name: 'plain', namespace: 'ns' } }],
+      [
+        {
+          ...mm2(),
+          metadata: {
+            ...mm2().metadata,
+            creationTimestamp: '2026-02-01T00:00:00Z',
+          },
+        },
+        first,
+      ],
+    );
+    expect(claimants.map(claimant => claimant.key)).toEqual([
+      'ns/plain',
+      'other/first',
+      'ns/mirror',
+    ]);
+    expect([...connectorClaims(claimants).entries()]).toEqual([
+      ['plain', 'ns/plain'],
+      [SOURCE, 'other/first'],
+      [CHECKPOINT, 'other/first'],
+    ]);
+    const { status } = await reconcileRealMirrorMaker2(
+      mm2({ checkpointConnector: undefined }),
+      {
+        ...context(connect.rest),
+        claimedElsewhere: claimedElsewhereFor(
+          [
+            { key: 'other/first', connectors: [SOURCE] },
+            { key: 'ns/mirror', connectors: [SOURCE, CHECKPOINT] },
+          ],
+          mm2(),
+        ),
+      },
+    );
+    expect(connect.calls).toEqual([]);
+    expect(status!.conditions[0]).toMatchObject({
+      type: 'NotReady',
+      message: `Connector ${SOURCE} already runs on the local worker for other/first; give this MirrorMaker 2 other cluster aliases`,
+    });
   });
 });

@@ -30,11 +30,74 @@ export interface RealMirrorMaker2Context {
   behaviour: ProfileBehaviour;
   /** Milliseconds in one minute of Strimzi's auto-restart back-off. */
   autoRestartMinuteMs: number;
+  /**
+   * Who else runs a connector of this name on the shared worker (Strimzi
+   * gives each MirrorMaker 2 its own Connect cluster, so it never meets this).
+   */
+  claimedElsewhere?: (connector: string) => string | undefined;
+}
+
+/**
+ * Which resource runs each connector name on the shared worker: the first
+ * claimant in the given order keeps it (`<namespace>/<name>` of a
+ * KafkaConnector or KafkaMirrorMaker2).
+ */
+export function connectorClaims(
+  claimants: { key: string; connectors: string[] }[],
+): Map<string, string> {
+  const claims = new Map<string, string>();
+  for (const { key, connectors } of claimants) {
+    for (const connector of connectors) {
+      if (!claims.has(connector)) {
+        claims.set(connector, key);
+      }
+    }
+  }
+  return claims;
 }
 
 /** `status.autoRestartStatuses[]` of a KafkaMirrorMaker2. */
 interface ConnectorAutoRestart extends AutoRestartStatus {
   connectorName: string;
+}
+
+/**
+ * What runs on the shared worker, in the order claims are granted: the
+ * KafkaConnectors first, then the MirrorMaker 2s, oldest first.
+ */
+export function workerClaimants(
+  connectors: Resource[],
+  mirrorMaker2s: Resource[],
+): { key: string; connectors: string[] }[] {
+  const keyOf = (resource: Resource) =>
+    `${resource.metadata?.namespace}/${resource.metadata?.name}`;
+  const age = (resource: Resource) =>
+    new Date(resource.metadata?.creationTimestamp ?? 0).getTime();
+  return [
+    ...connectors.map(connector => ({
+      key: keyOf(connector),
+      connectors: [connector.metadata?.name ?? ''],
+    })),
+    ...[...mirrorMaker2s]
+      .sort((a, b) => age(a) - age(b))
+      .map(mm2 => ({
+        key: keyOf(mm2),
+        connectors: realMirrorMaker2ConnectorNames(mm2),
+      })),
+  ];
+}
+
+/** {@link RealMirrorMaker2Context.claimedElsewhere} for one MirrorMaker 2. */
+export function claimedElsewhereFor(
+  claimants: { key: string; connectors: string[] }[],
+  mm2: Resource,
+): (connector: string) => string | undefined {
+  const claims = connectorClaims(claimants);
+  const self = `${mm2.metadata?.namespace}/${mm2.metadata?.name}`;
+  return connector => {
+    const owner = claims.get(connector);
+    return owner === self ? undefined : owner;
+  };
 }
 
 /** The connectors a real-backed MirrorMaker 2 runs on the worker now (none at 0 replicas or paused). */
@@ -212,6 +275,13 @@ export async function reconcileRealMirrorMaker2(
   const errors: string[] = [];
   let requeueAfterMs = 2000;
   for (const connector of mirrorMaker2ConnectorsOf(mm2)) {
+    const owner = context.claimedElsewhere?.(connector.name);
+    if (owner !== undefined) {
+      errors.push(
+        `Connector ${connector.name} already runs on the local worker for ${owner}; give this MirrorMaker 2 other cluster aliases`,
+      );
+      continue;
+    }
     try {
       const applied = await applyConnector(connector, context);
       if (applied === 'created') {

@@ -41,6 +41,8 @@ export interface Resource {
     uid?: string;
     namespace?: string;
     generation?: number;
+    /** A string from a watch, a Date from client-node's typed reads. */
+    creationTimestamp?: string | Date;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   };

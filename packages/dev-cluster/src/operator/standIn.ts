@@ -22,8 +22,9 @@ import {
 } from './realConnect';
 import { reconcileRealConnector } from './realConnector';
 import {
-  realMirrorMaker2ConnectorNames,
+  claimedElsewhereFor,
   reconcileRealMirrorMaker2,
+  workerClaimants,
 } from './realMirrorMaker2';
 import {
   reconcileKafkaConnect,
@@ -147,6 +148,13 @@ export async function startOperatorStandIn(
         )
       : undefined;
   };
+  /** What runs on the shared worker, in the order it claims connector names. */
+  const claimantsOnWorker = () =>
+    workerClaimants(
+      [...store.KafkaConnector.values()].filter(c => isReal(connectOf(c))),
+      [...store.KafkaMirrorMaker2.values()].filter(isReal),
+    );
+
   const readConfigMap = async (namespace: string, name: string) => {
     try {
       return (await core.readNamespacedConfigMap({ namespace, name })).data;
@@ -318,6 +326,10 @@ export async function startOperatorStandIn(
               rest: rest!,
               behaviour,
               autoRestartMinuteMs: options.autoRestartMinuteMs ?? 60_000,
+              claimedElsewhere: claimedElsewhereFor(
+                claimantsOnWorker(),
+                resource,
+              ),
             })
           : reconcileKafkaMirrorMaker2(resource, now);
       } else {
@@ -354,14 +366,7 @@ export async function startOperatorStandIn(
       return;
     }
     const wanted = new Set(
-      [...store.KafkaConnector.values()]
-        .filter(connector => isReal(connectOf(connector)))
-        .map(connector => connector.metadata?.name ?? '')
-        .concat(
-          [...store.KafkaMirrorMaker2.values()]
-            .filter(isReal)
-            .flatMap(realMirrorMaker2ConnectorNames),
-        ),
+      claimantsOnWorker().flatMap(claimant => claimant.connectors),
     );
     await deleteOrphanConnectors(rest, wanted, log).catch(error =>
       log(`could not list the worker's connectors (${String(error)})`),
