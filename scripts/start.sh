@@ -10,7 +10,8 @@ source scripts/lib/toolchain.sh
 source scripts/lib/system-packages.sh
 source scripts/lib/postgres.sh
 
-KC_DEMO_CLUSTERS=(eu-1 us-1)
+# us-1 first: eu-1's MirrorMaker 2 mirrors a real topic of us-1's broker.
+KC_DEMO_CLUSTERS=(us-1 eu-1)
 # Other ports let a second checkout run its own portal beside this one.
 KC_APP_PORT="${KC_APP_PORT:-3000}"
 KC_BACKEND_PORT="${KC_BACKEND_PORT:-7007}"

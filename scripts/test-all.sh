@@ -41,6 +41,7 @@ cleanup() {
     yarn dev-cluster down "${KC_TEST_CLUSTER_NAME}" >/dev/null 2>&1
   fi
   kc_postgres_stop
+  [ -n "${KC_PACKED_DIR:-}" ] && rm -rf "${KC_PACKED_DIR}"
   if [ "${status}" = 0 ]; then
     kc_log "all tests passed in $((SECONDS - started_at)) s"
   else
@@ -61,8 +62,10 @@ step "publish metadata" yarn backstage-cli repo fix --publish --check
 # (dist-types from the type check) is a declared dependency.
 step "declared dependencies" node scripts/check-package-deps.mjs
 # Builds and packs the six packages (prepack included) and checks what each
-# tarball ships against its files list (about 40 s).
-step "pack the published packages" scripts/pack-all.sh
+# tarball ships against its files list (about 40 s). The fresh-app proof below
+# installs these tarballs.
+KC_PACKED_DIR="$(mktemp -d)"
+step "pack the published packages" scripts/pack-all.sh "${KC_PACKED_DIR}"
 # The published packages' API reports (report.api.md) match their exports, and
 # every export carries a release tag; `yarn build:api-reports` rewrites them.
 # Reads the declarations the type check just wrote to dist-types.
@@ -80,7 +83,7 @@ step "unit tests" env \
 step "Java and Maven" kc_ensure_java_maven
 # Prints how long the Maven resolution took (once per machine; cached outside the repo).
 step "Kafka, Kafka Connect and Debezium (Maven)" yarn dev-cluster build-kafka
-step "Kubernetes binaries (kube-apiserver, etcd)" yarn dev-cluster build-binaries
+step "Kubernetes binaries and helm (kube-apiserver, etcd, helm)" yarn dev-cluster build-binaries
 # The test cluster runs a real Kafka broker and Connect worker too; its log says how long they took to start.
 step "local cluster for integration tests" yarn dev-cluster up --name "${KC_TEST_CLUSTER_NAME}" --no-sample-data
 export KC_TEST_CLUSTER="${KC_TEST_CLUSTER_NAME}"
@@ -94,9 +97,14 @@ kc_postgres_stop
 step "benchmark: backend on 10,000 connectors" yarn workspace @kcs/plugin-kafka-connect-backend bench 10000
 step "benchmark: side by side with the Kubernetes plugin, 10,000 connectors" \
   env KC_BENCH_REPORT="${PWD}/test-results/benchmarks/side-by-side.txt" yarn workspace backend bench:side-by-side 10000 300 30
+step "benchmark: multi-cluster, 2,000 connectors over 2 clusters, real auth, catalog and permissions" \
+  env KC_BENCH_REPORT="${PWD}/test-results/benchmarks/multi-cluster.txt" yarn workspace backend bench:multi-cluster 2000 2 100 10 100
 step "benchmark: create a connector into a values file of 2,000 entries" yarn workspace @kcs/plugin-scaffolder-backend-module-kafka-connect bench 2000
 
 step "Chromium for end-to-end tests" kc_ensure_chromium
 export KC_RECORD_API_RESPONSES="${PWD}/test-results/api-responses/portal.jsonl"
 step "end-to-end tests" scripts/e2e.sh
+# The packed packages in an app fresh from @backstage/create-app, wired as their
+# READMEs say, against a local cluster, checked in Chromium (about 4 min).
+step "fresh create-app app with the packed packages" scripts/fresh-app.sh "${KC_PACKED_DIR}"
 step "secrets scan of every log and recorded API response" yarn dev-cluster scan-secrets "${PWD}/test-results"

@@ -74,6 +74,30 @@ export interface Config {
        */
       settleMinutes?: number;
     };
+    /**
+     * Checking connector configs with Kafka Connect's
+     * `PUT /connector-plugins/<class>/config/validate` before the scaffolder
+     * writes anything (`POST /api/kafka-connect/validate`). Off when absent.
+     */
+    validation?: {
+      /** How the backend reaches Connect's REST API; the first entry that covers a Connect cluster wins. */
+      targets: Array<{
+        /** Name of a cluster in kafkaConnect.clusters. */
+        cluster: string;
+        /** KafkaConnects this entry covers, `name` or `namespace/name`; all of the cluster when absent. */
+        connectClusters?: string[];
+        /**
+         * URL template with {name}, {namespace} and {cluster}: an http(s) URL
+         * such as `http://{name}-connect-api.{namespace}.svc:8083` (a portal
+         * inside the cluster), or a path on the cluster's API server such as
+         * `/api/v1/namespaces/{namespace}/services/{name}-connect-api:8083/proxy`
+         * (the service proxy, with the cluster's credentials).
+         */
+        url: string;
+        /** Seconds to wait for Connect (Debezium's checks connect to the database). Default 30. */
+        timeoutSeconds?: number;
+      }>;
+    };
     /** The health history the backend records in its database. */
     history?: {
       /** Days health transitions are kept before they are pruned. Default 14. */

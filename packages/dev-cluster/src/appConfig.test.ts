@@ -34,6 +34,27 @@ describe('renderAppConfig', () => {
     expect(config.kubernetes.clusterLocatorMethods[0].clusters).toHaveLength(2);
   });
 
+  it('lets the real worker check the sample Connect cluster’s configs, only where a worker runs', () => {
+    const config = parse(
+      renderAppConfig([
+        { ...cluster('eu-1'), connectUrl: 'http://127.0.0.1:8083' },
+        cluster('us-1'),
+      ]),
+    );
+    expect(config.kafkaConnect.validation).toEqual({
+      targets: [
+        {
+          cluster: 'eu-1',
+          connectClusters: ['streaming/local-connect'],
+          url: 'http://127.0.0.1:8083',
+        },
+      ],
+    });
+    expect(
+      parse(renderAppConfig([cluster('us-1')])).kafkaConnect.validation,
+    ).toBeUndefined();
+  });
+
   it('hands out the RBAC-limited portal token, never the administrator token', () => {
     const text = renderAppConfig([cluster('eu-1')]);
     expect(text).toContain('portal-token-eu-1');

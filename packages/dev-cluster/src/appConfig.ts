@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { ClusterState } from './cluster';
+import { REAL_WORKER_CONNECT } from './realWorkerSamples';
 
 /** Custom resources the Backstage Kubernetes plugin shows beside workloads. */
 const KUBERNETES_PLUGIN_CUSTOM_RESOURCES = [
@@ -19,8 +20,22 @@ export function renderAppConfig(clusters: ClusterState[]): string {
     serviceAccountToken: cluster.portalToken,
     caData: cluster.caData,
   }));
+  // The sample Connect cluster on the real worker checks configs before they
+  // are written; its REST API is the worker's loopback port.
+  const validationTargets = clusters
+    .filter(cluster => cluster.connectUrl)
+    .map(cluster => ({
+      cluster: cluster.name,
+      connectClusters: [REAL_WORKER_CONNECT],
+      url: cluster.connectUrl,
+    }));
   const config = {
-    kafkaConnect: { clusters: entries },
+    kafkaConnect: {
+      clusters: entries,
+      ...(validationTargets.length
+        ? { validation: { targets: validationTargets } }
+        : {}),
+    },
     kubernetes: {
       serviceLocatorMethod: { type: 'multiTenant' },
       clusterLocatorMethods: [{ type: 'config', clusters: entries }],

@@ -55,14 +55,20 @@ export function findBinaries(): KubernetesBinaries | undefined {
   return undefined;
 }
 
-type Log = (line: string) => void;
+export type Log = (line: string) => void;
 
-function runGoBuild(args: string[], label: string, log: Log): Promise<void> {
+/** Runs `go build` in a wrapper module (default the kube-apiserver one), logging progress. */
+export function runGoBuild(
+  args: string[],
+  label: string,
+  log: Log,
+  moduleDir: string = goModuleDir(),
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     // `-v` names each package as it is compiled: counting them is the progress.
     const child = spawn('go', ['build', '-v', ...args], {
-      cwd: goModuleDir(),
+      cwd: moduleDir,
       env: { ...process.env, GOFLAGS: '-mod=mod' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderAppConfig } from './appConfig';
 import { ensureBinaries } from './binaries';
+import { ensureHelm } from './helm';
 import {
   ClusterState,
   isClusterReady,
@@ -20,7 +21,8 @@ import { isAlive } from './processes';
 import { scanForPlantedSecrets } from './secretScan';
 
 const USAGE = `Usage: yarn dev-cluster <command>
-  build-binaries                         build kube-apiserver and etcd, resolve Kafka (cached outside the repo)
+  build-binaries                         build kube-apiserver, etcd and helm, resolve Kafka (cached outside the repo)
+  build-helm                             build helm only (KC_HELM=<binary> uses an existing one instead)
   build-kafka                            resolve Kafka, Kafka Connect and Debezium with Maven only
                                          (KC_KAFKA_HOME=<Kafka install> uses an existing one instead)
   up --name <name> [--no-sample-data] [--no-kafka] [--strimzi 0.45|0.48|0.51|1.2] [--strimzi-api v1|v1beta2-only] [--crds-dir <dir>]
@@ -32,6 +34,8 @@ const USAGE = `Usage: yarn dev-cluster <command>
   fail-task <cluster> <namespace>/<connector> <taskId> [--trace <text>]
   fail-connector <cluster> <namespace>/<connector> [--trace <text>]
   heal <cluster> <namespace>/<connector> clear injected failures
+                                         (<namespace>/<mirrormaker2>/<connector> names one connector
+                                         of a KafkaMirrorMaker2, e.g. replication/eu-to-us/'eu->us.MirrorSourceConnector')
                                          (on the real worker these break the connector's files for real,
                                          and Kafka Connect reports its own trace; --trace is for simulated ones)
   operator --name <name>                 run the operator stand-in in the foreground (used by up)
@@ -107,15 +111,15 @@ function realWorkerOf(state: ClusterState): RealWorker | undefined {
 }
 
 function connectorRef(arg: string | undefined) {
-  const [namespace, name] = (arg ?? '').split('/');
-  if (!namespace || !name) {
+  const [namespace, name, connector, ...rest] = (arg ?? '').split('/');
+  if (!namespace || !name || connector === '' || rest.length > 0) {
     throw new UsageError(
       `'${
         arg ?? ''
-      }' is not <namespace>/<connector>, e.g. orders/orders-mysql-cdc`,
+      }' is not <namespace>/<connector> nor <namespace>/<mirrormaker2>/<its connector>, e.g. orders/orders-mysql-cdc or replication/eu-to-us/'eu->us.MirrorSourceConnector'`,
     );
   }
-  return { namespace, name };
+  return { namespace, name, ...(connector ? { connector } : {}) };
 }
 
 function listedClusters(): string[] {
@@ -254,8 +258,13 @@ async function main(argv: string[]) {
       console.log(
         `kube-apiserver: ${binaries.kubeApiServer}\netcd: ${binaries.etcd} (from ${binaries.source})`,
       );
+      console.log(`helm: ${await ensureHelm(line => console.log(line))}`);
       const kafka = await ensureKafka(line => console.log(line));
       console.log(`Kafka jars: ${kafka.libsDir} (from ${kafka.source})`);
+      return;
+    }
+    case 'build-helm': {
+      console.log(`helm: ${await ensureHelm(line => console.log(line))}`);
       return;
     }
     case 'build-kafka': {

@@ -45,6 +45,7 @@ import {
   startWatchdog,
   stopProcess,
 } from './processes';
+import { mirrorSourceBootstrapServers } from './realWorkerMirrorMaker2Sample';
 import { writeRealWorkerSampleFiles } from './realWorkerSamples';
 import { sampleData } from './samples';
 
@@ -351,6 +352,9 @@ export async function startCluster(
       const samples = sampleData(options.name, {
         bootstrapServers: state.bootstrapServers,
         postgresUrl: options.samplePostgresUrl,
+        // eu-1's MirrorMaker 2 mirrors us-1's broker when us-1 runs.
+        mirrorSourceBootstrapServers:
+          options.name === 'eu-1' ? mirrorSourceBootstrapServers() : undefined,
       }) as KubernetesObject[];
       log(`loading ${samples.length} sample resources`);
       await applyObjects(kc, samples);

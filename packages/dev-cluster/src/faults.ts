@@ -17,6 +17,11 @@ import {
   healReal,
   RealConnector,
 } from './kafka/realFaults';
+import {
+  failMirrorMaker2Connector,
+  failMirrorMaker2Task,
+  healMirrorMaker2,
+} from './mirrorMaker2Faults';
 import { ConnectRestClient } from './operator/connectRest';
 import { REAL_WORKER_ANNOTATION } from './operator/simulation';
 import { STRIMZI_CLUSTER_LABEL } from '@kcs/plugin-kafka-connect-common';
@@ -71,11 +76,21 @@ function refuseTrace(trace: string | undefined, ref: ConnectorRef) {
   }
 }
 
-/** A connector in a cluster. */
+/**
+ * A connector in a cluster: a KafkaConnector, or with `connector` one
+ * connector of the KafkaMirrorMaker2 `name`.
+ */
 export interface ConnectorRef {
   namespace: string;
   name: string;
+  connector?: string;
 }
+
+const mirrorRef = (ref: ConnectorRef) => ({
+  namespace: ref.namespace,
+  name: ref.name,
+  connector: ref.connector!,
+});
 
 async function readConnector(
   kc: KubeConfig,
@@ -132,6 +147,10 @@ export async function failTask(
   trace?: string,
   worker?: RealWorker,
 ) {
+  if (ref.connector !== undefined) {
+    await failMirrorMaker2Task(kc, mirrorRef(ref), taskId, trace, worker);
+    return;
+  }
   const connector = await readConnector(kc, ref);
   const real = await realConnectorOf(kc, connector, worker);
   if (real) {
@@ -159,6 +178,10 @@ export async function failConnector(
   trace?: string,
   worker?: RealWorker,
 ) {
+  if (ref.connector !== undefined) {
+    await failMirrorMaker2Connector(kc, mirrorRef(ref), trace, worker);
+    return;
+  }
   const connector = await readConnector(kc, ref);
   const real = await realConnectorOf(kc, connector, worker);
   if (real) {
@@ -181,6 +204,10 @@ export async function heal(
   ref: ConnectorRef,
   worker?: RealWorker,
 ) {
+  if (ref.connector !== undefined) {
+    await healMirrorMaker2(kc, mirrorRef(ref), worker);
+    return;
+  }
   const connector = await readConnector(kc, ref);
   const real = await realConnectorOf(kc, connector, worker);
   if (real) {

@@ -15,7 +15,10 @@ export type { KafkaInstall } from './kafka/binaries';
 export { failConnector, failTask, heal } from './faults';
 export type { ConnectorRef, RealWorker } from './faults';
 export { REAL_WORKER_ANNOTATION } from './operator/simulation';
+export { realMirrorMaker2Manifest } from './operator/mirrorMaker2Testing';
 export { ensureBinaries, findBinaries } from './binaries';
+export { ensureHelm, findHelm, helmTemplate, requireHelm } from './helm';
+export type { HelmTemplateOptions } from './helm';
 export type { KubernetesBinaries } from './binaries';
 export { startCluster, readClusterState } from './cluster';
 export type {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   DEBEZIUM_VERSION,
   ETCD_VERSION,
+  HELM_VERSION,
   KAFKA_VERSION,
   KUBERNETES_VERSION,
 } from './versions';
@@ -63,6 +64,16 @@ function cacheBase(): string {
       'kafka-connect-dev-cluster',
     )
   );
+}
+
+/** Where the helm binary is kept, keyed by version like the Kubernetes binaries. */
+export function helmCacheDir(): string {
+  return path.join(cacheBase(), `helm-${HELM_VERSION}`);
+}
+
+/** The wrapper Go module that pins helm (its own: helm's Kubernetes libraries differ from kube-apiserver's). */
+export function helmModuleDir(): string {
+  return path.resolve(__dirname, '..', 'helm');
 }
 
 /** Where the Kafka and Connect jars that Maven resolves are kept, keyed by version like the binaries. */

@@ -91,4 +91,33 @@ describe('real-worker sample data', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('gives eu-1 a real-backed MirrorMaker 2 that mirrors us-1’s broker when it runs, else its own', () => {
+    const mirrorOf = (options: Record<string, string>) =>
+      sampleData('eu-1', { bootstrapServers: '127.0.0.1:9', ...options }).find(
+        manifest =>
+          manifest.kind === 'KafkaMirrorMaker2' &&
+          manifest.metadata.annotations[REAL_WORKER_ANNOTATION] === 'true',
+      );
+    const fromUs = mirrorOf({ mirrorSourceBootstrapServers: '127.0.0.1:7' });
+    expect(fromUs?.spec.target).toMatchObject({
+      alias: 'eu',
+      bootstrapServers: '127.0.0.1:9',
+    });
+    expect(fromUs?.spec.mirrors[0]).toMatchObject({
+      source: { alias: 'us', bootstrapServers: '127.0.0.1:7' },
+      topicsPattern: 'order-events',
+    });
+    expect(mirrorOf({})?.spec.mirrors[0].source).toEqual({
+      alias: 'eu-local',
+      bootstrapServers: '127.0.0.1:9',
+    });
+    expect(
+      sampleData('us-1', { bootstrapServers: '127.0.0.1:9' }).filter(
+        manifest =>
+          manifest.kind === 'KafkaMirrorMaker2' &&
+          manifest.metadata.annotations?.[REAL_WORKER_ANNOTATION] === 'true',
+      ),
+    ).toEqual([]);
+  });
 });

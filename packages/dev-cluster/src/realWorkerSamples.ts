@@ -7,12 +7,18 @@ import {
   STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
 import { REAL_WORKER_ANNOTATION } from './operator/simulation';
+import {
+  realMirrorMaker2Sample,
+  writeMirrorMaker2SampleFiles,
+} from './realWorkerMirrorMaker2Sample';
 
 type Manifest = Record<string, any>;
 
 const API_VERSION = 'kafka.strimzi.io/v1';
 const NAMESPACE = 'streaming';
 const CONNECT = 'local-connect';
+/** The sample KafkaConnect the real worker backs, as `namespace/name`. */
+export const REAL_WORKER_CONNECT = `${NAMESPACE}/${CONNECT}`;
 const TEAM_ORDERS = 'group:default/team-orders';
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
 const FILE_SINK = 'org.apache.kafka.connect.file.FileStreamSinkConnector';
@@ -51,7 +57,12 @@ function fileConnector(
  */
 export function realWorkerSamples(
   bootstrapServers: string,
-  options: { clusterName?: string; postgresUrl?: string } = {},
+  options: {
+    clusterName?: string;
+    postgresUrl?: string;
+    /** us-1's broker, which eu-1's MirrorMaker 2 mirrors when it runs. */
+    mirrorSourceBootstrapServers?: string;
+  } = {},
 ): Manifest[] {
   return [
     {
@@ -106,6 +117,16 @@ export function realWorkerSamples(
     ...(options.postgresUrl
       ? [debeziumConnector(options.postgresUrl, options.clusterName ?? 'local')]
       : []),
+    ...(options.clusterName === 'eu-1'
+      ? [
+          realMirrorMaker2Sample({
+            namespace: NAMESPACE,
+            bootstrapServers,
+            sourceBootstrapServers: options.mirrorSourceBootstrapServers,
+            owner: TEAM_ORDERS,
+          }),
+        ]
+      : []),
   ];
 }
 
@@ -140,13 +161,18 @@ function debeziumConnector(postgresUrl: string, clusterName: string) {
 /** The demo clusters (eu-1, us-1) get the real-worker samples when they run a broker and worker. */
 export function realWorkerSamplesFor(
   clusterName: string,
-  options: { bootstrapServers?: string; postgresUrl?: string },
+  options: {
+    bootstrapServers?: string;
+    postgresUrl?: string;
+    mirrorSourceBootstrapServers?: string;
+  },
 ): Manifest[] {
   return options.bootstrapServers &&
     (clusterName === 'eu-1' || clusterName === 'us-1')
     ? realWorkerSamples(options.bootstrapServers, {
         clusterName,
         postgresUrl: options.postgresUrl,
+        mirrorSourceBootstrapServers: options.mirrorSourceBootstrapServers,
       })
     : [];
 }
@@ -179,4 +205,5 @@ export function writeRealWorkerSampleFiles(filesDir: string) {
   );
   fs.rmSync(path.join(filesDir, 'audit-log.txt'), { force: true });
   fs.symlinkSync('audit-log.txt', path.join(filesDir, 'audit-log.txt'));
+  writeMirrorMaker2SampleFiles(filesDir);
 }

@@ -385,7 +385,11 @@ function samplesForUs1(): Manifest[] {
  */
 export function sampleData(
   clusterName: string,
-  options: { bootstrapServers?: string; postgresUrl?: string } = {},
+  options: {
+    bootstrapServers?: string;
+    postgresUrl?: string;
+    mirrorSourceBootstrapServers?: string;
+  } = {},
 ): Manifest[] {
   const manifests = [
     ...samplesWithoutSecrets(clusterName),

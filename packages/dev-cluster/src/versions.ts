@@ -9,3 +9,6 @@ export const KAFKA_VERSION = '4.3.1';
 
 /** The Debezium release whose PostgreSQL connector the workers offer (see maven/pom.xml). */
 export const DEBEZIUM_VERSION = '3.6.1.Final';
+
+/** The helm release the chart tests render with (see helm/go.mod). */
+export const HELM_VERSION = 'v3.22.0';

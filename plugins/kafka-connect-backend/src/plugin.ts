@@ -11,18 +11,18 @@ import {
 import {
   addCustomAuthStrategy,
   kafkaConnectAuthStrategyExtensionPoint,
-  KafkaConnectClusterConfig,
   KafkaConnectClusterSupplier,
+  kafkaConnectClusterRegistryServiceRef,
   kafkaConnectClustersExtensionPoint,
   kafkaConnectorPermissionResourceRef,
   kafkaConnectorPermissionRules,
   kafkaConnectorTargetPermissionResourceRef,
   kafkaConnectorTargetPermissionRules,
-  kubeConfigForCluster,
-  readKafkaConnectClusters,
+  BlueprintRegistry,
+  readBlueprintLocations,
+  readValidationConfig,
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { ConnectorOperations } from './service/operations';
 import { OffsetsService } from './service/offsetsService';
 import { permissionResourceOf } from './service/connectors';
@@ -30,12 +30,17 @@ import { createRouter } from './service/router';
 import { targetResourceOf } from './service/targets';
 import { unknownRoute } from './service/unknownRoute';
 import {
+  CatalogClusterSource,
+  readCatalogClusterLocator,
+} from './service/catalogClusterSource';
+import {
   readHistoryRetentionDays,
   readSettleTimeMs,
   readStrimziVersions,
 } from './service/healthConfig';
 import { HealthHistoryStore } from './service/healthHistoryStore';
 import { readOperationsSafety } from './service/operationsSafety';
+import { createValidateRouter } from './service/validation/validateRoute';
 
 /**
  * The kafka-connect backend plugin: connector health from Strimzi resources.
@@ -59,6 +64,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -66,6 +72,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         cache: strimziResourceCacheServiceRef,
+        registry: kafkaConnectClusterRegistryServiceRef,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
@@ -73,6 +80,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
       async init({
         httpRouter,
         httpAuth,
+        auth,
         logger,
         permissions,
         permissionsRegistry,
@@ -80,28 +88,41 @@ export const kafkaConnectPlugin = createBackendPlugin({
         config,
         catalog,
         cache,
+        registry,
         database,
         scheduler,
         lifecycle,
       }) {
         permissionsRegistry.addPermissions(kafkaConnectPermissions);
-        const clusterConfigs: KafkaConnectClusterConfig[] =
-          readKafkaConnectClusters(config, { logger });
-        for (const supplier of suppliers) {
-          const supplied = await supplier.getClusters();
-          cache.addClusters(supplied);
-          clusterConfigs.push(...supplied);
+        // Clusters of backend modules join app-config's in the one registry
+        // that the cache, the operations and the scaffolder's apply read.
+        for (const [index, supplier] of suppliers.entries()) {
+          registry.setClusters(
+            `extension:${index + 1}`,
+            await supplier.getClusters(),
+          );
         }
-        const kubeConfigs = new Map<string, KubeConfig>();
-        const kubeConfigOf = (cluster: string) => {
-          if (!kubeConfigs.has(cluster)) {
-            const clusterConfig = clusterConfigs.find(c => c.name === cluster);
-            if (clusterConfig) {
-              kubeConfigs.set(cluster, kubeConfigForCluster(clusterConfig));
-            }
-          }
-          return kubeConfigs.get(cluster);
-        };
+        const catalogLocator = readCatalogClusterLocator(config);
+        if (catalogLocator) {
+          const source = new CatalogClusterSource({
+            catalog,
+            auth,
+            registry,
+            logger,
+            rootConfig: config,
+            locator: catalogLocator,
+          });
+          await scheduler.scheduleTask({
+            id: 'kafka-connect-catalog-clusters',
+            // Every replica watches every cluster, so each reads the catalog.
+            scope: 'local',
+            frequency: { seconds: catalogLocator.refreshSeconds },
+            timeout: { minutes: 2 },
+            fn: () => source.refresh(),
+          });
+        }
+        const kubeConfigOf = (cluster: string) =>
+          registry.get(cluster) ? registry.kubeConfig(cluster) : undefined;
         const operations = new ConnectorOperations(kubeConfigOf, {
           // The watch cache shows when the operator removed an annotation.
           current: target =>
@@ -178,6 +199,23 @@ export const kafkaConnectPlugin = createBackendPlugin({
             },
             operationsRefusal: operationsSafety.refusal,
             offsets: new OffsetsService(kubeConfigOf),
+          }),
+        );
+        // Checking configs with Kafka Connect: off unless kafkaConnect.validation is set.
+        const validation = readValidationConfig(
+          config,
+          registry.list().map(cluster => cluster.name),
+        );
+        httpRouter.use(
+          createValidateRouter({
+            httpAuth,
+            permissions,
+            blueprints: BlueprintRegistry.load(
+              readBlueprintLocations(config),
+              logger,
+            ),
+            validation,
+            kubeConfigOf,
           }),
         );
         httpRouter.use(unknownRoute);

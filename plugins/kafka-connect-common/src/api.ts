@@ -154,6 +154,12 @@ export interface ConnectorSummary
   /** The ref of the connector's own catalog entity. */
   entityRef: string;
   lastTransitionTime?: string;
+  /**
+   * When the backend's health history recorded the current health (ISO
+   * time): how long the connector has been in it. Absent when no history is
+   * recorded or the record lags behind the health.
+   */
+  healthSince?: string;
   apiVersion: string;
   generation?: number;
   observedGeneration?: number;
@@ -214,6 +220,12 @@ export interface ConnectorListResponse {
   byHealth: Partial<Record<ConnectorHealth, number>>;
   /** Every owner among all connectors, sorted: the owner filter's choices. */
   owners: string[];
+  /**
+   * Every connector the caller may see (whatever the filters) per owner and
+   * health: the fleet's totals per owner. Connectors without an owner count
+   * under `none`. Absent from backends older than this field.
+   */
+  byOwner?: Record<string, Partial<Record<ConnectorHealth, number>>>;
 }
 
 /** `GET /clusters` response. @public */

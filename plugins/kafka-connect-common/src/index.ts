@@ -19,3 +19,4 @@ export * from './connectorQuery';
 export * from './actions';
 export * from './blueprints';
 export * from './offsets';
+export * from './validation';

@@ -149,6 +149,27 @@ const silentLogger: LoggerService = {
 };
 
 /**
+ * Reads one cluster from settings shaped like a `kafkaConnect.clusters`
+ * entry (a catalog cluster entity, say); `where` names it in errors.
+ * @public
+ */
+export function readKafkaConnectCluster(
+  settings: Config,
+  where: string,
+  options: { rootConfig: Config; logger?: LoggerService },
+): KafkaConnectClusterConfig {
+  let strategies: ReadonlyMap<string, AuthenticationStrategy> | undefined;
+  return readCluster(settings, where, {
+    // The strategies read the app's own config (AWS, Google credentials).
+    strategies: () =>
+      (strategies ??= defaultAuthStrategies(
+        options.rootConfig,
+        options.logger ?? silentLogger,
+      )),
+  });
+}
+
+/**
  * Reads the clusters to watch: `kafkaConnect.clusters`, or when that is
  * absent the `config` cluster locator of Backstage's Kubernetes plugin, so a
  * portal that already has that plugin needs no new configuration.

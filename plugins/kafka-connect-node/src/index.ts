@@ -49,3 +49,34 @@ export type {
   KafkaConnectorTargetPermissionQuery,
   KafkaConnectorTargetPermissionResource,
 } from './permissions/targetRules';
+export { DefaultKafkaConnectClusterRegistry } from './clusters/ClusterRegistry';
+export type {
+  ClusterRegistryChange,
+  KafkaConnectClusterRegistry,
+} from './clusters/ClusterRegistry';
+export { kafkaConnectClusterRegistryServiceRef } from './clusters/service';
+export {
+  catalogClusterSettings,
+  catalogClusterUrlProblem,
+  isPublicAddress,
+} from './clusters/catalogClusters';
+export type {
+  CatalogClusterLocatorOptions,
+  CatalogClusterSettings,
+} from './clusters/catalogClusters';
+export { readKafkaConnectCluster } from './config';
+export {
+  BlueprintRegistry,
+  builtInBlueprintDir,
+  readBlueprintLocations,
+} from './blueprints/BlueprintRegistry';
+export {
+  connectRestUrl,
+  DEFAULT_VALIDATION_TIMEOUT_SECONDS,
+  findConnectRestTarget,
+  readValidationConfig,
+} from './validation/validationConfig';
+export type {
+  ConnectRestTarget,
+  ValidationConfig,
+} from './validation/validationConfig';

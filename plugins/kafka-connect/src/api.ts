@@ -13,6 +13,7 @@ export type KafkaConnectApi = Pick<
   | 'getConnectorOffsets'
   | 'resetConnectorOffsets'
   | 'alterConnectorOffsets'
+  | 'validateConnector'
 >;
 
 /** The API ref of the kafka-connect client. @public */

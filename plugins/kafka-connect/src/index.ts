@@ -11,9 +11,11 @@ export {
   kafkaConnectRootRouteRef,
   KafkaConnectClusterPickerFieldExtension,
   KafkaConnectOwnerPickerFieldExtension,
+  KafkaConnectConfigCheckFieldExtension,
 } from './plugin';
 export * from './components/KafkaConnectClusterPicker';
 export * from './components/KafkaConnectOwnerPicker';
+export * from './components/KafkaConnectConfigCheck';
 export { kafkaConnectApiRef } from './api';
 export type { KafkaConnectApi } from './api';
 export { isKafkaConnectAvailable } from './filter';

@@ -30,6 +30,11 @@ import {
   KafkaConnectOwnerPicker,
   KAFKA_CONNECT_OWNER_PICKER,
 } from './components/KafkaConnectOwnerPicker';
+import {
+  KafkaConnectConfigCheck,
+  KAFKA_CONNECT_CONFIG_CHECK,
+  validateKafkaConnectConfig,
+} from './components/KafkaConnectConfigCheck';
 import { kafkaConnectApiRef } from './api';
 import { isKafkaConnectAvailable } from './filter';
 
@@ -104,6 +109,16 @@ const kafkaConnectClusterField = FormFieldBlueprint.make({
   },
 });
 
+const kafkaConnectConfigCheckField = FormFieldBlueprint.make({
+  name: 'config-check',
+  params: {
+    field: () =>
+      import('./components/KafkaConnectConfigCheck/formField').then(
+        m => m.kafkaConnectConfigCheckFormField,
+      ),
+  },
+});
+
 /**
  * The kafka-connect frontend plugin (new frontend system).
  * @public
@@ -118,6 +133,7 @@ export const kafkaConnectPlugin = createFrontendPlugin({
     kafkaConnectPage,
     kafkaConnectClusterField,
     kafkaConnectOwnerField,
+    kafkaConnectConfigCheckField,
   ],
 });
 
@@ -185,5 +201,19 @@ export const KafkaConnectOwnerPickerFieldExtension =
     createScaffolderFieldExtension({
       name: KAFKA_CONNECT_OWNER_PICKER,
       component: KafkaConnectOwnerPicker,
+    }),
+  );
+
+/**
+ * The Kafka Connect config check for the legacy frontend system's
+ * scaffolder: put it inside `<ScaffolderFieldExtensions>`.
+ * @public
+ */
+export const KafkaConnectConfigCheckFieldExtension =
+  legacyKafkaConnectPlugin.provide(
+    createScaffolderFieldExtension({
+      name: KAFKA_CONNECT_CONFIG_CHECK,
+      component: KafkaConnectConfigCheck as never,
+      validation: validateKafkaConnectConfig as never,
     }),
   );

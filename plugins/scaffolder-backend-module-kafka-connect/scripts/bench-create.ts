@@ -7,7 +7,10 @@
  *    (the functions the create action calls), on a plain block-style file
  *    (the line-scanning path) and on the same file behind a `---` document
  *    marker (which takes the YAML Document API path);
- * 2. change: the whole `kafka-connect:connector:change` handler on a real
+ * 2. create with a compact blueprint (charts/kafka-connectors) on a file of N
+ *    compact entries: duplicates are found by the name the chart renders from
+ *    each entry, so this takes the Document API path;
+ * 3. change: the whole `kafka-connect:connector:change` handler on a real
  *    workspace file (read, the parses that find the entry, the edit, the
  *    write), for a tasksMax change and for a version roll (which also looks
  *    for the new name).
@@ -28,6 +31,7 @@ import { performance } from 'node:perf_hooks';
 import {
   appendValuesEntry,
   planConnector,
+  valuesEntryNamer,
 } from '@kcs/plugin-kafka-connect-common';
 import { stringify } from 'yaml';
 import { changeConnectorAction } from '../src/actions/changeConnector';
@@ -61,6 +65,10 @@ const request = (table: string) => ({
   parameters: parameters(table),
 });
 
+const compactBlueprint = BlueprintRegistry.load([
+  path.resolve(__dirname, '../../../charts/kafka-connectors/blueprints'),
+]).get('debezium-mysql-source')!;
+
 // A realistic values file: a comment per entry and full connector configs.
 const existing = Array.from({ length: entries }, (_, i) => {
   const plan = planConnector(blueprint, request(`t${i}`));
@@ -71,6 +79,16 @@ const plainValues = `# ${entries} connectors\nconnect:\n  replicas: 3\n${stringi
   { connectors: existing },
   { lineWidth: 0 },
 ).replace(/\n {2}- name:/g, '\n  # owned by team-orders\n  - name:')}`;
+const compactValues = `# ${entries} connectors of the chart\nconnectCluster: orders-connect\n${stringify(
+  {
+    connectors: Array.from({ length: entries }, (_, i) => {
+      const plan = planConnector(compactBlueprint, request(`t${i}`));
+      if (plan.errors) throw new Error(JSON.stringify(plan.errors));
+      return plan.valuesEntry;
+    }),
+  },
+  { lineWidth: 0 },
+)}`;
 // The line scanner leaves files with document markers to the Document API.
 const documentApiValues = `---\n${plainValues}`;
 
@@ -118,6 +136,20 @@ function appendRun(values: string) {
     );
     if (updated.length <= values.length) throw new Error('nothing appended');
   };
+}
+
+function compactAppendRun(index: number) {
+  const plan = planConnector(compactBlueprint, request(`new${index}`));
+  if (plan.errors) throw new Error(JSON.stringify(plan.errors));
+  const updated = appendValuesEntry(
+    compactValues,
+    compactBlueprint.helmValues.path,
+    plan.valuesEntry,
+    { nameOf: valuesEntryNamer(compactBlueprint) },
+  );
+  if (updated.length <= compactValues.length) {
+    throw new Error('nothing appended');
+  }
 }
 
 const neverCalled = () => {
@@ -194,6 +226,16 @@ async function main() {
   console.log(
     `  create, render + validate + append, the same file after '---' (Document API path): ${describe(
       documentApi,
+    )}`,
+  );
+  const compact = await measure(compactAppendRun, slowRuns);
+  console.log(
+    `  create, render + validate + append, ${entries} compact entries (${(
+      compactValues.length / 1024
+    ).toFixed(
+      0,
+    )} KiB), found by the chart's naming rule (Document API path): ${describe(
+      compact,
     )}`,
   );
   const scale = await measure(changeRun({ tasksMax: 5 }), slowRuns);

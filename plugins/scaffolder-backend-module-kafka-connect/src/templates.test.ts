@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { CREATE_CONNECTOR_ACTION_ID } from './actions/createConnector';
 import { CHANGE_CONNECTOR_ACTION_ID } from './actions/changeConnector';
 import { BlueprintRegistry } from './services/BlueprintRegistry';
+import { SAMPLE_CHART } from './__testUtils__/chart';
 
 const TEMPLATES = path.resolve(__dirname, '../templates');
 const registry = BlueprintRegistry.load([]);
@@ -16,7 +17,7 @@ describe('software templates the module ships in templates/', () => {
 
   it('has one template per built-in blueprint, all registered in all.yaml', () => {
     expect(location.spec.targets.sort()).toEqual(
-      [...registry.ids(), 'change-connector']
+      [...registry.ids(), 'change-connector', 'connector-chart-entry']
         .sort()
         .map(id => `./${id}/template.yaml`),
     );
@@ -43,6 +44,14 @@ describe('software templates the module ships in templates/', () => {
       expect(where.properties.connect['ui:options'].requiredPlugin).toBe(
         blueprint.connector.plugin,
       );
+      // Kafka Connect checks the rendered config before the run
+      expect(where.properties.configCheck).toMatchObject({
+        'ui:field': 'KafkaConnectConfigCheck',
+        'ui:options': {
+          blueprint: id,
+          parameters: Object.keys(blueprint.parameters.properties!),
+        },
+      });
       expect(delivery.properties.delivery.enum).toEqual([
         'pull-request-manifest',
         'pull-request-values',
@@ -121,6 +130,59 @@ describe('software templates the module ships in templates/', () => {
     expect(template.spec.output.links[0].entityRef).toBe(
       '${{ parameters.entityRef }}',
     );
+    const publish = template.spec.steps.find((s: any) => s.id === 'publish');
+    expect(publish.input.description).toContain('Requested by ${{ user.ref }}');
+  });
+
+  it('connector-chart-entry asks each compact blueprint its parameters and writes a compact entry for a pull request', async () => {
+    const chartBlueprints = BlueprintRegistry.load([
+      path.join(SAMPLE_CHART, 'blueprints'),
+    ]);
+    const template = parse(
+      fs.readFileSync(
+        path.join(TEMPLATES, 'connector-chart-entry', 'template.yaml'),
+        'utf8',
+      ),
+    );
+    expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
+    const [connector, ownership, where, chart] = template.spec.parameters;
+    expect(connector.properties.blueprint.enum).toEqual(chartBlueprints.ids());
+    // one form section per type: exactly the blueprint's parameters
+    const sections = connector.dependencies.blueprint.oneOf;
+    expect(sections).toHaveLength(chartBlueprints.ids().length);
+    for (const section of sections) {
+      const id = section.properties.blueprint.const;
+      const blueprint = chartBlueprints.get(id)!;
+      expect(section.required).toEqual([id]);
+      expect(section.properties[id].properties).toEqual(
+        blueprint.parameters.properties,
+      );
+      expect(section.properties[id].required).toEqual(
+        blueprint.parameters.required,
+      );
+    }
+    expect(ownership.properties.owner['ui:field']).toBe(
+      'KafkaConnectOwnerPicker',
+    );
+    expect(where.properties.connect['ui:field']).toBe(
+      'KafkaConnectClusterPicker',
+    );
+    expect(chart.required).toEqual(['repoUrl', 'filePath', 'valuesFileUrl']);
+    const step = template.spec.steps.find(
+      (s: any) => s.action === CREATE_CONNECTOR_ACTION_ID,
+    );
+    expect(step.input).toMatchObject({
+      blueprint: '${{ parameters.blueprint }}',
+      parameters: '${{ parameters[parameters.blueprint] }}',
+      output: 'helm-values',
+      valuesStyle: 'compact',
+      filePath: '${{ parameters.filePath }}',
+    });
+    expect(template.spec.steps.map((s: any) => s.action)).toEqual([
+      'fetch:plain:file',
+      CREATE_CONNECTOR_ACTION_ID,
+      'publish:github:pull-request',
+    ]);
     const publish = template.spec.steps.find((s: any) => s.id === 'publish');
     expect(publish.input.description).toContain('Requested by ${{ user.ref }}');
   });

@@ -17,6 +17,7 @@ export const ratio = (slower: number[], faster: number[], p: number) =>
 /** What the figures come from: printed first, so no figure travels without it. */
 export const REAL_AND_STUBBED = [
   'real: one local kube-apiserver + etcd (no Strimzi operator and no Kafka Connect: the connectors carry no status), the two backend plugins (@kcs/plugin-kafka-connect-backend with its watch cache, @backstage/plugin-kubernetes-backend), the HTTP server and router of startTestBackend, requests over loopback',
+  "not real: the connectors are written into etcd in the API server's storage layout rather than created through the API server (only the loading; both plugins read them through the API server)",
   "stubbed, the same for both plugins: the catalog (catalogServiceMock, an in-memory map of the Components), auth (mock httpAuth: no token is checked), permissions (mock, allow-all); nothing else of a portal's backend runs",
 ];
 

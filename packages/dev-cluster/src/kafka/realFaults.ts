@@ -86,12 +86,16 @@ export async function failRealTask(connector: RealConnector, taskId: number) {
   await connector.rest.restartTask(connector.name, taskId);
 }
 
-/** Makes the connector fail for real: a value it reads through `${file:…}` turns invalid. */
-export async function failRealConnector(connector: RealConnector) {
+/**
+ * Makes every value the connector reads through `${file:…}` invalid: the
+ * next start of the connector, or of a task whose config holds the
+ * reference, fails on it.
+ */
+function breakFileReferences(connector: RealConnector) {
   const references = fileProviderReferences(connector.spec.config);
   if (references.length === 0) {
     throw new Error(
-      `fail-connector on a connector of the real worker needs a setting read through the file config provider, e.g. batch.size: \${file:${connector.name}.properties:batch.size}; ${connector.name} has none`,
+      `${connector.name} reads no setting through the file config provider, which fail-connector (and fail-task on a MirrorMaker 2) break for real; add one, e.g. batch.size: \${file:${connector.name}.properties:batch.size}`,
     );
   }
   for (const file of new Set(references.map(reference => reference.file))) {
@@ -109,11 +113,30 @@ export async function failRealConnector(connector: RealConnector) {
       .concat(keys.map(key => `${key}=not-a-number`));
     fs.writeFileSync(resolved, `${broken.join('\n')}\n`);
   }
+}
+
+/** Makes the connector fail for real: a value it reads through `${file:…}` turns invalid. */
+export async function failRealConnector(connector: RealConnector) {
+  breakFileReferences(connector);
   await connector.rest
     .restart(connector.name, { includeTasks: false, onlyFailed: false })
     .catch(() => {
       // Connect answers 500 when the restarted connector fails to start: that is the point.
     });
+}
+
+/**
+ * Makes a task fail for real through the file config provider: Connect keeps
+ * the `${file:…}` reference in the task's config (MirrorMaker 2's connectors
+ * copy their settings into their tasks), so the restarted task reads the
+ * invalid value and fails to start.
+ */
+export async function failRealTaskThroughConfig(
+  connector: RealConnector,
+  taskId: number,
+) {
+  breakFileReferences(connector);
+  await connector.rest.restartTask(connector.name, taskId);
 }
 
 /** Puts back every file a fault changed and restarts what failed. */

@@ -1,5 +1,5 @@
 import {
-  mirrorMaker2Connectors,
+  FAILED_MM2_CONNECTORS_ANNOTATION,
   reconcileKafkaMirrorMaker2,
 } from './mirrorMaker2';
 import { Resource } from './reconcile';
@@ -7,7 +7,7 @@ import { FAILED_TASKS_ANNOTATION } from './simulation';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 
-describe('reconcileKafkaMirrorMaker2', () => {
+describe('reconcileKafkaMirrorMaker2 (simulated)', () => {
   const mm2 = (annotations: Record<string, string> = {}): Resource => ({
     kind: 'KafkaMirrorMaker2',
     metadata: { name: 'mm2', namespace: 'kafka', generation: 2, annotations },
@@ -20,22 +20,27 @@ describe('reconcileKafkaMirrorMaker2', () => {
           sourceConnector: { tasksMax: 2 },
           checkpointConnector: { tasksMax: 1 },
         },
-        { source: { alias: 'ap' }, sourceConnector: { state: 'paused' } },
+        // No sourceConnector: Strimzi creates none for this mirror.
+        { source: { alias: 'ap' }, checkpointConnector: { state: 'paused' } },
       ],
     },
   });
 
-  it('names connectors the way Strimzi does', () => {
-    expect(
-      mirrorMaker2Connectors(mm2()).map((c: { name: string }) => c.name),
-    ).toEqual([
-      'eu->us.MirrorSourceConnector',
+  it('reports the connectors the spec names, sorted by name, on Strimzi worker ids', () => {
+    const { status } = reconcileKafkaMirrorMaker2(mm2(), NOW);
+    expect(status!.connectors.map((c: { name: string }) => c.name)).toEqual([
+      'ap->us.MirrorCheckpointConnector',
       'eu->us.MirrorCheckpointConnector',
-      'ap->us.MirrorSourceConnector',
+      'eu->us.MirrorSourceConnector',
     ]);
+    expect(status!.connectors[0].connector).toEqual({
+      state: 'PAUSED',
+      worker_id: 'mm2-mirrormaker2-0.mm2-mirrormaker2.kafka.svc:8083',
+    });
+    expect(status!.conditions[0].type).toBe('Ready');
   });
 
-  it('reports each connector and rolls failures into NotReady', () => {
+  it('stays Ready when only a task fails', () => {
     const { status } = reconcileKafkaMirrorMaker2(
       mm2({
         [FAILED_TASKS_ANNOTATION]: JSON.stringify({
@@ -44,19 +49,33 @@ describe('reconcileKafkaMirrorMaker2', () => {
       }),
       NOW,
     );
-    expect(status!.connectors).toHaveLength(3);
-    expect(status!.connectors[0].tasks[1]).toMatchObject({
+    expect(status!.connectors[2].tasks[1]).toMatchObject({
       state: 'FAILED',
       trace: 'trace',
     });
-    expect(status!.connectors[2].connector.state).toBe('PAUSED');
+    expect(status!.conditions).toEqual([
+      expect.objectContaining({ type: 'Ready' }),
+    ]);
+  });
+
+  it('goes NotReady when a connector fails', () => {
+    const { status } = reconcileKafkaMirrorMaker2(
+      mm2({
+        [FAILED_MM2_CONNECTORS_ANNOTATION]: JSON.stringify({
+          'eu->us.MirrorCheckpointConnector': 'boom',
+        }),
+      }),
+      NOW,
+    );
+    expect(status!.connectors[1]).toMatchObject({
+      connector: { state: 'FAILED', trace: 'boom' },
+      tasks: [],
+    });
     expect(status!.conditions[0]).toMatchObject({
       type: 'NotReady',
-      reason: 'Throwable',
+      reason: 'NoStackTraceThrowable',
+      message: 'One or more connectors are in FAILED state',
     });
-    expect(
-      reconcileKafkaMirrorMaker2(mm2(), NOW).status!.conditions[0].type,
-    ).toBe('Ready');
   });
 
   it('acts on restart-connector and restart-connector-task', () => {
@@ -69,12 +88,17 @@ describe('reconcileKafkaMirrorMaker2', () => {
       reconcileKafkaMirrorMaker2(
         mm2({
           [FAILED_TASKS_ANNOTATION]: failures,
-          'strimzi.io/restart-connector': 'eu->us.MirrorSourceConnector',
+          [FAILED_MM2_CONNECTORS_ANNOTATION]: JSON.stringify({
+            'eu->us.MirrorSourceConnector': 'x',
+          }),
+          'strimzi.io/restart-connector':
+            'eu->us.MirrorSourceConnector:includeTasks,onlyFailed',
         }),
         NOW,
       ).annotations,
     ).toEqual({
       'strimzi.io/restart-connector': null,
+      [FAILED_MM2_CONNECTORS_ANNOTATION]: null,
       [FAILED_TASKS_ANNOTATION]: JSON.stringify({
         'eu->us.MirrorCheckpointConnector:0': 'c',
       }),

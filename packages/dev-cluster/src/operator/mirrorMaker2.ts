@@ -6,41 +6,40 @@ import {
 import { condition, isTrue } from './conditions';
 import { targetStateOf } from './connectorSpec';
 import {
-  labelSelector,
-  ReconcileResult,
-  Resource,
-  workerId,
-} from './reconcile';
+  mirrorMaker2ConnectorsOf,
+  mirrorMaker2ConnectorStatuses,
+  mirrorMaker2Readiness,
+} from './mirrorMaker2Spec';
+import { labelSelector, ReconcileResult, Resource } from './reconcile';
 import {
   FAILED_TASKS_ANNOTATION,
   failedTasksOf,
   pluginsOf,
 } from './simulation';
 
-/** The connectors a KafkaMirrorMaker2 runs, named the way Strimzi names them. */
-export function mirrorMaker2Connectors(mm2: Resource) {
-  const targetAlias = mm2.spec?.target?.alias ?? 'target';
-  return (mm2.spec?.mirrors ?? []).flatMap((mirror: Record<string, any>) => {
-    const prefix = `${mirror.source?.alias ?? 'source'}->${targetAlias}`;
-    const connectors = [
-      {
-        name: `${prefix}.MirrorSourceConnector`,
-        spec: mirror.sourceConnector ?? {},
-      },
-    ];
-    if (mirror.checkpointConnector) {
-      connectors.push({
-        name: `${prefix}.MirrorCheckpointConnector`,
-        spec: mirror.checkpointConnector,
-      });
-    }
-    return connectors;
-  });
+/**
+ * JSON object: MirrorMaker 2 connector name → trace. Those connectors report
+ * FAILED (simulated MirrorMaker 2s only).
+ */
+export const FAILED_MM2_CONNECTORS_ANNOTATION =
+  'simulator.kafka-connect.dev/failed-connectors';
+
+function failedConnectorsOf(annotations: Record<string, string>) {
+  try {
+    return JSON.parse(
+      annotations[FAILED_MM2_CONNECTORS_ANNOTATION] ?? '{}',
+    ) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }
 
 /**
- * Status of a KafkaMirrorMaker2: one Connect REST body per connector it runs;
- * failures are keyed `<connector name>:<task id>` in the failed-tasks annotation.
+ * Status of a simulated KafkaMirrorMaker2: one Connect REST body per
+ * connector its spec names, sorted by name; task failures are keyed
+ * `<connector name>:<task id>` in the failed-tasks annotation, connector
+ * failures by name in {@link FAILED_MM2_CONNECTORS_ANNOTATION}. As in
+ * Strimzi, only a failed connector makes it NotReady.
  */
 export function reconcileKafkaMirrorMaker2(
   mm2: Resource,
@@ -69,11 +68,18 @@ export function reconcileKafkaMirrorMaker2(
     const patch: Record<string, string | null> = {};
     if (restartConnector !== undefined) {
       patch[STRIMZI_RESTART_CONNECTOR_ANNOTATION] = null;
+      const restarted = restartConnector.trim().split(':')[0];
       failed = Object.fromEntries(
         Object.entries(failed).filter(
-          ([key]) => !key.startsWith(`${restartConnector.trim()}:`),
+          ([key]) => !key.startsWith(`${restarted}:`),
         ),
       );
+      const { [restarted]: _healed, ...stillFailed } =
+        failedConnectorsOf(annotations);
+      patch[FAILED_MM2_CONNECTORS_ANNOTATION] =
+        Object.keys(stillFailed).length > 0
+          ? JSON.stringify(stillFailed)
+          : null;
     }
     if (restartTask !== undefined) {
       patch[STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION] = null;
@@ -86,61 +92,44 @@ export function reconcileKafkaMirrorMaker2(
   }
   const replicas = mm2.spec?.replicas ?? 1;
   const failed = failedTasksOf(annotations);
-  const failures: string[] = [];
-  const connectors = mirrorMaker2Connectors(mm2).map(
-    (connector: { name: string; spec: Record<string, any> }, index: number) => {
-      const state = targetStateOf(connector.spec);
-      const taskCount = state === 'stopped' ? 0 : connector.spec.tasksMax ?? 1;
-      const tasks = Array.from({ length: taskCount }, (_unused, id) => {
-        const trace =
-          state === 'running' ? failed[`${connector.name}:${id}`] : undefined;
-        if (trace !== undefined) {
-          failures.push(`${connector.name} task ${id}`);
-        }
-        return {
-          id,
-          state: trace !== undefined ? 'FAILED' : state.toUpperCase(),
-          worker_id: workerId(
-            name,
-            namespace,
-            replicas,
-            index + id + 1,
-          ).replace('-connect-', '-mirrormaker2-'),
-          ...(trace !== undefined ? { trace } : {}),
-        };
-      });
+  const failedConnectors = failedConnectorsOf(annotations);
+  const bodies = mirrorMaker2ConnectorsOf(mm2).map(connector => {
+    const state = targetStateOf(connector.spec);
+    const connectorTrace =
+      state === 'running' ? failedConnectors[connector.name] : undefined;
+    const taskCount =
+      state === 'stopped' || connectorTrace !== undefined
+        ? 0
+        : connector.spec.tasksMax ?? 1;
+    const tasks = Array.from({ length: taskCount }, (_unused, id) => {
+      const trace =
+        state === 'running' ? failed[`${connector.name}:${id}`] : undefined;
       return {
-        name: connector.name,
-        connector: {
-          state: state.toUpperCase(),
-          worker_id: workerId(name, namespace, replicas, index).replace(
-            '-connect-',
-            '-mirrormaker2-',
-          ),
-        },
-        tasks,
-        type: 'source',
+        id,
+        state: trace !== undefined ? 'FAILED' : state.toUpperCase(),
+        worker_id: String((id + 1) % Math.max(replicas, 1)),
+        ...(trace !== undefined ? { trace } : {}),
       };
-    },
-  );
+    });
+    return {
+      name: connector.name,
+      connector: {
+        state: connectorTrace !== undefined ? 'FAILED' : state.toUpperCase(),
+        worker_id: '0',
+        ...(connectorTrace !== undefined ? { trace: connectorTrace } : {}),
+      },
+      tasks,
+      type: 'source',
+    };
+  });
+  // Worker ids '0', '1', … become the pods' names, in order of appearance.
+  const connectors = mirrorMaker2ConnectorStatuses(name, namespace, bodies);
   return {
     status: {
-      conditions: [
-        failures.length > 0
-          ? condition(
-              now,
-              'NotReady',
-              'Throwable',
-              `The following tasks have failed: ${failures.join(
-                ', ',
-              )}, see connectors for more details.`,
-            )
-          : condition(now, 'Ready'),
-      ],
+      conditions: [mirrorMaker2Readiness(now, connectors)],
       observedGeneration: generation,
       url: `http://${name}-mirrormaker2-api.${namespace}.svc:8083`,
-      connectors,
-      autoRestartStatuses: [],
+      ...(connectors.length > 0 ? { connectors } : {}),
       connectorPlugins: pluginsOf(undefined).filter(plugin =>
         plugin.class.includes('.mirror.'),
       ),

@@ -257,7 +257,7 @@ describe('operator stand-in', () => {
     });
   });
 
-  it('reports a KafkaMirrorMaker2 with one Connect body per connector', async () => {
+  it('reports a KafkaMirrorMaker2 with one Connect body per connector, and faults on one of its connectors', async () => {
     const { cluster, namespace, wait } = await setup('mm2');
     await cluster.apply({
       apiVersion: 'kafka.strimzi.io/v1',
@@ -290,5 +290,42 @@ describe('operator stand-in', () => {
       'eu->us.MirrorSourceConnector',
     ]);
     expect(mm2.status.connectors[0].tasks).toHaveLength(2);
+
+    // Faults on one of its connectors: a failed task leaves it Ready, a
+    // failed connector makes it NotReady, as in Strimzi.
+    const ref = {
+      namespace,
+      name: 'mirror',
+      connector: 'eu->us.MirrorSourceConnector',
+    };
+    const kc = cluster.kubeConfig();
+    await failTask(kc, ref, 1);
+    const taskFailed = await wait(
+      'mirror',
+      resource =>
+        resource.status?.connectors?.[0]?.tasks?.[1]?.state === 'FAILED',
+      'kafkamirrormaker2s',
+    );
+    expect(taskFailed.status.conditions[0].type).toBe('Ready');
+    await failConnector(kc, ref, 'my trace');
+    const failed = await wait(
+      'mirror',
+      resource => resource.status?.conditions?.[0]?.type === 'NotReady',
+      'kafkamirrormaker2s',
+    );
+    expect(failed.status.connectors[0].connector).toMatchObject({
+      state: 'FAILED',
+      trace: 'my trace',
+    });
+    await heal(kc, ref);
+    await wait(
+      'mirror',
+      resource =>
+        resource.status?.conditions?.[0]?.type === 'Ready' &&
+        resource.status.connectors[0].tasks.every(
+          (task: { state: string }) => task.state === 'RUNNING',
+        ),
+      'kafkamirrormaker2s',
+    );
   });
 });

@@ -22,6 +22,10 @@ import {
 } from './realConnect';
 import { reconcileRealConnector } from './realConnector';
 import {
+  realMirrorMaker2ConnectorNames,
+  reconcileRealMirrorMaker2,
+} from './realMirrorMaker2';
+import {
   reconcileKafkaConnect,
   reconcileKafkaConnector,
   ReconcileResult,
@@ -307,7 +311,15 @@ export async function startOperatorStandIn(
           ? await reconcileRealKafkaConnect(resource, now, rest!)
           : reconcileKafkaConnect(resource, now);
       } else if (kind === 'KafkaMirrorMaker2') {
-        result = reconcileKafkaMirrorMaker2(resource, now);
+        // A MirrorMaker 2 is its own Connect cluster: the annotation sits on it.
+        result = isReal(resource)
+          ? await reconcileRealMirrorMaker2(resource, {
+              now,
+              rest: rest!,
+              behaviour,
+              autoRestartMinuteMs: options.autoRestartMinuteMs ?? 60_000,
+            })
+          : reconcileKafkaMirrorMaker2(resource, now);
       } else {
         const connect = connectOf(resource);
         result = isReal(connect)
@@ -344,7 +356,12 @@ export async function startOperatorStandIn(
     const wanted = new Set(
       [...store.KafkaConnector.values()]
         .filter(connector => isReal(connectOf(connector)))
-        .map(connector => connector.metadata?.name ?? ''),
+        .map(connector => connector.metadata?.name ?? '')
+        .concat(
+          [...store.KafkaMirrorMaker2.values()]
+            .filter(isReal)
+            .flatMap(realMirrorMaker2ConnectorNames),
+        ),
     );
     await deleteOrphanConnectors(rest, wanted, log).catch(error =>
       log(`could not list the worker's connectors (${String(error)})`),

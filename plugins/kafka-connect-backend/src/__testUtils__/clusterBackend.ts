@@ -32,6 +32,8 @@ export interface ClusterBackendOptions {
   entities?: Entity[];
   /** `kafkaConnect.clusters[].strimziVersion` of the cluster. */
   strimziVersion?: string;
+  /** Keys beside `clusters` in the `kafkaConnect` block. */
+  kafkaConnect?: Record<string, unknown>;
 }
 
 /** Starts a backend whose only configured cluster is `cluster`. */
@@ -48,6 +50,7 @@ export async function startBackendForCluster(
         data: {
           ...options.extraConfig,
           kafkaConnect: {
+            ...options.kafkaConnect,
             clusters: [
               {
                 name: cluster.name,

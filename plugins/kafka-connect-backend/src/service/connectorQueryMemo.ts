@@ -58,6 +58,11 @@ export class ConnectorQueryMemo {
     return answer;
   }
 
+  /** Forgets every kept answer. */
+  clear() {
+    this.answers.clear();
+  }
+
   close() {
     this.unsubscribe();
   }

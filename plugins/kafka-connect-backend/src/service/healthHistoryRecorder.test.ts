@@ -122,6 +122,43 @@ describe('HealthHistoryRecorder', () => {
     recorder.close();
   });
 
+  it('tells since when a connector is in its health, once recorded, and who kept answers must forget', async () => {
+    const { recorder, store, emit } = setup(
+      new Map([
+        [
+          'eu/shop/orders',
+          { health: 'pending', reason: '', since: '2026-12-01T08:00:00.000Z' },
+        ],
+      ]),
+    );
+    const changed = jest.fn();
+    recorder.onRecorded(changed);
+    expect(recorder.healthSinceOf(summary('pending'))).toBeUndefined();
+    await advance(0);
+    // From the database: since before this replica started.
+    expect(recorder.healthSinceOf(summary('pending'))).toBe(
+      '2026-12-01T08:00:00.000Z',
+    );
+    expect(changed).toHaveBeenCalledTimes(1);
+
+    await advance(60_000);
+    store.current = [summary('failed')];
+    emit();
+    // Not yet recorded: no time rather than the old health's.
+    expect(recorder.healthSinceOf(summary('failed'))).toBeUndefined();
+    await advance(1000);
+    expect(recorder.healthSinceOf(summary('failed'))).toBe(
+      '2026-12-02T10:01:00.250Z',
+    );
+    expect(changed).toHaveBeenCalledTimes(2);
+
+    // A comparison that records nothing tells nobody.
+    emit();
+    await advance(1000);
+    expect(changed).toHaveBeenCalledTimes(2);
+    recorder.close();
+  });
+
   it('tries a failed write again later, and stops listening when closed', async () => {
     const { recorder, sink, written, emit, listeners } = setup();
     sink.fail = true;

@@ -1,7 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ConnectorSummary } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
-import { healthTransitions, RecordedHealth } from './healthTransitions';
+import {
+  historyKeyOf,
+  healthTransitions,
+  RecordedHealth,
+} from './healthTransitions';
 import type { ObservedTransition } from './healthTransitions';
 
 /** Where transitions go (the database store, or a test's list). */
@@ -29,6 +33,7 @@ export class HealthHistoryRecorder {
   private running: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly unsubscribe: () => void;
+  private readonly listeners: Array<() => void> = [];
 
   constructor(
     cache: StrimziResourceReader,
@@ -50,6 +55,20 @@ export class HealthHistoryRecorder {
       await new Promise(resolve => setTimeout(resolve, 10));
     }
     await this.running;
+  }
+
+  /**
+   * When the connector's current health was recorded (ISO time): how long it
+   * has been in it. Nothing until the record has caught up with the health.
+   */
+  healthSinceOf(summary: ConnectorSummary): string | undefined {
+    const recorded = this.recorded?.get(historyKeyOf(summary));
+    return recorded?.health === summary.health ? recorded.since : undefined;
+  }
+
+  /** Calls `listener` whenever recorded healths changed (answers that carry `healthSinceOf` are then out of date). */
+  onRecorded(listener: () => void) {
+    this.listeners.push(listener);
   }
 
   close() {
@@ -75,6 +94,7 @@ export class HealthHistoryRecorder {
   }
 
   private async compare() {
+    const first = !this.recorded;
     try {
       this.recorded ??= (await this.sink.latest?.()) ?? new Map();
     } catch (error) {
@@ -94,6 +114,9 @@ export class HealthHistoryRecorder {
     try {
       await this.sink.record(transitions);
       this.recorded = next;
+      if (transitions.length > 0 || first) {
+        this.listeners.forEach(listener => listener());
+      }
     } catch (error) {
       this.logger.warn(
         `Could not record ${

@@ -152,8 +152,22 @@ describe('HealthHistoryStore on a real database', () => {
       expect(await first.list(billing, new Date(0))).toEqual([]);
       expect(await first.latest()).toEqual(
         new Map([
-          ['eu/shop/orders', { health: 'healthy', reason: '' }],
-          ['eu/shop/billing', { health: 'pending', reason: '' }],
+          [
+            'eu/shop/orders',
+            {
+              health: 'healthy',
+              reason: '',
+              since: '2026-12-02T08:00:00.000Z',
+            },
+          ],
+          [
+            'eu/shop/billing',
+            {
+              health: 'pending',
+              reason: '',
+              since: '2026-11-10T08:00:00.000Z',
+            },
+          ],
         ]),
       );
       // The latest health survives pruning: an unchanged health is not written again.

@@ -124,14 +124,19 @@ export class HealthHistoryStore {
       namespace: string;
       name: string;
       health: string | null;
+      at: string | null;
     }> = await this.knex(LATEST)
       .whereNotNull('health')
-      .select('cluster', 'namespace', 'name', 'health');
+      .select('cluster', 'namespace', 'name', 'health', 'at');
     return new Map(
       rows.map(row => [
         historyKeyOf(row),
         // The reason is not compared, only the health.
-        { health: row.health as ConnectorHealth, reason: '' },
+        {
+          health: row.health as ConnectorHealth,
+          reason: '',
+          ...(row.at ? { since: row.at } : {}),
+        },
       ]),
     );
   }

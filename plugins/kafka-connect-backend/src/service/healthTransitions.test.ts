@@ -38,6 +38,7 @@ describe('healthTransitions', () => {
     expect(next.get('eu/kafka/orders')).toEqual({
       health: 'healthy',
       reason: 'orders is healthy',
+      since: '2026-12-02T10:00:00.000Z',
     });
   });
 

@@ -8,6 +8,8 @@ import type {
 export interface RecordedHealth {
   health: ConnectorHealth;
   reason: string;
+  /** ISO time the health was recorded (absent when not known). */
+  since?: string;
 }
 
 /** A health change of one connector, ready to be recorded. */
@@ -61,7 +63,11 @@ export function healthTransitions(
       reason: summary.reason,
       at: at.toISOString(),
     });
-    next.set(key, { health: summary.health, reason: summary.reason });
+    next.set(key, {
+      health: summary.health,
+      reason: summary.reason,
+      since: at.toISOString(),
+    });
   }
   return { transitions, next };
 }

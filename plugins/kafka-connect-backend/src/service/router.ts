@@ -11,6 +11,7 @@ import {
   ClusterListResponse,
   ConnectorHistoryResponse,
   ConnectorListResponse,
+  ConnectorSummary,
   ConnectorActionResponse,
   EntityConnectorsResponse,
   formatResourceRef,
@@ -141,6 +142,9 @@ export async function createRouter(
   const summaryStore = new SummaryStore(cache, toConnectorSummary);
   const summaries = () => summaryStore.all();
   const { history } = options;
+  let healthSinceOf:
+    | ((item: ConnectorSummary) => string | undefined)
+    | undefined;
   if (history) {
     const recorder = new HealthHistoryRecorder(
       cache,
@@ -148,6 +152,9 @@ export async function createRouter(
       history,
       options.logger,
     );
+    healthSinceOf = item => recorder.healthSinceOf(item);
+    // Kept answers carry how long each connector has been in its health.
+    recorder.onRecorded(() => connectorQueries.clear());
     options.onShutdown?.(() => recorder.close());
   }
 
@@ -204,7 +211,7 @@ export async function createRouter(
     const answer = connectorQueries.answer(query, states, () => {
       const all = summaries();
       const body: ConnectorListResponse = {
-        ...queryConnectors(all, query),
+        ...queryConnectors(all, query, healthSinceOf),
         clusters: states,
       };
       // Counts and order cover every connector, so any of their healths may end it.

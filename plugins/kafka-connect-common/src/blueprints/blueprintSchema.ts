@@ -80,6 +80,8 @@ export const BLUEPRINT_JSON_SCHEMA = {
           items: { type: 'string', minLength: 1 },
         },
         entry: { type: 'object' },
+        style: { enum: ['full', 'compact'] },
+        name: { type: 'string', minLength: 1 },
       },
     },
   },

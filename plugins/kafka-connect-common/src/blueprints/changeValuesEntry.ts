@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
-import { invalidYamlError } from './valuesFile';
+import {
+  entryName,
+  invalidYamlError,
+  type ValuesEntryNaming,
+} from './valuesFile';
 
 /** Keys of a values entry to change; `undefined` removes a key. @public */
 export type ValuesEntryChanges = Record<string, unknown>;
@@ -44,7 +48,7 @@ export function changeValuesEntry(
   path: string[],
   name: string,
   changes: ValuesEntryChanges,
-  options: { nameField?: string; file?: string } = {},
+  options: ValuesEntryNaming = {},
 ): string {
   const file = options.file ?? 'values file';
   const nameField = options.nameField ?? 'name';
@@ -54,9 +58,7 @@ export function changeValuesEntry(
   }
   const list = doc.getIn(path, true) as { items?: unknown[] } | undefined;
   const item = Array.isArray(list?.items)
-    ? list!.items.find(
-        candidate => isMap(candidate) && candidate.get(nameField) === name,
-      )
+    ? list!.items.find(candidate => entryName(candidate, options) === name)
     : undefined;
   if (!isMap(item)) {
     throw new InputError(
@@ -65,7 +67,11 @@ export function changeValuesEntry(
       )}'; check the connector name and valuesPath`,
     );
   }
-  if (nameField in changes && typeof changes[nameField] !== 'string') {
+  if (
+    !options.nameOf &&
+    nameField in changes &&
+    typeof changes[nameField] !== 'string'
+  ) {
     throw new InputError(`${nameField} must be a connector name`);
   }
   applyChanges(item, changes, value => doc.createNode(value));

@@ -12,6 +12,13 @@ export { toInputError } from './toInputError';
 export { TASKS_MAX_RANGE } from './checkRequest';
 export type { ConnectorPlan } from './renderConnector';
 export {
+  entryConnectorName,
+  isCompact,
+  valuesEntryNamer,
+} from './compactEntry';
+export type { ValuesEntryNaming } from './valuesFile';
+export { TEMPLATE_FILTERS } from './template';
+export {
   appendValuesEntry,
   findValuesEntry,
   connectorManifestYaml,

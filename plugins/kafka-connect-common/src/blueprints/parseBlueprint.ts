@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { BLUEPRINT_JSON_SCHEMA } from './blueprintSchema';
-import { placeholdersOf } from './template';
+import { checkCompactSettings } from './compactEntry';
+import { placeholdersOf, TEMPLATE_FILTERS, unknownFiltersOf } from './template';
 import type { BlueprintProblem, ConnectorBlueprint } from './types';
 
 /** Placeholders every blueprint may use besides its own parameters. @public */
@@ -66,6 +67,15 @@ export function parseBlueprint(text: string, source: string): ParsedBlueprint {
     if (typeof value !== 'string') {
       return;
     }
+    for (const filter of unknownFiltersOf(value)) {
+      problems.push({
+        source,
+        field,
+        message: `uses unknown filter '${filter}'; use ${Object.keys(
+          TEMPLATE_FILTERS,
+        ).join(' or ')}`,
+      });
+    }
     for (const key of placeholdersOf(value)) {
       if (!known.has(key) || (field === 'naming' && key === 'name')) {
         problems.push({
@@ -101,6 +111,9 @@ export function parseBlueprint(text: string, source: string): ParsedBlueprint {
       });
     }
   }
+  problems.push(
+    ...checkCompactSettings(blueprint).map(problem => ({ source, ...problem })),
+  );
   try {
     ajv.compile(blueprint.parameters);
   } catch (error) {

@@ -11,6 +11,11 @@ import {
 import { resourceEntityRef } from '../entityNames';
 import type { KafkaConnectorResource } from '../strimzi';
 import { checkRequest, type CheckedRequest } from './checkRequest';
+import {
+  dropChartDefaults,
+  entryConnectorName,
+  isCompact,
+} from './compactEntry';
 import { checkName, printable } from './fieldChecks';
 import { renderConfig } from './renderConfig';
 import { renderValuesEntry } from './renderValuesEntry';
@@ -139,6 +144,35 @@ export function planConnector(
     config,
     owner: checked.request.owner,
   };
+  const valuesEntry = dropChartDefaults(
+    blueprint,
+    renderValuesEntry(
+      blueprint.helmValues.entry,
+      // a compact entry carries parameters themselves, keeping their types
+      isCompact(blueprint) ? { ...parameters, ...entryValues } : entryValues,
+      placeholders,
+    ) as Record<string, unknown>,
+  );
+  if (isCompact(blueprint)) {
+    const chartName = entryConnectorName(
+      blueprint.helmValues.name!,
+      valuesEntry,
+    );
+    if (chartName !== name) {
+      return {
+        errors: [
+          {
+            field: 'helmValues.name',
+            message: `the chart would name this connector '${
+              chartName ?? '(missing fields)'
+            }' but the blueprint's naming rule gives '${name}'; make blueprint '${
+              blueprint.id
+            }' name it the way its chart does`,
+          },
+        ],
+      };
+    }
+  }
   return {
     name,
     namespace: request.namespace,
@@ -151,11 +185,7 @@ export function planConnector(
       kubernetesId,
       config,
     ),
-    valuesEntry: renderValuesEntry(
-      blueprint.helmValues.entry,
-      entryValues,
-      placeholders,
-    ) as Record<string, unknown>,
+    valuesEntry,
     entityRef: resourceEntityRef(
       { cluster: request.cluster, namespace: request.namespace, name },
       'KafkaConnector',

@@ -38,7 +38,24 @@ export interface ConnectorBlueprint {
    * `{{name}}`, `{{class}}`, `{{tasksMax}}`, `{{state}}`, `{{config}}`,
    * `{{namespace}}`, `{{connectCluster}}` take the rendered value itself.
    */
-  helmValues: { path: string[]; entry: Record<string, unknown> };
+  helmValues: {
+    path: string[];
+    entry: Record<string, unknown>;
+    /**
+     * `full` (the default): the entry holds the whole connector, `name` to
+     * `config`. `compact`: the entry holds what a chart's named template needs
+     * (`connectorTemplate`, `version`, the source fields, and `tasksMax` or
+     * `state` only when they differ from `defaults`); the chart renders the rest.
+     */
+    style?: 'full' | 'compact';
+    /**
+     * Compact entries: how the chart names the connector from the entry, with
+     * dotted paths and the filters `lower` and `noUnderscores`, e.g.
+     * `{{source.instance | lower | noUnderscores}}mysql-{{version}}`. The
+     * actions find an existing entry by this name.
+     */
+    name?: string;
+  };
 }
 
 /** Where a blueprint came from, for error messages and overrides. @public */

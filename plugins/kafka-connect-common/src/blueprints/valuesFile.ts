@@ -64,8 +64,27 @@ function listAt(
   return node;
 }
 
-function entryName(item: unknown, nameField: string): unknown {
-  return isMap(item) ? item.get(nameField) : undefined;
+/**
+ * How the list entries are told apart: by a name field (full entries), or by
+ * a function of the whole entry, such as the connector name a chart renders
+ * from a compact entry.
+ * @public
+ */
+export interface ValuesEntryNaming {
+  /** The field holding an entry's name (default `name`). */
+  nameField?: string;
+  /** The name of a whole entry; when given, `nameField` is not read. */
+  nameOf?: (entry: unknown) => string | undefined;
+  /** How error messages call the file, e.g. `filePath 'values.yaml'`. */
+  file?: string;
+}
+
+/** The name of a list item by the given naming, or undefined. */
+export function entryName(item: unknown, naming: ValuesEntryNaming): unknown {
+  if (!isMap(item)) return undefined;
+  return naming.nameOf
+    ? naming.nameOf(item.toJSON())
+    : item.get(naming.nameField ?? 'name');
 }
 
 /**
@@ -76,14 +95,12 @@ export function findValuesEntry(
   text: string,
   path: string[],
   name: string,
-  options: { nameField?: string; file?: string } = {},
+  options: ValuesEntryNaming = {},
 ): number {
   const file = options.file ?? 'values file';
   const list = listAt(parseValues(text, file), path, file);
   return list
-    ? list.items.findIndex(
-        item => entryName(item, options.nameField ?? 'name') === name,
-      )
+    ? list.items.findIndex(item => entryName(item, options) === name)
     : -1;
 }
 
@@ -112,20 +129,25 @@ export function appendValuesEntry(
   text: string,
   path: string[],
   entry: Record<string, unknown>,
-  options: { nameField?: string; file?: string } = {},
+  options: ValuesEntryNaming = {},
 ): string {
   const file = options.file ?? 'values file';
   const nameField = options.nameField ?? 'name';
-  const fast = appendByLines(text, path, entry, nameField, file);
+  // The line scan recognizes entries by a name field only.
+  const fast = options.nameOf
+    ? undefined
+    : appendByLines(text, path, entry, nameField, file);
   if (fast !== undefined) {
     return fast;
   }
   const doc = parseValues(text, file);
   const list = listAt(doc, path, file);
-  const name = entry[nameField];
-  if (list?.items.some(item => entryName(item, nameField) === name)) {
+  const name = options.nameOf ? options.nameOf(entry) : entry[nameField];
+  if (list?.items.some(item => entryName(item, options) === name)) {
     throw new InputError(
-      `${file} already has an entry named '${String(name)}' under '${path.join(
+      `${file} already has an entry ${
+        options.nameOf ? 'the chart names' : 'named'
+      } '${String(name)}' under '${path.join(
         '.',
       )}'; choose another name or change that entry`,
     );

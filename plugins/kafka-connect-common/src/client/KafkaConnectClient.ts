@@ -14,6 +14,10 @@ import type {
   ConnectorOffsetsResponse,
   OffsetsOperationResponse,
 } from '../offsets/offsetsApi';
+import type {
+  ConnectorValidationRequest,
+  ConnectorValidationResponse,
+} from '../validation/types';
 import { connectorQueryParams } from '../connectorQuery/parseConnectorQuery';
 import type { ConnectorQuery } from '../connectorQuery/queryConnectors';
 
@@ -118,6 +122,21 @@ export class KafkaConnectClient {
     request: AlterOffsetsRequest,
   ): Promise<OffsetsOperationResponse> {
     return this.get(`${connectorPath(ref)}/offsets/alter`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  /**
+   * Asks Kafka Connect, through the backend, whether it accepts a connector's
+   * config; a 400 starting with `VALIDATION_NOT_CONFIGURED` means the
+   * portal does not check that Connect cluster.
+   */
+  validateConnector(
+    request: ConnectorValidationRequest,
+  ): Promise<ConnectorValidationResponse> {
+    return this.get('/validate', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),

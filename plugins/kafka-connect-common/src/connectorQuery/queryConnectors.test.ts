@@ -54,6 +54,55 @@ describe('queryConnectors', () => {
     });
   });
 
+  it("counts every connector per owner and health, whatever the filters, nobody's under none", () => {
+    const expected = {
+      'group:default/team-a': { healthy: 1 },
+      'group:default/team-b': { failed: 1 },
+      'group:default/Team-A': { failed: 1 },
+      [NO_OWNER]: { degraded: 1 },
+    };
+    expect(queryConnectors(all, {}).byOwner).toEqual(expected);
+    const filtered = queryConnectors(all, {
+      health: 'failed',
+      cluster: 'eu-1',
+      owner: 'group:default/team-b',
+      limit: 1,
+    });
+    expect(filtered.total).toBe(1);
+    expect(filtered.byOwner).toEqual(expected);
+  });
+
+  it('sorts by time in the current health: longest first ascending, where none is recorded at the end', () => {
+    const timed = [
+      summary('recent', 'failed', { healthSince: '2026-03-01T10:00:00.000Z' }),
+      summary('unrecorded', 'failed'),
+      summary('old', 'healthy', { healthSince: '2026-02-01T10:00:00.000Z' }),
+    ];
+    expect(
+      names(queryConnectors(timed, { sort: 'healthSince' }).items),
+    ).toEqual(['old', 'recent', 'unrecorded']);
+    expect(
+      names(
+        queryConnectors(timed, { sort: 'healthSince', order: 'desc' }).items,
+      ),
+    ).toEqual(['unrecorded', 'recent', 'old']);
+    // The backend's history knows the times; the page's items carry them.
+    const since: Record<string, string> = {
+      recent: '2026-03-01T10:00:00.000Z',
+      old: '2026-02-01T10:00:00.000Z',
+    };
+    const bare = timed.map(({ healthSince: _, ...item }) => item);
+    const page = queryConnectors(
+      bare,
+      { sort: 'healthSince', limit: 2 },
+      item => since[item.name],
+    );
+    expect(page.items.map(item => [item.name, item.healthSince])).toEqual([
+      ['old', since.old],
+      ['recent', since.recent],
+    ]);
+  });
+
   it('filters by owner (case-insensitive, or none), health and cluster together', () => {
     expect(
       names(queryConnectors(all, { owner: 'GROUP:default/team-a' }).items),

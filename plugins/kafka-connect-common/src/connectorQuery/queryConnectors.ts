@@ -13,6 +13,7 @@ export const CONNECTOR_SORT_FIELDS = [
   'cluster',
   'namespace',
   'connectCluster',
+  'healthSince',
 ] as const;
 
 /** A field `GET /connectors` sorts by. @public */
@@ -98,13 +99,22 @@ function matches(
   return true;
 }
 
+/** When a connector's current health was recorded, if known (the backend's health history). @public */
+export type HealthSinceOf = (item: ConnectorSummary) => string | undefined;
+
 function sortKey(
   item: ConnectorSummary,
   field: ConnectorSortField,
+  healthSinceOf: HealthSinceOf,
 ): string | number {
   if (field === 'health') {
     // Worst first when ascending: the order an operator reads in.
     return -CONNECTOR_HEALTHS.indexOf(item.health);
+  }
+  if (field === 'healthSince') {
+    // Longest in its health first when ascending; not recorded last.
+    const since = healthSinceOf(item);
+    return since ? Date.parse(since) : Infinity;
   }
   return lower(item[field]);
 }
@@ -158,7 +168,9 @@ function firstInOrder(
 
 /**
  * Filters, sorts and pages connector summaries for `GET /connectors`, and
- * counts the matching ones per health. Pure; the backend calls it on the
+ * counts the matching ones per health, and every one per owner and health.
+ * `healthSinceOf` tells how long each has been in its health (the page's
+ * items carry it as `healthSince`). Pure; the backend calls it on the
  * summaries from its cache. One pass over all of them for the filters, the
  * counts and the owner choices; a first page is selected without a sort.
  * @public
@@ -166,6 +178,7 @@ function firstInOrder(
 export function queryConnectors(
   all: ConnectorSummary[],
   query: ConnectorQuery,
+  healthSinceOf: HealthSinceOf = item => item.healthSince,
 ): ConnectorQueryResult {
   const words = lower(query.text).split(/\s+/).filter(Boolean);
   const filtered =
@@ -173,10 +186,13 @@ export function queryConnectors(
   let matching: ConnectorSummary[] = filtered ? [] : all;
   const byHealth: HealthCounts = {};
   const owners = new Set<string>();
+  const byOwner: Record<string, HealthCounts> = {};
   for (const item of all) {
     if (item.owner) {
       owners.add(item.owner);
     }
+    const ownerCounts = (byOwner[item.owner ?? NO_OWNER] ??= {});
+    ownerCounts[item.health] = (ownerCounts[item.health] ?? 0) + 1;
     if (!filtered || matches(item, query, words)) {
       byHealth[item.health] = (byHealth[item.health] ?? 0) + 1;
       if (filtered) {
@@ -190,7 +206,8 @@ export function queryConnectors(
   if (query.sort) {
     const field = query.sort;
     const direction = query.order === 'desc' ? -1 : 1;
-    const keyOf = (item: ConnectorSummary) => sortKey(item, field);
+    const keyOf = (item: ConnectorSummary) =>
+      sortKey(item, field, healthSinceOf);
     const compare = (a: Keyed, b: Keyed) => {
       if (a.key !== b.key) {
         return (a.key < b.key ? -1 : 1) * direction;
@@ -203,12 +220,16 @@ export function queryConnectors(
         : matching.map(item => ({ item, key: keyOf(item) })).sort(compare)
     ).map(entry => entry.item);
   }
-  const items = matching.slice(offset, end);
+  const items = matching.slice(offset, end).map(item => {
+    const healthSince = healthSinceOf(item);
+    return healthSince === item.healthSince ? item : { ...item, healthSince };
+  });
   return {
     items,
     total,
     offset,
     byHealth,
     owners: [...owners].sort(),
+    byOwner,
   };
 }

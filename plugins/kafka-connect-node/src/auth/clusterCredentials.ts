@@ -14,6 +14,8 @@ export interface ClusterCredentials {
   readonly authProvider: string;
   /** A credential valid now: called before every connection. */
   get(): Promise<KubernetesCredential>;
+  /** Equal for credentials read from equal settings (never logged: it may hold a token). */
+  readonly settings?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function strategyCredentials(options: {
   };
   return {
     authProvider,
+    settings: JSON.stringify({ cluster, authProvider, authMetadata }),
     get() {
       if (!pending) {
         pending = fetchCredential().finally(() => {

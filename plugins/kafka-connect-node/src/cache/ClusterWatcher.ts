@@ -9,6 +9,7 @@ import {
 } from '@kcs/plugin-kafka-connect-common';
 import { discoverStrimziVersion } from './watch/discovery';
 import { describeError } from './watch/describeError';
+import { listInPages } from './watch/pagedList';
 import { KindInformer, KubeObject } from './watch/KindInformer';
 import { NamespaceAnnotations } from './watch/NamespaceAnnotations';
 import { Sleeper } from './watch/Sleeper';
@@ -245,18 +246,24 @@ export class ClusterWatcher {
       kubeConfig: this.options.kubeConfig,
       path,
       list: () =>
-        namespace
-          ? api.listNamespacedCustomObject({
-              group: STRIMZI_API_GROUP,
-              version,
-              plural,
-              namespace,
-            })
-          : api.listClusterCustomObject({
-              group: STRIMZI_API_GROUP,
-              version,
-              plural,
-            }),
+        listInPages((continueToken, limit) =>
+          namespace
+            ? api.listNamespacedCustomObject({
+                group: STRIMZI_API_GROUP,
+                version,
+                plural,
+                namespace,
+                limit,
+                _continue: continueToken,
+              })
+            : api.listClusterCustomObject({
+                group: STRIMZI_API_GROUP,
+                version,
+                plural,
+                limit,
+                _continue: continueToken,
+              }),
+        ),
       onUpsert: resource => this.emit('upsert', kind, resource),
       onDelete: resource => this.emit('delete', kind, resource),
       onFirstSync: () => {

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ClusterSyncState,
+  STRIMZI_PLURALS,
   StrimziKind,
   normalizeEntityRef,
   OwnerResolution,
@@ -112,6 +113,27 @@ export class StrimziResourceCache implements StrimziResourceReader {
     if (this.started) {
       this.watchClusters(clusters);
     }
+  }
+
+  /** Stops watching clusters and forgets what they held (a delete change per resource). */
+  async removeClusters(names: string[]) {
+    const stopping: Promise<void>[] = [];
+    for (const name of names) {
+      const watcher = this.watchers.get(name);
+      const index = this.clusterConfigs.findIndex(c => c.name === name);
+      if (index >= 0) this.clusterConfigs.splice(index, 1);
+      if (!watcher) continue;
+      // Gone from reads first, then announced: a listener that re-reads sees it gone.
+      this.watchers.delete(name);
+      stopping.push(watcher.stop());
+      for (const kind of Object.keys(STRIMZI_PLURALS) as StrimziKind[]) {
+        for (const resource of watcher.list(kind)) {
+          this.changed({ type: 'delete', cluster: name, kind, resource });
+        }
+      }
+      this.logger.info(`Kafka Connect: stopped watching cluster ${name}`);
+    }
+    await Promise.all(stopping);
   }
 
   private watchClusters(clusters: KafkaConnectClusterConfig[]) {

@@ -3,7 +3,7 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import { readKafkaConnectClusters } from '../config';
+import { kafkaConnectClusterRegistryServiceRef } from '../clusters/service';
 import {
   StrimziResourceCache,
   StrimziResourceReader,
@@ -25,9 +25,10 @@ export const strimziResourceCacheServiceRef =
           config: coreServices.rootConfig,
           logger: coreServices.rootLogger,
           lifecycle: coreServices.rootLifecycle,
+          registry: kafkaConnectClusterRegistryServiceRef,
         },
-        async factory({ config, logger, lifecycle }) {
-          const clusters = readKafkaConnectClusters(config);
+        async factory({ config, logger, lifecycle, registry }) {
+          const clusters = registry.list();
           const cache = new StrimziResourceCache(
             clusters,
             logger.child({ plugin: 'kafka-connect' }),
@@ -44,12 +45,20 @@ export const strimziResourceCacheServiceRef =
             },
           );
           cache.start();
+          // Clusters that modules or the catalog add or drop later.
+          const unsubscribe = registry.subscribe(({ added, removed }) => {
+            cache.removeClusters(removed.map(cluster => cluster.name));
+            cache.addClusters(added);
+          });
           logger.info(
             `Kafka Connect: watching ${clusters.length} cluster(s): ${
               clusters.map(c => c.name).join(', ') || 'none configured'
             }`,
           );
-          lifecycle.addShutdownHook(() => cache.stop());
+          lifecycle.addShutdownHook(() => {
+            unsubscribe();
+            return cache.stop();
+          });
           return cache;
         },
       }),

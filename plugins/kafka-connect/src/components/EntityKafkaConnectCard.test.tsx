@@ -101,25 +101,94 @@ const response = (
   clusters: EntityConnectorsResponse['clusters'] = [],
 ) => ({ items, connectClusters: [], clusters } as EntityConnectorsResponse);
 
+const findName = async (name: string) => {
+  await screen.findByTestId(`connector-row-${name}`);
+  return name;
+};
+
+const expand = (name: string) =>
+  fireEvent.click(
+    screen.getByRole('button', { name: `Show details of ${name}` }),
+  );
+
 describe('EntityKafkaConnectCard', () => {
-  it('shows a summary, one row per connector, and the reason of what is not healthy', async () => {
+  it('shows health chips, one line per connector with the root cause, and details on opening a row', async () => {
     const getEntityConnectors = jest.fn(async () =>
       response([connector('orders-sink'), degraded]),
     );
     await renderCard({ getEntityConnectors });
-    expect(
-      await screen.findByText('2 connectors: 1 healthy, 1 degraded'),
-    ).toBeInTheDocument();
+    const chips = await screen.findByTestId('kafka-connect-summary');
+    expect(chips).toHaveTextContent('All 2');
+    expect(chips).toHaveTextContent('1 degraded');
+    expect(chips).toHaveTextContent('1 healthy');
     expect(getEntityConnectors).toHaveBeenCalledWith(
       'component:default/orders-service',
     );
-    expect(screen.getByText('1 of 2 tasks failed')).toBeInTheDocument();
+    expect(screen.getByTestId('root-cause-orders-cdc')).toHaveTextContent(
+      'ConnectException: boom',
+    );
+    expect(screen.queryByTestId('root-cause-orders-sink')).toBeNull();
     expect(screen.getByText('1/2, 1 failed')).toBeInTheDocument();
-    expect(screen.getAllByText('orders-connect on eu-1')).toHaveLength(2);
+    // Details are behind the row.
+    expect(screen.queryByText('orders-connect on eu-1')).toBeNull();
+    expand('orders-cdc');
+    const details = await screen.findByTestId('connector-details-orders-cdc');
+    expect(details).toHaveTextContent('orders-connect on eu-1');
+    expect(details).toHaveTextContent('1 of 2 tasks failed');
+  });
+
+  it('lists the worst health first, whatever order the backend answers in', async () => {
+    await renderCard({
+      getEntityConnectors: async () =>
+        response([
+          connector('a-healthy'),
+          connector('b-paused', {
+            health: 'paused',
+            reason: 'Paused on request',
+          }),
+          degraded,
+          connector('z-failed', {
+            health: 'failed',
+            reason: 'Connector failed: x',
+          }),
+        ]),
+    });
+    await screen.findByTestId('connector-row-z-failed');
+    expect(
+      screen
+        .getAllByTestId(/^connector-row-/)
+        .map(row => row.getAttribute('data-testid')),
+    ).toEqual([
+      'connector-row-z-failed',
+      'connector-row-orders-cdc',
+      'connector-row-b-paused',
+      'connector-row-a-healthy',
+    ]);
+  });
+
+  it('shows only the connectors of a health chip clicked, and all again on a second click', async () => {
+    await renderCard({
+      getEntityConnectors: async () =>
+        response([connector('orders-sink'), connector('audit-sink'), degraded]),
+    });
+    const chip = await screen.findByTestId('health-chip-degraded');
+    fireEvent.click(chip);
+    expect(screen.getAllByTestId(/^connector-row-/)).toHaveLength(1);
+    expect(screen.getByTestId('connector-row-orders-cdc')).toBeInTheDocument();
+    expect(chip).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(screen.getByTestId('health-chip-healthy'));
+    expect(
+      screen
+        .getAllByTestId(/^connector-row-/)
+        .map(row => row.getAttribute('data-testid')),
+    ).toEqual(['connector-row-audit-sink', 'connector-row-orders-sink']);
+    fireEvent.click(screen.getByTestId('health-chip-healthy'));
+    expect(screen.getAllByTestId(/^connector-row-/)).toHaveLength(3);
   });
 
   it('shows failing tasks with worker and trace preview, and the full trace in a dialog', async () => {
     await renderCard({ getEntityConnectors: async () => response([degraded]) });
+    expand(await findName('orders-cdc'));
     expect(await screen.findByText(/on connect-1:8083/)).toBeInTheDocument();
     expect(screen.queryByText(/hidden-frame/)).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Full trace' }));
@@ -127,7 +196,8 @@ describe('EntityKafkaConnectCard', () => {
   });
 
   it('shows the next automatic restart, Warnings and a waiting restart request', async () => {
-    const nextRestartAt = '2026-03-01T10:12:00.000Z';
+    // 12.5 min ahead: "in 12 min" however long rendering takes.
+    const nextRestartAt = new Date(Date.now() + 12.5 * 60_000).toISOString();
     const failing = connector('orders-cdc', {
       health: 'failed',
       reason:
@@ -155,12 +225,17 @@ describe('EntityKafkaConnectCard', () => {
     await renderCard({
       getEntityConnectors: async () => response([failing, exhausted, off]),
     });
+    for (const name of ['orders-cdc', 'orders-sink', 'orders-audit']) {
+      expand(await findName(name));
+    }
     const details = await screen.findByTestId('health-details-orders-cdc');
-    expect(details).toHaveTextContent(
-      `3 automatic restarts; next at ${new Date(
-        nextRestartAt,
-      ).toLocaleString()}`,
+    expect(details).toHaveTextContent('3 automatic restarts; next in 12 min');
+    // The exact time is the element's, shown on hover; no ISO string is read out.
+    expect(details.querySelector('time')).toHaveAttribute(
+      'dateTime',
+      nextRestartAt,
     );
+    expect(details).not.toHaveTextContent(/\d{4}-\d\d-\d\dT/);
     expect(details).toHaveTextContent(
       'Restart requested (strimzi.io/restart: true), waiting for the operator',
     );
@@ -216,6 +291,7 @@ describe('EntityKafkaConnectCard', () => {
       ],
     });
     await renderCard({ getEntityConnectors: async () => response([mirror]) });
+    expand(await findName('mirror'));
     const checkpoint = await screen.findByTestId(
       'mm2-connector-eu->us.MirrorCheckpointConnector',
     );

@@ -71,6 +71,17 @@ async function renderTab(api: Partial<KafkaConnectApi>) {
   );
 }
 
+// Two tables with details panels: slow in jsdom on a busy machine.
+jest.setTimeout(60_000);
+
+/** Opens the details panel of the index-th connector row (worst first). */
+const openDetails = (index: number) =>
+  fireEvent.click(
+    screen.getAllByRole('button', {
+      name: 'Detail panel visiblity toggle',
+    })[index],
+  );
+
 describe('EntityKafkaConnectContent', () => {
   it("draws each connector's health timeline for 24 h, and for 7 days when asked", async () => {
     const getConnectorHistory = jest.fn(async () => ({
@@ -157,15 +168,30 @@ describe('EntityKafkaConnectContent', () => {
       clusters: [],
     };
     await renderTab({ getEntityConnectors: async () => response });
-    expect(
-      await screen.findByText(
-        'Kafka connectors: 2 connectors: 1 healthy, 1 failed',
-      ),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Kafka connectors')).toBeInTheDocument();
+    const chips = screen.getByTestId('tab-health-chips');
+    expect(chips).toHaveTextContent('All 2');
+    expect(chips).toHaveTextContent('1 failed');
     const row = screen.getByText('orders-cdc').closest('tr')!;
     expect(within(row).getByText('shop.orders')).toBeInTheDocument();
-    expect(within(row).getByText('3')).toBeInTheDocument();
-    expect(screen.getByText('All 2 tasks failed')).toBeInTheDocument();
+    expect(within(row).getByText('orders-connect')).toBeInTheDocument();
+    // Worst first: the failed connector leads, its reason as the cause line.
+    const names = screen
+      .getAllByText(/^(orders-cdc|billing-sink)$/)
+      .map(element => element.textContent);
+    expect(names).toEqual(['billing-sink', 'orders-cdc']);
+    expect(screen.getByTestId('tab-root-cause-billing-sink')).toHaveTextContent(
+      'All 2 tasks failed',
+    );
+    // Automatic restarts are among the details.
+    openDetails(1);
+    expect(
+      await screen.findByTestId('tab-connector-details-orders-cdc'),
+    ).toHaveTextContent('3 so far');
+    fireEvent.click(screen.getByTestId('health-chip-healthy'));
+    await waitFor(() =>
+      expect(screen.queryByText('billing-sink')).not.toBeInTheDocument(),
+    );
     expect(screen.getByText('Connect clusters')).toBeInTheDocument();
     expect(screen.getByText('MySqlConnector')).toBeInTheDocument();
   });
@@ -209,6 +235,8 @@ describe('EntityKafkaConnectContent', () => {
         clusters: [],
       }),
     });
+    await screen.findByText('orders-cdc');
+    openDetails(0);
     const details = await screen.findByTestId('tab-health-details-orders-cdc');
     expect(details).toHaveTextContent(
       'Warning: DeprecatedFields: spec.pause is deprecated',

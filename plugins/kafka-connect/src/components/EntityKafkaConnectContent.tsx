@@ -14,21 +14,22 @@ import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import {
+  CONNECTOR_HEALTHS,
   ConnectClusterSummary,
+  ConnectorHealth,
   ConnectorSummary,
-  summarizeHealths,
 } from '@kcs/plugin-kafka-connect-common';
-import {
-  ConnectorActions,
-  gitOpsWarning,
-  RestartTaskButton,
-} from './ConnectorActions';
+import { ConnectorActions } from './ConnectorActions';
+import { ConnectorDetails } from './ConnectorDetails';
+import { ConnectClusterCell } from './ConnectClusterCell';
+import { causeOf, countByHealth, sortWorstFirst } from './connectorDisplay';
 import { ConnectorHealthStatus } from './ConnectorHealthStatus';
-import { formatTasks, HOW_TO_LINK } from './EntityKafkaConnectCard';
-import { HealthDetails } from './HealthDetails';
 import { ConnectorHealthTimeline } from './ConnectorHealthTimeline';
+import { HOW_TO_LINK } from './EntityKafkaConnectCard';
+import { formatTasks } from './formatTasks';
+import { HealthChips } from './HealthChips';
 import { MirrorMaker2Connectors } from './MirrorMaker2Connectors';
 import { StaleClusters } from './StaleClusters';
 import { useEntityConnectors } from './useEntityConnectors';
@@ -40,32 +41,53 @@ const HISTORY_WINDOWS = [
   { label: '7 days', ms: 7 * 24 * HOUR_MS },
 ];
 
+const severity = (health: ConnectorHealth) => CONNECTOR_HEALTHS.indexOf(health);
+
 const connectorColumns = (
   historyWindowMs: number,
 ): TableColumn<ConnectorSummary>[] => [
-  { title: 'Connector', field: 'name', highlight: true },
   {
-    title: 'Health',
-    field: 'health',
-    render: item => <ConnectorHealthStatus health={item.health} />,
-    lookup: {
-      healthy: 'healthy',
-      degraded: 'degraded',
-      failed: 'failed',
-      paused: 'paused',
-      stopped: 'stopped',
-      pending: 'pending',
-      unknown: 'unknown',
+    title: 'Connector',
+    field: 'name',
+    highlight: true,
+    render: item => {
+      const cause = causeOf(item);
+      return (
+        // A cause line is cut with an ellipsis, not left to widen the table.
+        <Box minWidth={200} maxWidth={300}>
+          <Typography variant="body2" style={{ fontWeight: 'bold' }}>
+            {item.name}
+          </Typography>
+          {cause && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              noWrap
+              display="block"
+              title={cause}
+              data-testid={`tab-root-cause-${item.name}`}
+            >
+              {cause}
+            </Typography>
+          )}
+          {item.stale && (
+            <Typography variant="caption" color="error" display="block">
+              last known state
+            </Typography>
+          )}
+        </Box>
+      );
     },
   },
   {
-    title: 'Reason',
-    field: 'reason',
-    cellStyle: { minWidth: 320 },
+    title: 'Health',
+    field: 'health',
+    cellStyle: { whiteSpace: 'nowrap', minWidth: 160 },
+    headerStyle: { whiteSpace: 'nowrap' },
+    customSort: (a, b) => severity(b.health) - severity(a.health),
     render: item => (
       <>
-        {item.reason}
-        <HealthDetails item={item} testId={`tab-health-details-${item.name}`} />
+        <ConnectorHealthStatus health={item.health} />
         <ConnectorHealthTimeline connector={item} windowMs={historyWindowMs} />
       </>
     ),
@@ -73,42 +95,45 @@ const connectorColumns = (
   {
     title: 'Tasks',
     render: formatTasks,
+    cellStyle: { whiteSpace: 'nowrap' },
+    headerStyle: { whiteSpace: 'nowrap' },
     customSort: (a, b) => a.tasks.failed - b.tasks.failed,
   },
-  { title: 'Cluster', field: 'cluster' },
-  { title: 'Connect cluster', field: 'connectCluster' },
+  {
+    title: 'Connect cluster',
+    field: 'connectCluster',
+    cellStyle: { whiteSpace: 'nowrap' },
+    headerStyle: { whiteSpace: 'nowrap' },
+    render: item => <ConnectClusterCell item={item} />,
+  },
   {
     title: 'Topics',
-    render: item => item.topics.join(', ') || '—',
     sorting: false,
-  },
-  {
-    title: 'Auto-restarts',
     render: item =>
-      item.kind === 'KafkaMirrorMaker2'
-        ? (item.components ?? []).reduce(
-            (sum, c) => sum + (c.autoRestart?.count ?? 0),
-            0,
-          )
-        : `${item.autoRestart?.count ?? 0}${
-            item.autoRestart && !item.autoRestart.enabled ? ' (off)' : ''
-          }`,
-    customSort: (a, b) =>
-      (a.autoRestart?.count ?? 0) - (b.autoRestart?.count ?? 0),
-  },
-  {
-    title: 'Last transition',
-    field: 'lastTransitionTime',
-    render: item =>
-      item.lastTransitionTime
-        ? new Date(item.lastTransitionTime).toLocaleString()
-        : '—',
+      item.topics.length ? (
+        // Whole topic names, one a line, cut with an ellipsis when too long.
+        <Box maxWidth={180}>
+          {item.topics.map(topic => (
+            <Typography key={topic} variant="body2" noWrap title={topic}>
+              {topic}
+            </Typography>
+          ))}
+        </Box>
+      ) : (
+        '—'
+      ),
   },
 ];
 
 const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [
-  { title: 'Connect cluster', field: 'name', highlight: true },
-  { title: 'Kind', field: 'kind' },
+  {
+    title: 'Connect cluster',
+    field: 'name',
+    highlight: true,
+    headerStyle: { whiteSpace: 'nowrap' },
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
+  { title: 'Kind', field: 'kind', cellStyle: { whiteSpace: 'nowrap' } },
   { title: 'Cluster', field: 'cluster' },
   {
     title: 'Ready',
@@ -117,9 +142,20 @@ const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [
   { title: 'Replicas', field: 'replicas' },
   {
     title: 'Plugins',
+    sorting: false,
     render: item =>
-      item.plugins.map(plugin => plugin.class.split('.').pop()).join(', ') ||
-      '—',
+      item.plugins.length
+        ? item.plugins.map((plugin, index) => (
+            // Whole class names, one after the other, wrapping between them.
+            <Fragment key={plugin.class}>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {plugin.class.split('.').pop()}
+                {index < item.plugins.length - 1 ? ',' : ''}
+              </span>{' '}
+            </Fragment>
+          ))
+        : '—',
+    cellStyle: { minWidth: 280 },
   },
 ];
 
@@ -130,6 +166,44 @@ export function EntityKafkaConnectContent() {
     stringifyEntityRef(entity),
   );
   const [historyWindowMs, setHistoryWindowMs] = useState(HISTORY_WINDOWS[0].ms);
+  const [health, setHealth] = useState<ConnectorHealth>();
+  // New columns or panels make the table start over (closing open details): made once per window.
+  const columns = useMemo<TableColumn<ConnectorSummary>[]>(
+    () => [
+      ...connectorColumns(historyWindowMs),
+      {
+        title: <span className="MuiTypography-srOnly">Actions</span>,
+        sorting: false,
+        render: item => <ConnectorActions connector={item} onDone={refresh} />,
+      },
+    ],
+    [historyWindowMs, refresh],
+  );
+  const detailPanel = useMemo(
+    () => [
+      {
+        tooltip: 'Details',
+        render: ({ rowData }: { rowData: ConnectorSummary }) => (
+          <Box
+            px={7}
+            style={{ width: 0, minWidth: '100%', boxSizing: 'border-box' }}
+          >
+            <ConnectorDetails
+              item={rowData}
+              onDone={refresh}
+              testIdPrefix="tab-"
+              mirrorConnectors={false}
+            />
+          </Box>
+        ),
+      },
+    ],
+    [refresh],
+  );
+  const sorted = useMemo(
+    () => (data ? sortWorstFirst(data.items) : []),
+    [data],
+  );
   if (!data && error) {
     return <ResponseErrorPanel error={error} />;
   }
@@ -148,6 +222,12 @@ export function EntityKafkaConnectContent() {
       </>
     );
   }
+  const byHealth = countByHealth(data.items);
+  // A chip whose connectors all recovered shows everything again.
+  const selected = health && byHealth[health] ? health : undefined;
+  const shown = selected
+    ? sorted.filter(item => item.health === selected)
+    : sorted;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -178,49 +258,27 @@ export function EntityKafkaConnectContent() {
             ))}
           </ToggleButtonGroup>
         </Box>
+        <Box mb={1}>
+          <HealthChips
+            testId="tab-health-chips"
+            total={data.items.length}
+            byHealth={byHealth}
+            selected={selected}
+            onSelect={setHealth}
+          />
+        </Box>
         <Table<ConnectorSummary>
-          title={`Kafka connectors: ${summarizeHealths(data.items).text}`}
+          title="Kafka connectors"
           options={{
-            filtering: true,
-            paging: data.items.length > 20,
+            filtering: false,
+            paging: shown.length > 20,
             pageSize: 20,
             padding: 'dense',
+            detailPanelType: 'multiple',
           }}
-          columns={[
-            ...connectorColumns(historyWindowMs),
-            {
-              title: 'Actions',
-              sorting: false,
-              filtering: false,
-              render: item => (
-                <Box>
-                  <ConnectorActions connector={item} onDone={refresh} />
-                  {item.gitOps && (
-                    <Typography
-                      variant="caption"
-                      color="textSecondary"
-                      display="block"
-                    >
-                      {gitOpsWarning(item)}
-                    </Typography>
-                  )}
-                  {item.kind === 'KafkaConnector' &&
-                    item.failingTasks
-                      .filter(task => task.state === 'FAILED')
-                      .map(task => (
-                        <Box key={task.id}>
-                          <RestartTaskButton
-                            connector={item}
-                            taskId={task.id}
-                            onDone={refresh}
-                          />
-                        </Box>
-                      ))}
-                </Box>
-              ),
-            },
-          ]}
-          data={data.items.map(item => ({ ...item }))}
+          columns={columns}
+          data={shown.map(item => ({ ...item }))}
+          detailPanel={detailPanel}
           actions={[
             {
               icon: () => <RefreshIcon />,

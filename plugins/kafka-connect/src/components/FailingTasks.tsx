@@ -41,9 +41,9 @@ export function FailingTasks({
                 component="pre"
                 fontSize="0.75rem"
                 m={0}
-                // Box has no whiteSpace prop: without wrapping, one long
-                // trace line widens the whole card.
-                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                // Trace lines stay whole (a class name broken mid-word reads
+                // badly); a long one scrolls instead of widening the card.
+                style={{ whiteSpace: 'pre', overflowX: 'auto' }}
               >
                 {task.trace.split('\n').slice(0, PREVIEW_LINES).join('\n')}
               </Box>

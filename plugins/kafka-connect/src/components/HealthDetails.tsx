@@ -1,5 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { RelativeTime } from './RelativeTime';
 import type {
   AutoRestartAssessment,
   ConnectorHealthAssessment,
@@ -7,28 +8,27 @@ import type {
 
 const FAILING = ['failed', 'degraded'];
 
-/** A time for people, in their locale. */
-export function formatTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString();
-}
-
 /**
  * What automatic restart does for a connector, in a few words: the next
- * attempt while it fails, that it gave up, or that it is off.
+ * attempt while it fails (as a time the caller shows relative, `nextAt`),
+ * that it gave up, or that it is off.
  */
 export function describeAutoRestart(
   autoRestart: AutoRestartAssessment | undefined,
   health: string,
-): string | undefined {
+): { text: string; nextAt?: string } | undefined {
   if (!autoRestart) {
     return undefined;
   }
   if (!autoRestart.enabled) {
-    return FAILING.includes(health) ? 'Automatic restart: off' : undefined;
+    return FAILING.includes(health)
+      ? { text: 'Automatic restart: off' }
+      : undefined;
   }
   if (autoRestart.gaveUp) {
-    return `Automatic restart gave up after ${autoRestart.count} of ${autoRestart.maxRestarts}: restart it by hand`;
+    return {
+      text: `Automatic restart gave up after ${autoRestart.count} of ${autoRestart.maxRestarts}: restart it by hand`,
+    };
   }
   const done =
     autoRestart.count > 0
@@ -37,11 +37,12 @@ export function describeAutoRestart(
         }`
       : undefined;
   if (FAILING.includes(health) && autoRestart.nextRestartAt) {
-    return `${
-      done ? `${done}; next` : 'Next automatic restart'
-    } at ${formatTime(autoRestart.nextRestartAt)}`;
+    return {
+      text: done ? `${done}; next` : 'Next automatic restart',
+      nextAt: autoRestart.nextRestartAt,
+    };
   }
-  return done;
+  return done ? { text: done } : undefined;
 }
 
 /**
@@ -51,16 +52,24 @@ export function describeAutoRestart(
 export function HealthDetails({
   item,
   testId,
+  now = Date.now(),
 }: {
   item: ConnectorHealthAssessment;
   testId: string;
+  now?: number;
 }) {
   const autoRestart = describeAutoRestart(item.autoRestart, item.health);
   return (
     <Box data-testid={testId}>
       {autoRestart && (
         <Typography variant="caption" display="block" color="textSecondary">
-          {autoRestart}
+          {autoRestart.text}
+          {autoRestart.nextAt && (
+            <>
+              {Date.parse(autoRestart.nextAt) > now ? ' ' : ' was due '}
+              <RelativeTime at={autoRestart.nextAt} now={now} />
+            </>
+          )}
         </Typography>
       )}
       {item.restartRequest && !item.restartRequest.answer && (

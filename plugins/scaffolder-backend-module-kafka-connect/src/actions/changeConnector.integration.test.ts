@@ -7,6 +7,7 @@ import { KubernetesConnectorApplier } from '../services/ConnectorApplier';
 import { changeConnectorAction } from './changeConnector';
 import { createConnectorAction } from './createConnector';
 import { clusterList, fakeDirectory, openAccess } from '../__fixtures__/fakes';
+import { clusterRegistryOf } from '../__fixtures__/clusterRegistry';
 
 const getCluster = useTestCluster();
 
@@ -60,7 +61,7 @@ describe('kafka-connect:connector:change (apply)', () => {
       },
     });
     const applier = new KubernetesConnectorApplier(
-      config,
+      clusterRegistryOf(config),
       'kafka-connect-test',
     );
     const blueprints = BlueprintRegistry.load([]);

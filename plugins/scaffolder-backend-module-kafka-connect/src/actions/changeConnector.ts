@@ -12,21 +12,28 @@ import {
   changeValuesEntry,
   connectorManifestYaml,
   findValuesEntry,
+  isCompact,
   type KafkaConnectorResource,
   planConnectorEdit,
   toInputError,
+  valuesEntryNamer,
 } from '@kcs/plugin-kafka-connect-common';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import type { BlueprintRegistry } from '../services/BlueprintRegistry';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
 import type { SelfServiceGuard } from '../services/SelfServiceGuard';
+import type { ConnectorValidator } from '../services/ConnectorValidator';
 import { audited, type AuditNote } from '../services/audit';
 import type { SelfServiceTarget } from '../config';
 import { checkSelfServiceTarget } from '../targets';
 import { applyChange } from './changeApply';
 import { keepIdentity } from './identity';
 import { changeExamples } from './changeConnector.examples';
+import {
+  changedInputField,
+  validateBeforeWriting,
+} from './validateBeforeWriting';
 import {
   filePathSchema,
   fromZod,
@@ -131,6 +138,8 @@ export function changeConnectorAction(options: {
   guard: SelfServiceGuard;
   auditor: AuditorService;
   targets?: SelfServiceTarget[];
+  /** Kafka Connect's own check of the changed config, where kafkaConnect.validation covers it. */
+  validator?: ConnectorValidator;
 }) {
   const { applier } = options;
   const action = createTemplateAction({
@@ -206,6 +215,28 @@ export function changeConnectorAction(options: {
     }
     const { previousName } = edit;
     note({ connector: previousName, newName: edit.plan.name });
+    // A new state alone changes no config: only config changes go to Connect.
+    const { parameters: changedParameters, version, tasksMax } = input.change;
+    if (changedParameters || version !== undefined || tasksMax !== undefined) {
+      await validateBeforeWriting(
+        options.validator,
+        credentials,
+        {
+          blueprint: input.blueprint,
+          parameters: {
+            ...input.parameters,
+            ...changedParameters,
+            ...(version !== undefined ? { version } : {}),
+          },
+          cluster: input.cluster,
+          namespace: input.namespace,
+          connectCluster: input.connectCluster,
+          owner: input.owner,
+          tasksMax: tasksMax ?? input.tasksMax,
+        },
+        field => changedInputField(field, input.change),
+      );
+    }
     let { plan } = edit;
     let changed = true;
     // a rename comes from a new version or from a parameter in the name
@@ -240,8 +271,15 @@ export function changeConnectorAction(options: {
         ]);
       }
       const valuesPath = input.valuesPath ?? blueprint!.helmValues.path;
-      const file = `filePath '${filePath}'`;
-      if (findValuesEntry(text, valuesPath, previousName, { file }) < 0) {
+      // a compact entry is found by the name the chart renders from it
+      const naming = {
+        file: `filePath '${filePath}'`,
+        nameOf: isCompact(blueprint!)
+          ? valuesEntryNamer(blueprint!)
+          : undefined,
+      };
+      const { file } = naming;
+      if (findValuesEntry(text, valuesPath, previousName, naming) < 0) {
         throw toInputError([
           {
             field: 'name',
@@ -253,7 +291,7 @@ export function changeConnectorAction(options: {
       }
       if (
         edit.renamed &&
-        findValuesEntry(text, valuesPath, plan.name, { file }) >= 0
+        findValuesEntry(text, valuesPath, plan.name, naming) >= 0
       ) {
         throw toInputError([
           {
@@ -269,7 +307,7 @@ export function changeConnectorAction(options: {
         valuesPath,
         previousName,
         edit.valuesChanges,
-        { file },
+        naming,
       );
       if (!ctx.isDryRun) await fs.writeFile(target, updated, 'utf8');
     } else {

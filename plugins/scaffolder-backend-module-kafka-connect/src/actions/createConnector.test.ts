@@ -299,4 +299,27 @@ describe('kafka-connect:connector:create', () => {
       ).toBe('a: [\nb\n');
     },
   );
+
+  it('refuses a values style the blueprint does not write, naming valuesStyle and the fix', async () => {
+    const { run, workspacePath } = setup();
+    const error = await run({
+      ...MYSQL_INPUT,
+      output: 'helm-values',
+      valuesStyle: 'compact',
+    }).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain(
+      "valuesStyle blueprint 'debezium-mysql-source' writes full values entries, not compact; for a connectors chart, add the chart's compact blueprints to kafkaConnect.scaffolder.blueprintLocations",
+    );
+    expect(fs.readdirSync(workspacePath)).toEqual([]);
+  });
+
+  it("takes a form's empty tasksMax as the blueprint's default", async () => {
+    const { run, workspacePath } = setup();
+    await run({ ...MYSQL_INPUT, output: 'helm-values', tasksMax: '' });
+    const values = parse(
+      fs.readFileSync(path.join(workspacePath, 'values.yaml'), 'utf8'),
+    );
+    expect(values.connectors[0].tasksMax).toBe(1);
+  });
 });

@@ -14,9 +14,11 @@ import {
   connectorManifestYaml,
   type ConnectorRequest,
   type FieldError,
+  isCompact,
   planConnector,
   STRIMZI_API_VERSIONS,
   toInputError,
+  valuesEntryNamer,
 } from '@kcs/plugin-kafka-connect-common';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
@@ -28,11 +30,13 @@ import {
 } from '../services/ConnectClusterDirectory';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
 import type { SelfServiceGuard } from '../services/SelfServiceGuard';
+import type { ConnectorValidator } from '../services/ConnectorValidator';
 import { audited, type AuditNote } from '../services/audit';
 import type { SelfServiceTarget } from '../config';
 import { checkSelfServiceTarget } from '../targets';
 import { applyCreate } from './createApply';
 import { examples } from './createConnector.examples';
+import { validateBeforeWriting } from './validateBeforeWriting';
 import {
   filePathSchema,
   fromZod,
@@ -62,8 +66,11 @@ const inputSchema = z.object({
   owner: z.string().describe('Entity ref of the owning group or user'),
   system: z.string().optional().describe('Entity ref of the System'),
   tasksMax: z
-    .number()
-    .optional()
+    // a form's empty optional field arrives as '' or null
+    .preprocess(
+      value => (value === '' || value === null ? undefined : value),
+      z.number().optional(),
+    )
     .describe('1..1000; default from the blueprint'),
   state: z.enum(['running', 'paused', 'stopped']).optional(),
   autoRestart: z
@@ -103,6 +110,12 @@ const inputSchema = z.object({
     .describe(
       "Key path of the list in the values file; default the blueprint's",
     ),
+  valuesStyle: z
+    .enum(['full', 'compact'])
+    .optional()
+    .describe(
+      'helm-values: the entry style the values file takes; refused when the blueprint writes the other',
+    ),
   overwrite: z
     .boolean()
     .default(false)
@@ -130,6 +143,8 @@ export function createConnectorAction(options: {
   guard: SelfServiceGuard;
   auditor: AuditorService;
   targets?: SelfServiceTarget[];
+  /** Kafka Connect's own check of the config, where kafkaConnect.validation covers the target. */
+  validator?: ConnectorValidator;
 }) {
   const { blueprints, directory, applier } = options;
   const action = createTemplateAction({
@@ -220,6 +235,19 @@ export function createConnectorAction(options: {
       throw toInputError(plan.errors);
     }
     note({ connector: plan.name });
+    const style = isCompact(blueprint!) ? 'compact' : 'full';
+    if (
+      input.output === 'helm-values' &&
+      input.valuesStyle &&
+      input.valuesStyle !== style
+    ) {
+      throw toInputError([
+        {
+          field: 'valuesStyle',
+          message: `blueprint '${input.blueprint}' writes ${style} values entries, not ${input.valuesStyle}; for a connectors chart, add the chart's compact blueprints to kafkaConnect.scaffolder.blueprintLocations`,
+        },
+      ]);
+    }
     const refused = checkSelfServiceTarget(options.targets, input);
     if (refused.length) throw toInputError(refused);
     if (input.output === 'apply') {
@@ -245,6 +273,22 @@ export function createConnectorAction(options: {
         });
         if (plan.errors) throw toInputError(plan.errors);
       }
+    }
+    if (
+      await validateBeforeWriting(options.validator, credentials, {
+        blueprint: input.blueprint,
+        parameters: input.parameters,
+        cluster: input.cluster,
+        namespace: input.namespace,
+        connectCluster: input.connectCluster,
+        owner: input.owner,
+        tasksMax: input.tasksMax,
+        configOverrides: input.configOverrides,
+      })
+    ) {
+      ctx.logger.info(
+        `Kafka Connect ${input.namespace}/${input.connectCluster} accepts the config of ${plan.name}`,
+      );
     }
     const manifest = connectorManifestYaml(plan.connector);
     let changed = true;
@@ -280,6 +324,10 @@ export function createConnectorAction(options: {
       try {
         updated = appendValuesEntry(text, valuesPath, plan.valuesEntry, {
           file: `filePath '${filePath}'`,
+          // a compact entry has no name: it is the one the chart renders
+          nameOf: isCompact(blueprint!)
+            ? valuesEntryNamer(blueprint!)
+            : undefined,
         });
       } catch (error) {
         // A retry finds its own entry: same name and same content is done.

@@ -1,20 +1,23 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { clusterRegistryOf } from '../__fixtures__/clusterRegistry';
 import { KubernetesConnectorApplier } from './ConnectorApplier';
 
 describe('KubernetesConnectorApplier', () => {
   const applier = new KubernetesConnectorApplier(
-    new ConfigReader({
-      kafkaConnect: {
-        clusters: [
-          {
-            name: 'eu-1',
-            url: 'https://127.0.0.1:1',
-            serviceAccountToken: 't',
-          },
-        ],
-      },
-    }),
+    clusterRegistryOf(
+      new ConfigReader({
+        kafkaConnect: {
+          clusters: [
+            {
+              name: 'eu-1',
+              url: 'https://127.0.0.1:1',
+              serviceAccountToken: 't',
+            },
+          ],
+        },
+      }),
+    ),
     'test',
   );
   const connector = {

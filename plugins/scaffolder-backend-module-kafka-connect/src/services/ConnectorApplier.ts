@@ -1,4 +1,3 @@
-import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   CustomObjectsApi,
@@ -13,11 +12,7 @@ import {
   STRIMZI_API_GROUP,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
-import {
-  type KafkaConnectClusterConfig,
-  kubeConfigForCluster,
-  readKafkaConnectClusters,
-} from '@kcs/plugin-kafka-connect-node';
+import type { KafkaConnectClusterRegistry } from '@kcs/plugin-kafka-connect-node';
 
 /** Reads and server-side applies KafkaConnectors. */
 export interface ConnectorApplier {
@@ -39,41 +34,37 @@ export interface ConnectorApplier {
   delete(cluster: string, connector: KafkaConnectorResource): Promise<void>;
 }
 
-/** Talks to the clusters configured for the suite. */
+/** Talks to the clusters of the suite's cluster registry. */
 export class KubernetesConnectorApplier implements ConnectorApplier {
-  private readonly clients = new Map<string, KubernetesObjectApi>();
-  private readonly kubeConfigs = new Map<string, KubeConfig>();
-  private readonly clusters: Map<string, KafkaConnectClusterConfig>;
+  // Keyed by the registry's client config, so a replaced cluster gets a new client.
+  private readonly clients = new WeakMap<KubeConfig, KubernetesObjectApi>();
 
-  constructor(config: Config, private readonly fieldManager: string) {
-    this.clusters = new Map(
-      readKafkaConnectClusters(config).map(cluster => [cluster.name, cluster]),
-    );
-  }
+  constructor(
+    private readonly clusters: KafkaConnectClusterRegistry,
+    private readonly fieldManager: string,
+  ) {}
 
   private kubeConfig(name: string): KubeConfig {
-    let kubeConfig = this.kubeConfigs.get(name);
-    if (!kubeConfig) {
-      const cluster = this.clusters.get(name);
-      if (!cluster) {
-        // The change action reaches here with the cluster as the form gave it.
-        throw new InputError(
-          `cluster '${name}' is not a configured cluster; pick one of ${
-            [...this.clusters.keys()].join(', ') || '(none)'
-          }`,
-        );
-      }
-      kubeConfig = kubeConfigForCluster(cluster);
-      this.kubeConfigs.set(name, kubeConfig);
+    if (!this.clusters.get(name)) {
+      // The change action reaches here with the cluster as the form gave it.
+      throw new InputError(
+        `cluster '${name}' is not a configured cluster; pick one of ${
+          this.clusters
+            .list()
+            .map(cluster => cluster.name)
+            .join(', ') || '(none)'
+        }`,
+      );
     }
-    return kubeConfig;
+    return this.clusters.kubeConfig(name);
   }
 
   private client(name: string): KubernetesObjectApi {
-    let client = this.clients.get(name);
+    const kubeConfig = this.kubeConfig(name);
+    let client = this.clients.get(kubeConfig);
     if (!client) {
-      client = KubernetesObjectApi.makeApiClient(this.kubeConfig(name));
-      this.clients.set(name, client);
+      client = KubernetesObjectApi.makeApiClient(kubeConfig);
+      this.clients.set(kubeConfig, client);
     }
     return client;
   }

@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import {
   Content,
   Header,
+  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -11,46 +12,87 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Tooltip from '@material-ui/core/Tooltip';
 import TablePagination from '@material-ui/core/TablePagination';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
-  CONNECTOR_HEALTHS,
   CONNECTOR_SORT_FIELDS,
   ConnectorSortField,
   ConnectorSummary,
   describeHealthCounts,
   NO_OWNER,
 } from '@kcs/plugin-kafka-connect-common';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { kafkaConnectApiRef } from '../../api';
+import { ConnectClusterCell } from '../ConnectClusterCell';
+import { causeOf, formatExact } from '../connectorDisplay';
 import { ConnectorHealthStatus } from '../ConnectorHealthStatus';
-import { formatTasks } from '../EntityKafkaConnectCard';
+import { formatTasks } from '../formatTasks';
+import { HealthChips } from '../HealthChips';
+import { formatDuration } from '../healthTimeline';
+import { fleetTotals, OwnerTotals } from './OwnerTotals';
 import { StaleClusters } from '../StaleClusters';
 import { usePolled } from '../usePolled';
 import { PAGE_SIZE, useConnectorQuery } from './useConnectorQuery';
 
-const HEALTHS = [...CONNECTOR_HEALTHS].reverse();
-
-const columns: TableColumn<ConnectorSummary>[] = [
+const columns = (now: number): TableColumn<ConnectorSummary>[] => [
   {
     title: 'Connector',
     field: 'name',
     highlight: true,
-    render: item => (
-      <EntityRefLink entityRef={item.entityRef} title={item.name} />
-    ),
+    render: item => {
+      const cause = causeOf(item);
+      return (
+        // A cause line is cut with an ellipsis, not left to widen the table.
+        <Box minWidth={200} maxWidth={300}>
+          <EntityRefLink entityRef={item.entityRef} title={item.name} />
+          {cause && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              noWrap
+              display="block"
+              title={cause}
+            >
+              {cause}
+            </Typography>
+          )}
+        </Box>
+      );
+    },
   },
   {
     title: 'Health',
     field: 'health',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: item => <ConnectorHealthStatus health={item.health} />,
+  },
+  {
+    title: 'In this health',
+    field: 'healthSince',
+    cellStyle: { whiteSpace: 'nowrap' },
+    headerStyle: { whiteSpace: 'nowrap' },
+    render: item =>
+      item.healthSince ? (
+        <Tooltip title={`since ${formatExact(Date.parse(item.healthSince))}`}>
+          <span data-testid={`health-since-${item.name}`}>
+            {formatDuration(now - Date.parse(item.healthSince))}
+          </span>
+        </Tooltip>
+      ) : (
+        <Typography variant="body2" color="textSecondary" component="span">
+          not recorded
+        </Typography>
+      ),
   },
   {
     title: 'Owner',
     field: 'owner',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: item =>
       item.owner ? (
         <EntityRefLink entityRef={item.owner} />
@@ -60,17 +102,25 @@ const columns: TableColumn<ConnectorSummary>[] = [
         </Typography>
       ),
   },
-  { title: 'Cluster', field: 'cluster' },
-  { title: 'Namespace', field: 'namespace' },
-  { title: 'Connect cluster', field: 'connectCluster' },
-  { title: 'Tasks', render: formatTasks, sorting: false },
-  { title: 'Reason', field: 'reason' },
+  {
+    title: 'Connect cluster',
+    field: 'connectCluster',
+    cellStyle: { whiteSpace: 'nowrap' },
+    headerStyle: { whiteSpace: 'nowrap' },
+    render: item => <ConnectClusterCell item={item} />,
+  },
+  {
+    title: 'Tasks',
+    render: formatTasks,
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
 ];
 
 const any = { label: 'All', value: '' };
 
 const SORT_LABELS: Record<ConnectorSortField, string> = {
   health: 'Health (worst first)',
+  healthSince: 'Time in its health (longest first)',
   name: 'Name',
   owner: 'Owner',
   cluster: 'Cluster',
@@ -92,6 +142,8 @@ export function KafkaConnectOwnershipPage() {
   const { query } = state;
   const fetch = useCallback(() => api.getConnectors(query), [api, query]);
   const { data, error, refresh } = usePolled(fetch);
+  // New columns make the table start over: made once per answer, which sets "now".
+  const tableColumns = useMemo(() => columns(Date.now()), [data]);
 
   let body;
   if (!data && error) {
@@ -99,11 +151,33 @@ export function KafkaConnectOwnershipPage() {
   } else if (!data) {
     body = <Progress />;
   } else {
+    const fleet = data.byOwner ? fleetTotals(data.byOwner) : data.byHealth;
+    const fleetTotal = Object.values(fleet).reduce(
+      (sum, n) => sum + (n ?? 0),
+      0,
+    );
     body = (
       <Grid container spacing={2}>
         <Grid item xs={12}>
           <StaleClusters clusters={data.clusters} />
+          <HealthChips
+            testId="fleet-health"
+            total={fleetTotal}
+            byHealth={fleet}
+            selected={state.filters.health || undefined}
+            onSelect={health => state.setFilter('health', health ?? '')}
+          />
         </Grid>
+        {data.byOwner && (
+          <Grid item xs={12}>
+            <InfoCard title="Connectors per owner" noPadding>
+              <OwnerTotals
+                byOwner={data.byOwner}
+                onShow={owner => state.setFilter('owner', owner)}
+              />
+            </InfoCard>
+          </Grid>
+        )}
         <Grid item xs={12} sm={6} md={2}>
           <Select
             label="Owner"
@@ -122,15 +196,6 @@ export function KafkaConnectOwnershipPage() {
         </Grid>
         <Grid item xs={12} sm={6} md={2}>
           <Select
-            label="Health"
-            data-testid="health-filter"
-            selected={state.filters.health ?? ''}
-            onChange={value => state.setFilter('health', String(value ?? ''))}
-            items={[any, ...HEALTHS.map(h => ({ label: h, value: h }))]}
-          />
-        </Grid>
-        <Grid item xs={12} sm={6} md={2}>
-          <Select
             label="Cluster"
             data-testid="cluster-filter"
             selected={state.filters.cluster ?? ''}
@@ -144,7 +209,7 @@ export function KafkaConnectOwnershipPage() {
             ]}
           />
         </Grid>
-        <Grid item xs={12} sm={6} md={2}>
+        <Grid item xs={12} sm={6} md={3}>
           <Select
             label="Sort by"
             data-testid="sort-field"
@@ -156,7 +221,7 @@ export function KafkaConnectOwnershipPage() {
             }))}
           />
         </Grid>
-        <Grid item xs={12} sm={6} md={1}>
+        <Grid item xs={12} sm={6} md={2}>
           <Select
             label="Order"
             data-testid="sort-order"
@@ -185,14 +250,15 @@ export function KafkaConnectOwnershipPage() {
         </Grid>
         <Grid item xs={12}>
           <Table<ConnectorSummary>
-            title={describeHealthCounts(data.total, data.byHealth)}
+            title="Connectors"
+            subtitle={describeHealthCounts(data.total, data.byHealth)}
             options={{
               paging: false,
               sorting: false,
               search: false,
               padding: 'dense',
             }}
-            columns={columns}
+            columns={tableColumns}
             data={data.items.map(item => ({ ...item }))}
             actions={[
               {
