@@ -63,9 +63,8 @@ test('the owner resets a sink’s offsets from the card; another team cannot', a
     await expect(
       dialog.getByText(/Listed .* by Strimzi into ConfigMap/),
     ).toBeVisible();
-    await page.screenshot({
+    await dialog.screenshot({
       path: 'test-results/screenshots/connector-offsets.png',
-      fullPage: true,
     });
 
     await dialog.getByRole('button', { name: 'Reset offsets…' }).click();
@@ -78,14 +77,16 @@ test('the owner resets a sink’s offsets from the card; another team cannot', a
     });
     await expect(reset).toBeDisabled();
     await confirm.fill(SINK);
+    await dialog.screenshot({
+      path: 'test-results/screenshots/connector-offsets-confirm.png',
+    });
     await reset.click();
     await expect(dialog.getByTestId('offsets-outcome')).toContainText(
       `Strimzi reset the offsets of ${SINK}.`,
       { timeout: 90_000 },
     );
-    await page.screenshot({
+    await dialog.screenshot({
       path: 'test-results/screenshots/connector-offsets-reset.png',
-      fullPage: true,
     });
     await dialog.getByRole('button', { name: `Resume ${SINK}` }).click();
     await expect(dialog.getByTestId('offsets-outcome')).toContainText(

@@ -85,6 +85,9 @@ export class OffsetsService {
         : { listOffsets: { toConfigMap: { name: configMap } } }),
     });
     const outcome = await this.waitForOutcome(custom, target, 'list', written);
+    // The ConfigMap's own times do not move when the offsets did not change
+    // (an identical write is no write), so the listing is dated when it ended.
+    const listedAt = new Date().toISOString();
     if (outcome.state === 'failed') {
       throw new ConflictError(
         `Strimzi could not list the offsets of ${where(target)} (${
@@ -112,7 +115,7 @@ export class OffsetsService {
     return {
       ...parsed.offsets,
       configMap,
-      listedAt: lastWriteTime(read.metadata) ?? new Date().toISOString(),
+      listedAt,
     };
   }
 
@@ -335,16 +338,6 @@ function requireStopped(target: OffsetsTarget, operation: 'reset' | 'alter') {
       }: Kafka Connect can ${operation} offsets only of a stopped connector. Stop it first (action stop) and wait until it reports STOPPED.`,
     );
   }
-}
-
-/** When a ConfigMap was last written: its latest managed-fields time. */
-function lastWriteTime(metadata?: {
-  managedFields?: Array<{ time?: Date | string }>;
-}): string | undefined {
-  const times = (metadata?.managedFields ?? [])
-    .map(entry => (entry.time ? new Date(entry.time).getTime() : NaN))
-    .filter(time => Number.isFinite(time));
-  return times.length ? new Date(Math.max(...times)).toISOString() : undefined;
 }
 
 function translate(error: unknown, what: string): Error {
