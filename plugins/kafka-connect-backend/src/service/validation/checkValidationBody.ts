@@ -95,6 +95,32 @@ function fromManifest(
 }
 
 /**
+ * Where the body's connector goes, read before anything is checked, so a
+ * Connect cluster that validation does not cover is answered as such first.
+ */
+export function targetOfBody(
+  body: unknown,
+): { cluster: string; namespace: string; connectCluster: string } | undefined {
+  if (!isObject(body)) return undefined;
+  const connector = isObject(body.connector) ? body.connector : undefined;
+  const metadata = isObject(connector?.metadata) ? connector!.metadata : {};
+  const target = connector
+    ? {
+        cluster: text(body.cluster),
+        namespace: text(metadata.namespace),
+        connectCluster: text(metadata.labels?.[STRIMZI_CLUSTER_LABEL]),
+      }
+    : {
+        cluster: text(body.cluster),
+        namespace: text(body.namespace),
+        connectCluster: text(body.connectCluster),
+      };
+  return target.cluster && target.namespace && target.connectCluster
+    ? target
+    : undefined;
+}
+
+/**
  * Checks the body of `POST /validate`: a blueprint request (rendered here
  * with the same checks as the create action, every error naming its field)
  * or a KafkaConnector manifest.

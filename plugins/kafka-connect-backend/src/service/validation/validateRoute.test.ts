@@ -301,6 +301,17 @@ describe('POST /api/kafka-connect/validate', () => {
     },
   );
 
+  it('says validation is off before judging the input, so forms skip the check', async () => {
+    const { server } = await backend({ validation: false });
+    const response = await request(server)
+      .post('/api/kafka-connect/validate')
+      .send({ ...REQUEST, parameters: { feed: 'Bad Name' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(
+      /^Validation through Kafka Connect is not configured for Connect cluster streaming\/connect/,
+    );
+  });
+
   it('answers 503 naming the Connect cluster when Connect is unreachable', async () => {
     const closed = await connectStub(() => ({ status: 200, body: {} }));
     closed.close();

@@ -19,7 +19,7 @@ import {
 import type { KubeConfig } from '@kubernetes/client-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { checkValidationBody } from './checkValidationBody';
+import { checkValidationBody, targetOfBody } from './checkValidationBody';
 import {
   type ConnectRestSender,
   sendConnectRest,
@@ -42,6 +42,16 @@ export interface ValidateRouterOptions {
   send?: ConnectRestSender;
 }
 
+function notConfigured(where: {
+  cluster: string;
+  namespace: string;
+  connectCluster: string;
+}) {
+  return new InputError(
+    `${VALIDATION_NOT_CONFIGURED} for Connect cluster ${where.namespace}/${where.connectCluster} of cluster '${where.cluster}': add it to kafkaConnect.validation.targets (see the kafka-connect-backend README)`,
+  );
+}
+
 /**
  * `POST /validate`: checks a connector with its Connect cluster's
  * `config/validate` before anything is written, and answers the errors on
@@ -57,6 +67,11 @@ export function createValidateRouter(
   router.use(express.json({ limit: '256kb' }));
   router.post('/validate', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req);
+    // Where validation is off, forms learn it before their input is judged.
+    const requested = targetOfBody(req.body);
+    if (requested && !findConnectRestTarget(options.validation, requested)) {
+      throw notConfigured(requested);
+    }
     const checked = checkValidationBody(req.body, id =>
       options.blueprints.get(id),
     );
@@ -80,11 +95,7 @@ export function createValidateRouter(
     }
     const where = { cluster, namespace, connectCluster };
     const target = findConnectRestTarget(options.validation, where);
-    if (!target) {
-      throw new InputError(
-        `${VALIDATION_NOT_CONFIGURED} for Connect cluster ${namespace}/${connectCluster} of cluster '${cluster}': add it to kafkaConnect.validation.targets (see the kafka-connect-backend README)`,
-      );
-    }
+    if (!target) throw notConfigured(where);
     const config = connectConfigOf(connector);
     const outcome = await validateWithConnect({
       target,
