@@ -39,7 +39,7 @@ function ipv4IsPublic(address: string): boolean {
   );
 }
 
-/** True for unicast addresses on the internet; loopback, private, link-local and the like are not. */
+/** True for unicast addresses on the internet; loopback, private, link-local and the like are not. @public */
 export function isPublicAddress(address: string): boolean {
   if (net.isIPv4(address)) return ipv4IsPublic(address);
   if (!net.isIPv6(address)) return false;
@@ -67,7 +67,7 @@ function hostAllowed(host: string, patterns: string[] = []) {
   });
 }
 
-/** Why an API server URL from the catalog may not be used, or undefined. */
+/** Why an API server URL from the catalog may not be used, or undefined. @public */
 export async function catalogClusterUrlProblem(
   url: string,
   options: CatalogClusterLocatorOptions,
@@ -111,6 +111,7 @@ export async function catalogClusterUrlProblem(
  * annotations, every `kubernetes.io/*` annotation as auth metadata. Clusters
  * whose credentials would have to live in the catalog (`serviceAccount`) are
  * left out.
+ * @public
  */
 export async function catalogClusterSettings(
   entity: Entity,
