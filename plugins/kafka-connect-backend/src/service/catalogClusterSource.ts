@@ -79,7 +79,8 @@ export class CatalogClusterSource {
         filter: {
           kind: 'Resource',
           'spec.type': 'kubernetes-cluster',
-          'metadata.annotations.kubernetes.io/api-server': CATALOG_FILTER_EXISTS,
+          'metadata.annotations.kubernetes.io/api-server':
+            CATALOG_FILTER_EXISTS,
           'metadata.annotations.kubernetes.io/api-server-certificate-authority':
             CATALOG_FILTER_EXISTS,
           'metadata.annotations.kubernetes.io/auth-provider':
@@ -108,7 +109,10 @@ export class CatalogClusterSource {
         entity.metadata.namespace ?? 'default'
       }/${name}`;
       if (otherSources.has(name) || clusters.some(c => c.name === name)) {
-        this.warn(name, `${where}: a cluster named '${name}' is configured already; this entity is left out`);
+        this.warn(
+          name,
+          `${where}: a cluster named '${name}' is configured already; this entity is left out`,
+        );
         continue;
       }
       const read = await catalogClusterSettings(
