@@ -43,8 +43,8 @@ process.on('message', (message: { type?: string }) => {
     (globalThis as { gc?: () => void }).gc?.();
     process.send?.({
       type: 'memory',
-      rss: rssOf('self'),
       ...process.memoryUsage(),
+      rss: rssOf('self'),
     });
   }
 });
