@@ -114,17 +114,15 @@ export function startStatusChanges(options: {
   pick: () => { cluster: number; namespace: string; name: string };
 }) {
   let stopped = false;
-  let landed = 0;
-  let failed = 0;
-  let inFlight = 0;
+  const counts = { landed: 0, failed: 0, inFlight: 0 };
   let serial = 0;
   const started = Date.now();
   const timer = setInterval(() => {
     // Catch up to the rate by the clock, so a slow tick does not lower it.
     const due = Math.floor(((Date.now() - started) / 1000) * options.perSecond);
-    while (!stopped && serial < due && inFlight < 64) {
+    while (!stopped && serial < due && counts.inFlight < 64) {
       serial++;
-      inFlight++;
+      counts.inFlight++;
       const target = options.pick();
       options.writer
         .write(
@@ -140,20 +138,24 @@ export function startStatusChanges(options: {
           ),
         )
         .then(
-          () => landed++,
-          () => failed++,
+          () => counts.landed++,
+          () => counts.failed++,
         )
-        .finally(() => inFlight--);
+        .finally(() => counts.inFlight--);
     }
   }, 10);
   return {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      while (inFlight > 0) {
+      while (counts.inFlight > 0) {
         await new Promise(resolve => setTimeout(resolve, 10));
       }
-      return { landed, failed, seconds: (Date.now() - started) / 1000 };
+      return {
+        landed: counts.landed,
+        failed: counts.failed,
+        seconds: (Date.now() - started) / 1000,
+      };
     },
   };
 }

@@ -7,7 +7,11 @@ import { listInPages } from './pagedList';
 const object = (name: string): KubernetesObject => ({ metadata: { name } });
 
 /** A collection served in pages, as kube-apiserver does with limit and continue. */
-function pagedServer(names: string[], resourceVersion: string) {
+function pagedServer(
+  names: string[],
+  resourceVersion: string,
+  continueKey: 'continue' | '_continue' = '_continue',
+) {
   const calls: Array<{ continueToken?: string; limit: number }> = [];
   const fetchPage = async (
     continueToken: string | undefined,
@@ -21,7 +25,7 @@ function pagedServer(names: string[], resourceVersion: string) {
       kind: 'KafkaConnectorList',
       metadata: {
         resourceVersion,
-        _continue: end < names.length ? `from-${end}` : '',
+        [continueKey]: end < names.length ? `from-${end}` : '',
       },
       items: names.slice(start, end).map(object),
     };
@@ -44,11 +48,21 @@ describe('listInPages', () => {
     ]);
   });
 
+  it('follows the raw JSON key `continue` that CustomObjectsApi hands back, not only the typed `_continue`', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const server = pagedServer(names, '9', 'continue');
+
+    const list = await listInPages(server.fetchPage, 2);
+
+    expect(list.items.map(item => item.metadata?.name)).toEqual(names);
+    expect(server.calls).toHaveLength(3);
+  });
+
   it("keeps the list's resourceVersion (the one to watch from) and drops the spent continue token", async () => {
     const list = await listInPages(pagedServer(['a', 'b'], '77').fetchPage, 1);
 
     expect(list.metadata?.resourceVersion).toBe('77');
-    expect(list.metadata?._continue).toBeUndefined();
+    expect(list.metadata).toEqual({ resourceVersion: '77' });
     expect(list.kind).toBe('KafkaConnectorList');
   });
 

@@ -30,11 +30,16 @@ export async function listInPages(
     for (const item of page.items) {
       items.push(item);
     }
-    continueToken = page.metadata?._continue || undefined;
+    // CustomObjectsApi hands back the JSON as sent (`continue`); typed lists
+    // of client-node name it `_continue`.
+    const metadata = page.metadata as
+      | { continue?: string; _continue?: string }
+      | undefined;
+    continueToken = metadata?.continue || metadata?._continue || undefined;
     if (!continueToken) {
       return {
         ...page,
-        metadata: { ...page.metadata, _continue: undefined },
+        metadata: { resourceVersion: page.metadata?.resourceVersion },
         items,
       };
     }
