@@ -48,7 +48,7 @@ const columns = (now: number): TableColumn<ConnectorSummary>[] => [
       const cause = causeOf(item);
       return (
         // A cause line is cut with an ellipsis, not left to widen the table.
-        <Box minWidth={200} maxWidth={300}>
+        <Box minWidth={180} maxWidth={250}>
           <EntityRefLink entityRef={item.entityRef} title={item.name} />
           {cause && (
             <Typography
