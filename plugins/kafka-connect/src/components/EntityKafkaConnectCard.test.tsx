@@ -101,6 +101,9 @@ const response = (
   clusters: EntityConnectorsResponse['clusters'] = [],
 ) => ({ items, connectClusters: [], clusters } as EntityConnectorsResponse);
 
+// Rows with menus and timelines: slow in jsdom on a busy machine.
+jest.setTimeout(60_000);
+
 const findName = async (name: string) => {
   await screen.findByTestId(`connector-row-${name}`);
   return name;

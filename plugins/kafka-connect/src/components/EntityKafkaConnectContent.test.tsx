@@ -173,7 +173,6 @@ describe('EntityKafkaConnectContent', () => {
     expect(chips).toHaveTextContent('All 2');
     expect(chips).toHaveTextContent('1 failed');
     const row = screen.getByText('orders-cdc').closest('tr')!;
-    expect(within(row).getByText('shop.orders')).toBeInTheDocument();
     expect(within(row).getByText('orders-connect')).toBeInTheDocument();
     // Worst first: the failed connector leads, its reason as the cause line.
     const names = screen
@@ -183,11 +182,14 @@ describe('EntityKafkaConnectContent', () => {
     expect(screen.getByTestId('tab-root-cause-billing-sink')).toHaveTextContent(
       'All 2 tasks failed',
     );
-    // Automatic restarts are among the details.
+    // Automatic restarts and topics are among the details.
     openDetails(1);
     expect(
       await screen.findByTestId('tab-connector-details-orders-cdc'),
     ).toHaveTextContent('3 so far');
+    expect(
+      screen.getByTestId('tab-connector-details-orders-cdc'),
+    ).toHaveTextContent('shop.orders');
     fireEvent.click(screen.getByTestId('health-chip-healthy'));
     await waitFor(() =>
       expect(screen.queryByText('billing-sink')).not.toBeInTheDocument(),

@@ -106,23 +106,6 @@ const connectorColumns = (
     headerStyle: { whiteSpace: 'nowrap' },
     render: item => <ConnectClusterCell item={item} />,
   },
-  {
-    title: 'Topics',
-    sorting: false,
-    render: item =>
-      item.topics.length ? (
-        // Whole topic names, one a line, cut with an ellipsis when too long.
-        <Box maxWidth={180}>
-          {item.topics.map(topic => (
-            <Typography key={topic} variant="body2" noWrap title={topic}>
-              {topic}
-            </Typography>
-          ))}
-        </Box>
-      ) : (
-        '—'
-      ),
-  },
 ];
 
 const connectClusterColumns: TableColumn<ConnectClusterSummary>[] = [

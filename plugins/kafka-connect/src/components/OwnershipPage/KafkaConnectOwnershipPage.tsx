@@ -26,7 +26,7 @@ import {
   describeHealthCounts,
   NO_OWNER,
 } from '@kcs/plugin-kafka-connect-common';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { kafkaConnectApiRef } from '../../api';
 import { ConnectClusterCell } from '../ConnectClusterCell';
 import { causeOf, formatExact } from '../connectorDisplay';
@@ -48,7 +48,7 @@ const columns = (now: number): TableColumn<ConnectorSummary>[] => [
       const cause = causeOf(item);
       return (
         // A cause line is cut with an ellipsis, not left to widen the table.
-        <Box minWidth={200} maxWidth={300}>
+        <Box minWidth={180} maxWidth={250}>
           <EntityRefLink entityRef={item.entityRef} title={item.name} />
           {cause && (
             <Typography
@@ -142,8 +142,11 @@ export function KafkaConnectOwnershipPage() {
   const { query } = state;
   const fetch = useCallback(() => api.getConnectors(query), [api, query]);
   const { data, error, refresh } = usePolled(fetch);
-  // New columns make the table start over: made once per answer, which sets "now".
-  const tableColumns = useMemo(() => columns(Date.now()), [data]);
+  // "Now" for the time in health moves on with each answer, not each render:
+  // new columns make the table start over.
+  const [answeredAt, setAnsweredAt] = useState(Date.now);
+  useEffect(() => setAnsweredAt(Date.now()), [data]);
+  const tableColumns = useMemo(() => columns(answeredAt), [answeredAt]);
 
   let body;
   if (!data && error) {
