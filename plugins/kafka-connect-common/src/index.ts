@@ -11,6 +11,7 @@ export * from './resourceRef';
 export * from './targetRef';
 export * from './health';
 export * from './entityNames';
+export * from './entityLinks';
 export * from './ownership';
 export * from './resources';
 export * from './permissions';

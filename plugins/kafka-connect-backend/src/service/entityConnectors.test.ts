@@ -116,7 +116,7 @@ function entity(
 }
 
 describe('connectorsOfEntity', () => {
-  it('matches a component by its kubernetes-id annotation, or its name', () => {
+  it('matches a component by its kubernetes-id annotation, not by its name (no card would show them)', () => {
     expect(
       names(
         connectorsOfEntity(
@@ -127,7 +127,7 @@ describe('connectorsOfEntity', () => {
     ).toEqual(['by-id']);
     expect(
       names(connectorsOfEntity(entity('Component', 'orders'), reader)),
-    ).toEqual(['by-id']);
+    ).toEqual([]);
   });
 
   it('matches by a label-selector annotation', () => {
@@ -179,14 +179,27 @@ describe('connectorsOfEntity', () => {
     ).toEqual(['by-id', 'by-selector', 'owned']);
   });
 
+  // The relations the catalog module's connector entities create.
+  const ownsOne = {
+    type: 'ownerOf',
+    targetRef: 'resource:default/kctr.eu-1.ns.owned',
+  };
+  const hasOne = {
+    type: 'hasPart',
+    targetRef: 'resource:default/kctr.eu-1.ns.x',
+  };
+
   it('matches by ownership for groups, and for users through their groups', () => {
     expect(
-      names(connectorsOfEntity(entity('Group', 'team-a'), reader)),
+      names(
+        connectorsOfEntity(entity('Group', 'team-a', {}, [ownsOne]), reader),
+      ),
     ).toEqual(['owned']);
     expect(
       names(
         connectorsOfEntity(
           entity('User', 'bob', {}, [
+            ownsOne,
             { type: 'memberOf', targetRef: 'group:default/team-b' },
           ]),
           reader,
@@ -196,8 +209,16 @@ describe('connectorsOfEntity', () => {
   });
 
   it('matches by system for systems', () => {
-    expect(names(connectorsOfEntity(entity('System', 'shop'), reader))).toEqual(
-      ['in-system'],
+    expect(
+      names(connectorsOfEntity(entity('System', 'shop', {}, [hasOne]), reader)),
+    ).toEqual(['in-system']);
+  });
+
+  it('answers nothing for an entity the card does not show on (the shared rule)', () => {
+    expect(connectorsOfEntity(entity('Group', 'team-a'), reader)).toEqual([]);
+    expect(connectorsOfEntity(entity('System', 'shop'), reader)).toEqual([]);
+    expect(connectorsOfEntity(entity('Component', 'orders'), reader)).toEqual(
+      [],
     );
   });
 
@@ -206,6 +227,7 @@ describe('connectorsOfEntity', () => {
       names(
         connectorsOfEntity(
           entity('System', 'other', {}, [
+            hasOne,
             { type: 'hasPart', targetRef: 'component:default/orders' },
           ]),
           reader,
@@ -243,7 +265,7 @@ describe('connectorsOfEntity', () => {
     expect(
       names(
         connectClustersOf(
-          connectorsOfEntity(entity('Group', 'team-a'), reader),
+          connectorsOfEntity(entity('Group', 'team-a', {}, [ownsOne]), reader),
           reader,
         ),
       ),

@@ -10,6 +10,7 @@ import {
   KAFKA_CONNECT_CLUSTER_ANNOTATION,
   KAFKA_CONNECTOR_ANNOTATION,
   KAFKA_MIRRORMAKER2_ANNOTATION,
+  entityCanHaveConnectors,
   KUBERNETES_ID,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   parseResourceRef,
@@ -64,6 +65,10 @@ export function connectorsOfEntity(
   entity: Entity,
   reader: StrimziResourceReader,
 ): CachedResource[] {
+  // The card's own rule: an entity without a card gets no connectors either.
+  if (!entityCanHaveConnectors(entity)) {
+    return [];
+  }
   const annotations = entity.metadata.annotations ?? {};
   const found = new Map<string, CachedResource>();
   const add = (items: CachedResource[]) => {
@@ -89,10 +94,8 @@ export function connectorsOfEntity(
   } else if (kind === 'system') {
     // The cache's systemOf: resource annotation, Namespace's, namespaceSystems.
     add(reader.bySystem(stringifyEntityRef(entity)));
-  } else {
-    add(
-      reader.byKubernetesId(annotations[KUBERNETES_ID] ?? entity.metadata.name),
-    );
+  } else if (annotations[KUBERNETES_ID]) {
+    add(reader.byKubernetesId(annotations[KUBERNETES_ID]));
   }
   const related = (type: string) =>
     (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
