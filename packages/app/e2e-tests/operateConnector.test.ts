@@ -76,7 +76,19 @@ test("the menu is disabled, with the reason, on another team's connector", async
   await expect(row).toBeVisible({ timeout: 30_000 });
   const menu = row.getByRole('button', { name: `Actions for ${name}` });
   await expect(menu).toBeDisabled();
-  await menu.locator('xpath=..').hover();
+  // The health timelines arrive row by row and move the rows down: hover
+  // once they are drawn, or the pointer leaves the menu before its tooltip shows.
+  await expect(page.getByTestId(`health-timeline-${name}`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(async () => {
+    await menu.locator('xpath=..').hover();
+    await expect(
+      page.getByText(
+        `Only the owner of ${name} (group:default/team-analytics) and admins can operate it`,
+      ),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(
     page.getByText(
       `Only the owner of ${name} (group:default/team-analytics) and admins can operate it`,
