@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 /** Polled data: the last data is kept while refreshing, so nothing flickers. */
 export interface PolledState<T> {
   data?: T;
+  /** When `data` arrived (ms since the epoch), set in the same render as it. */
+  answeredAt?: number;
   error?: Error;
   loading: boolean;
   refresh: () => void;
@@ -19,6 +21,7 @@ export function usePolled<T>(fetch: () => Promise<T>): PolledState<T> {
     config.getOptionalNumber('kafkaConnect.frontend.refreshIntervalSeconds') ??
     10;
   const [data, setData] = useState<T>();
+  const [answeredAt, setAnsweredAt] = useState<number>();
   const [error, setError] = useState<Error>();
   const [loading, setLoading] = useState(true);
   const latest = useRef(0);
@@ -30,6 +33,7 @@ export function usePolled<T>(fetch: () => Promise<T>): PolledState<T> {
       .then(response => {
         if (request === latest.current) {
           setData(response);
+          setAnsweredAt(Date.now());
           setError(undefined);
         }
       })
@@ -54,5 +58,5 @@ export function usePolled<T>(fetch: () => Promise<T>): PolledState<T> {
     return () => clearInterval(timer);
   }, [load, intervalSeconds]);
 
-  return { data, error, loading, refresh: load };
+  return { data, answeredAt, error, loading, refresh: load };
 }

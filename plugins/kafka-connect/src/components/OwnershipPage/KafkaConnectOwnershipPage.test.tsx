@@ -155,13 +155,18 @@ describe('KafkaConnectOwnershipPage', () => {
     expect(connectorRows).toHaveLength(50);
     expect(screen.getByText('1-50 of 120')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
-    expect(await screen.findByText('c-050')).toBeInTheDocument();
+    // Fifty new rows take a while to draw on a busy 2-core machine.
+    expect(
+      await screen.findByText('c-050', undefined, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(screen.queryByText('c-000')).not.toBeInTheDocument();
     expect(backend.queries.at(-1)).toMatchObject({ offset: 50, limit: 50 });
 
     await choose('sort-field', 'Name');
     await choose('sort-order', 'Descending');
-    expect(await screen.findByText('c-119')).toBeInTheDocument();
+    expect(
+      await screen.findByText('c-119', undefined, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(backend.queries.at(-1)).toMatchObject({
       sort: 'name',
       order: 'desc',
@@ -177,9 +182,11 @@ describe('KafkaConnectOwnershipPage', () => {
       { timeout: 5000 },
     );
     expect(
-      await screen.findByText('10 connectors: 10 healthy'),
+      await screen.findByText('10 connectors: 10 healthy', undefined, {
+        timeout: 15_000,
+      }),
     ).toBeInTheDocument();
-  });
+  }, 60_000);
 
   it('shows the fleet per health as chips that filter, and each owner per health, worst owner first', async () => {
     const fleet = [

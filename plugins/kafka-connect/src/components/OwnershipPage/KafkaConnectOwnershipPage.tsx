@@ -26,7 +26,7 @@ import {
   describeHealthCounts,
   NO_OWNER,
 } from '@kcs/plugin-kafka-connect-common';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { kafkaConnectApiRef } from '../../api';
 import { ConnectClusterCell } from '../ConnectClusterCell';
 import { causeOf, formatExact } from '../connectorDisplay';
@@ -141,12 +141,14 @@ export function KafkaConnectOwnershipPage() {
   const state = useConnectorQuery();
   const { query } = state;
   const fetch = useCallback(() => api.getConnectors(query), [api, query]);
-  const { data, error, refresh } = usePolled(fetch);
-  // "Now" for the time in health moves on with each answer, not each render:
-  // new columns make the table start over.
-  const [answeredAt, setAnsweredAt] = useState(Date.now);
-  useEffect(() => setAnsweredAt(Date.now()), [data]);
-  const tableColumns = useMemo(() => columns(answeredAt), [answeredAt]);
+  const { data, answeredAt, error, refresh } = usePolled(fetch);
+  // "Now" for the time in health moves on with each answer, not each render
+  // (new columns make the table draw its rows anew); set with the answer, so
+  // an answer is drawn once.
+  const tableColumns = useMemo(
+    () => columns(answeredAt ?? Date.now()),
+    [answeredAt],
+  );
 
   let body;
   if (!data && error) {
