@@ -182,6 +182,9 @@ async function main() {
             metadata: {
               name: String(ref).split('/').pop()!,
               namespace: 'default',
+              annotations: {
+                'backstage.io/kubernetes-id': String(ref).split('/').pop()!,
+              },
             },
           }),
         } as never,

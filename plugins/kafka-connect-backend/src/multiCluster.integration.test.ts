@@ -96,7 +96,11 @@ describe('two clusters, one of them failing', () => {
             {
               apiVersion: 'backstage.io/v1alpha1',
               kind: 'Component',
-              metadata: { name: component, namespace: 'default' },
+              metadata: {
+                name: component,
+                namespace: 'default',
+                annotations: { 'backstage.io/kubernetes-id': component },
+              },
               spec: {},
             },
           ],

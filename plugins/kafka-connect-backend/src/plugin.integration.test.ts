@@ -86,7 +86,13 @@ describe('kafka-connect REST API against a real cluster', () => {
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
-          metadata: { name: `orders-${namespace}`, namespace: 'default' },
+          metadata: {
+            name: `orders-${namespace}`,
+            namespace: 'default',
+            annotations: {
+              'backstage.io/kubernetes-id': `orders-${namespace}`,
+            },
+          },
           spec: {},
         },
         {
@@ -94,6 +100,13 @@ describe('kafka-connect REST API against a real cluster', () => {
           kind: 'Group',
           metadata: { name: `team-${namespace}`, namespace: 'default' },
           spec: {},
+          // What the catalog module's connector entities give the owner.
+          relations: [
+            {
+              type: 'ownerOf',
+              targetRef: `resource:default/kctr.${cluster.name}.${namespace}.orders-cdc`,
+            },
+          ],
         },
       ],
     });

@@ -87,11 +87,16 @@ const connector = (
   },
 });
 
+// Linked by its kubernetes-id, as the card's rule wants.
 const entity = (name: string, annotations: Record<string, string> = {}) =>
   ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': name, ...annotations },
+    },
   } as Entity);
 
 describe('EntityResponseMemo', () => {
@@ -203,6 +208,13 @@ describe('EntityResponseMemo', () => {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Group',
         metadata: { name: 'team-a', namespace: 'default' },
+        // The relation the catalog module's connector entities create.
+        relations: [
+          {
+            type: 'ownerOf',
+            targetRef: 'resource:default/kctr.eu-1.orders.owned',
+          },
+        ],
       } as Entity;
       return { fake, ask, builds, team };
     };
