@@ -12,7 +12,7 @@ import {
   StrimziKind,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
-import { isTrue, settleTransitionTimes } from './conditions';
+import { isTrue, settleTransitionTimes, strimziTimestamp } from './conditions';
 import { applyOwnedConfigMap } from './configMaps';
 import { ConnectRestClient } from './connectRest';
 import { reconcileKafkaMirrorMaker2 } from './mirrorMaker2';
@@ -311,7 +311,7 @@ export async function startOperatorStandIn(
     ) {
       return;
     }
-    const now = new Date().toISOString();
+    const now = strimziTimestamp();
     try {
       let result: ReconcileResult;
       if (kind === 'KafkaConnect') {
