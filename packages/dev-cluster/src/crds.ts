@@ -4,8 +4,23 @@ import { parseAllDocuments } from 'yaml';
 
 type Schema = Record<string, unknown>;
 
-/** Which Strimzi API versions the built-in CRDs serve. */
-export type CrdMode = 'v1' | 'v1beta2-only';
+/**
+ * Which Strimzi API versions the built-in CRDs serve: `v1` only (Strimzi 1.x),
+ * `v1-and-v1beta2` (0.49 to 0.51, v1 stored) or `v1beta2-only` (0.48 and older).
+ */
+export type CrdMode = 'v1' | 'v1-and-v1beta2' | 'v1beta2-only';
+
+/** The versions a mode serves, the stored one first. */
+export function servedVersions(mode: CrdMode): string[] {
+  switch (mode) {
+    case 'v1beta2-only':
+      return ['v1beta2'];
+    case 'v1-and-v1beta2':
+      return ['v1', 'v1beta2'];
+    default:
+      return ['v1'];
+  }
+}
 
 const string: Schema = { type: 'string' };
 const integer: Schema = { type: 'integer' };
@@ -126,7 +141,7 @@ interface KindDefinition {
   kind: string;
   plural: string;
   shortName: string;
-  spec: (version: string, mode: CrdMode) => Schema;
+  spec: (version: string) => Schema;
   status: Schema;
   scale: Record<string, string>;
   columns: Array<Record<string, string>>;
@@ -137,7 +152,8 @@ const KINDS: KindDefinition[] = [
     kind: 'KafkaConnect',
     plural: 'kafkaconnects',
     shortName: 'kc',
-    spec: () =>
+    // v1 requires replicas; v1beta2 lets Strimzi default it to 3.
+    spec: version =>
       objectOf(
         {
           ...commonWorkerSpec,
@@ -153,7 +169,7 @@ const KINDS: KindDefinition[] = [
           plugins: freeArray,
         },
         [
-          'replicas',
+          ...(version === 'v1' ? ['replicas'] : []),
           'bootstrapServers',
           'groupId',
           'configStorageTopic',
@@ -173,16 +189,16 @@ const KINDS: KindDefinition[] = [
     kind: 'KafkaConnector',
     plural: 'kafkaconnectors',
     shortName: 'kctr',
-    spec: (_version, mode) =>
+    spec: version =>
       objectOf({
         class: string,
         tasksMax: { type: 'integer', minimum: 1 },
         autoRestart: autoRestartSpec,
         version: string,
         config: freeObject,
-        // Strimzi before 0.38 knew only `pause`; 1.x only `state`.
-        ...(mode === 'v1beta2-only'
-          ? { pause: boolean }
+        // v1beta2 keeps the deprecated `pause` beside `state` (0.38+); v1 has only `state`.
+        ...(version === 'v1beta2'
+          ? { pause: boolean, state: connectorState }
           : { state: connectorState }),
         listOffsets: offsets('toConfigMap'),
         alterOffsets: offsets('fromConfigMap'),
@@ -295,7 +311,7 @@ const KINDS: KindDefinition[] = [
 ];
 
 function crdFor(definition: KindDefinition, mode: CrdMode) {
-  const versions = mode === 'v1beta2-only' ? ['v1beta2'] : ['v1'];
+  const versions = servedVersions(mode);
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
@@ -318,7 +334,7 @@ function crdFor(definition: KindDefinition, mode: CrdMode) {
       versions: versions.map(version => ({
         name: version,
         served: true,
-        storage: true,
+        storage: version === versions[0],
         subresources: { status: {}, scale: definition.scale },
         additionalPrinterColumns: definition.columns,
         schema: {
@@ -328,7 +344,7 @@ function crdFor(definition: KindDefinition, mode: CrdMode) {
               apiVersion: string,
               kind: string,
               metadata: { type: 'object' },
-              spec: definition.spec(version, mode),
+              spec: definition.spec(version),
               status: definition.status,
             },
           },
