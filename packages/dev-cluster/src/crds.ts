@@ -6,7 +6,7 @@ type Schema = Record<string, unknown>;
 
 /**
  * Which Strimzi API versions the built-in CRDs serve: `v1` only (Strimzi 1.x),
- * `v1-and-v1beta2` (0.49 to 0.51, v1 stored) or `v1beta2-only` (0.48 and older).
+ * `v1-and-v1beta2` (0.49 to 0.51, v1beta2 stored) or `v1beta2-only` (0.48 and older).
  */
 export type CrdMode = 'v1' | 'v1-and-v1beta2' | 'v1beta2-only';
 
@@ -16,7 +16,8 @@ export function servedVersions(mode: CrdMode): string[] {
     case 'v1beta2-only':
       return ['v1beta2'];
     case 'v1-and-v1beta2':
-      return ['v1', 'v1beta2'];
+      // Strimzi keeps storing v1beta2 until 1.0 (users migrate before upgrading).
+      return ['v1beta2', 'v1'];
     default:
       return ['v1'];
   }

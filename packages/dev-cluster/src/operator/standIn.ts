@@ -89,7 +89,9 @@ function keyOf(kind: Kind, resource: Resource) {
 
 async function discoverVersion(kc: KubeConfig): Promise<string | undefined> {
   const api = kc.makeApiClient(CustomObjectsApi);
-  for (const version of ['v1', 'v1beta2']) {
+  // Strimzi before 1.0 reads v1beta2 even where v1 is served beside it (the
+  // deprecated `spec.pause` lives only there); 1.x serves v1 alone.
+  for (const version of ['v1beta2', 'v1']) {
     try {
       await api.listClusterCustomObject({
         group: GROUP,
