@@ -142,7 +142,7 @@ interface KindDefinition {
   kind: string;
   plural: string;
   shortName: string;
-  spec: (version: string) => Schema;
+  spec: (version: string, mode: CrdMode) => Schema;
   status: Schema;
   scale: Record<string, string>;
   columns: Array<Record<string, string>>;
@@ -190,17 +190,21 @@ const KINDS: KindDefinition[] = [
     kind: 'KafkaConnector',
     plural: 'kafkaconnectors',
     shortName: 'kctr',
-    spec: version =>
+    spec: (version, mode) =>
       objectOf({
         class: string,
         tasksMax: { type: 'integer', minimum: 1 },
         autoRestart: autoRestartSpec,
         version: string,
         config: freeObject,
-        // v1beta2 keeps the deprecated `pause` beside `state` (0.38+); v1 has only `state`.
-        ...(version === 'v1beta2'
-          ? { pause: boolean, state: connectorState }
-          : { state: connectorState }),
+        // v1 has only `state`. Beside v1 (0.49-0.51), v1beta2 keeps the deprecated
+        // `pause` with `state`; `v1beta2-only` stands for a Strimzi before `state`
+        // (0.38), which the product's pause fallback is tested against.
+        ...(version === 'v1'
+          ? { state: connectorState }
+          : mode === 'v1beta2-only'
+          ? { pause: boolean }
+          : { pause: boolean, state: connectorState }),
         listOffsets: offsets('toConfigMap'),
         alterOffsets: offsets('fromConfigMap'),
       }),
@@ -345,7 +349,7 @@ function crdFor(definition: KindDefinition, mode: CrdMode) {
               apiVersion: string,
               kind: string,
               metadata: { type: 'object' },
-              spec: definition.spec(version),
+              spec: definition.spec(version, mode),
               status: definition.status,
             },
           },
