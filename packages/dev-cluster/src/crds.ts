@@ -148,6 +148,16 @@ interface KindDefinition {
   columns: Array<Record<string, string>>;
 }
 
+/** Connector state fields: v1 has only `state`; see the KafkaConnector spec. */
+function connectorStateFields(version: string, mode: CrdMode): Schema {
+  if (version === 'v1') {
+    return { state: connectorState };
+  }
+  return mode === 'v1beta2-only'
+    ? { pause: boolean }
+    : { pause: boolean, state: connectorState };
+}
+
 const KINDS: KindDefinition[] = [
   {
     kind: 'KafkaConnect',
@@ -200,11 +210,7 @@ const KINDS: KindDefinition[] = [
         // v1 has only `state`. Beside v1 (0.49-0.51), v1beta2 keeps the deprecated
         // `pause` with `state`; `v1beta2-only` stands for a Strimzi before `state`
         // (0.38), which the product's pause fallback is tested against.
-        ...(version === 'v1'
-          ? { state: connectorState }
-          : mode === 'v1beta2-only'
-          ? { pause: boolean }
-          : { pause: boolean, state: connectorState }),
+        ...connectorStateFields(version, mode),
         listOffsets: offsets('toConfigMap'),
         alterOffsets: offsets('fromConfigMap'),
       }),
