@@ -59,7 +59,7 @@ export type { ClusterState, StrimziApiMode } from './clusterState';
 /** Options of {@link startCluster}. */
 export interface StartClusterOptions {
   name: string;
-  /** `v1` (Strimzi 0.49+ with v1beta2 beside it) or `v1beta2-only` (Strimzi 0.48 and older). */
+  /** `v1` (Strimzi 1.x), `v1-and-v1beta2` (0.49 to 0.51) or `v1beta2-only` (0.48 and older). */
   strimziApi?: StrimziApiMode;
   /** Install every CRD found in this folder instead of the built-in ones. */
   crdsDir?: string;

@@ -5,7 +5,7 @@ import type { StrimziProfile } from './operator/profiles';
 import { sleep, stopProcess, tailOf } from './processes';
 
 /** Which Strimzi API versions the cluster serves. */
-export type StrimziApiMode = 'v1' | 'v1beta2-only';
+export type StrimziApiMode = 'v1' | 'v1-and-v1beta2' | 'v1beta2-only';
 
 /** The programs a cluster runs, by the name its pids and logs use. */
 export type ClusterProgram =

@@ -4,8 +4,24 @@ import { parseAllDocuments } from 'yaml';
 
 type Schema = Record<string, unknown>;
 
-/** Which Strimzi API versions the built-in CRDs serve. */
-export type CrdMode = 'v1' | 'v1beta2-only';
+/**
+ * Which Strimzi API versions the built-in CRDs serve: `v1` only (Strimzi 1.x),
+ * `v1-and-v1beta2` (0.49 to 0.51, v1beta2 stored) or `v1beta2-only` (0.48 and older).
+ */
+export type CrdMode = 'v1' | 'v1-and-v1beta2' | 'v1beta2-only';
+
+/** The versions a mode serves, the stored one first. */
+export function servedVersions(mode: CrdMode): string[] {
+  switch (mode) {
+    case 'v1beta2-only':
+      return ['v1beta2'];
+    case 'v1-and-v1beta2':
+      // Strimzi keeps storing v1beta2 until 1.0 (users migrate before upgrading).
+      return ['v1beta2', 'v1'];
+    default:
+      return ['v1'];
+  }
+}
 
 const string: Schema = { type: 'string' };
 const integer: Schema = { type: 'integer' };
@@ -132,12 +148,23 @@ interface KindDefinition {
   columns: Array<Record<string, string>>;
 }
 
+/** Connector state fields: v1 has only `state`; see the KafkaConnector spec. */
+function connectorStateFields(version: string, mode: CrdMode): Schema {
+  if (version === 'v1') {
+    return { state: connectorState };
+  }
+  return mode === 'v1beta2-only'
+    ? { pause: boolean }
+    : { pause: boolean, state: connectorState };
+}
+
 const KINDS: KindDefinition[] = [
   {
     kind: 'KafkaConnect',
     plural: 'kafkaconnects',
     shortName: 'kc',
-    spec: () =>
+    // v1 requires replicas; v1beta2 lets Strimzi default it to 3.
+    spec: version =>
       objectOf(
         {
           ...commonWorkerSpec,
@@ -153,7 +180,7 @@ const KINDS: KindDefinition[] = [
           plugins: freeArray,
         },
         [
-          'replicas',
+          ...(version === 'v1' ? ['replicas'] : []),
           'bootstrapServers',
           'groupId',
           'configStorageTopic',
@@ -173,17 +200,17 @@ const KINDS: KindDefinition[] = [
     kind: 'KafkaConnector',
     plural: 'kafkaconnectors',
     shortName: 'kctr',
-    spec: (_version, mode) =>
+    spec: (version, mode) =>
       objectOf({
         class: string,
         tasksMax: { type: 'integer', minimum: 1 },
         autoRestart: autoRestartSpec,
         version: string,
         config: freeObject,
-        // Strimzi before 0.38 knew only `pause`; 1.x only `state`.
-        ...(mode === 'v1beta2-only'
-          ? { pause: boolean }
-          : { state: connectorState }),
+        // v1 has only `state`. Beside v1 (0.49-0.51), v1beta2 keeps the deprecated
+        // `pause` with `state`; `v1beta2-only` stands for a Strimzi before `state`
+        // (0.38), which the product's pause fallback is tested against.
+        ...connectorStateFields(version, mode),
         listOffsets: offsets('toConfigMap'),
         alterOffsets: offsets('fromConfigMap'),
       }),
@@ -295,7 +322,7 @@ const KINDS: KindDefinition[] = [
 ];
 
 function crdFor(definition: KindDefinition, mode: CrdMode) {
-  const versions = mode === 'v1beta2-only' ? ['v1beta2'] : ['v1'];
+  const versions = servedVersions(mode);
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
@@ -318,7 +345,7 @@ function crdFor(definition: KindDefinition, mode: CrdMode) {
       versions: versions.map(version => ({
         name: version,
         served: true,
-        storage: true,
+        storage: version === versions[0],
         subresources: { status: {}, scale: definition.scale },
         additionalPrinterColumns: definition.columns,
         schema: {

@@ -1,4 +1,4 @@
-import { settleTransitionTimes } from './conditions';
+import { settleTransitionTimes, strimziTimestamp } from './conditions';
 import {
   connectConfigOf,
   restartOptionsOf,
@@ -23,31 +23,76 @@ describe('helpers', () => {
     expect(topicsOf(undefined, 'sink')).toEqual([]);
   });
 
-  it('settleTransitionTimes keeps the time of an unchanged condition only', () => {
+  it('settleTransitionTimes keeps every time of an unchanged status and renews all on any change, as Strimzi', () => {
     const previous = {
+      observedGeneration: 1,
       conditions: [
         { type: 'Ready', status: 'True', lastTransitionTime: 'old' },
+        {
+          type: 'Warning',
+          status: 'True',
+          reason: 'DeprecatedFields',
+          lastTransitionTime: 'old',
+        },
       ],
     };
+    const unchanged = settleTransitionTimes(previous, {
+      observedGeneration: 1,
+      conditions: [
+        { type: 'Ready', status: 'True', lastTransitionTime: NOW },
+        {
+          type: 'Warning',
+          status: 'True',
+          reason: 'DeprecatedFields',
+          lastTransitionTime: NOW,
+        },
+      ],
+    });
+    expect(unchanged.conditions.map((c: any) => c.lastTransitionTime)).toEqual([
+      'old',
+      'old',
+    ]);
+    // Only the generation changed: Strimzi still rewrites every condition's time.
+    const newGeneration = settleTransitionTimes(previous, {
+      observedGeneration: 2,
+      conditions: [
+        { type: 'Ready', status: 'True', lastTransitionTime: NOW },
+        {
+          type: 'Warning',
+          status: 'True',
+          reason: 'DeprecatedFields',
+          lastTransitionTime: NOW,
+        },
+      ],
+    });
     expect(
-      settleTransitionTimes(previous, {
+      newGeneration.conditions.map((c: any) => c.lastTransitionTime),
+    ).toEqual([NOW, NOW]);
+    expect(
+      settleTransitionTimes(undefined, {
         conditions: [
           { type: 'Ready', status: 'True', lastTransitionTime: NOW },
         ],
       }).conditions[0].lastTransitionTime,
-    ).toBe('old');
-    expect(
-      settleTransitionTimes(previous, {
-        conditions: [
-          {
-            type: 'NotReady',
-            status: 'True',
-            reason: 'Throwable',
-            lastTransitionTime: NOW,
-          },
-        ],
-      }).conditions[0].lastTransitionTime,
     ).toBe(NOW);
+  });
+
+  it('strimziTimestamp writes ISO_INSTANT with nanoseconds in groups of three', () => {
+    const at = new Date('2026-12-02T11:39:07.123Z');
+    expect(strimziTimestamp(at, 456789)).toBe('2026-12-02T11:39:07.123456789Z');
+    expect(strimziTimestamp(at, 456000)).toBe('2026-12-02T11:39:07.123456Z');
+    expect(strimziTimestamp(at, 0)).toBe('2026-12-02T11:39:07.123Z');
+    expect(strimziTimestamp(new Date('2026-12-02T11:39:07.000Z'), 0)).toBe(
+      '2026-12-02T11:39:07Z',
+    );
+    expect(strimziTimestamp(new Date('2026-12-02T11:39:07.000Z'), 1)).toBe(
+      '2026-12-02T11:39:07.000000001Z',
+    );
+    expect(strimziTimestamp()).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.(\d{3}){1,3})?Z$/,
+    );
+    // Consumers parse it back to the same millisecond.
+    expect(Date.parse(strimziTimestamp(at, 456789))).toBe(at.getTime());
   });
 
   it('restartOptionsOf reads the values Strimzi 1.2 accepts and refuses others', () => {

@@ -12,8 +12,8 @@ export const DEFAULT_STRIMZI_PROFILE: StrimziProfile = '1.2';
 
 /** What differs between the profiles. */
 export interface ProfileBehaviour {
-  /** API versions served: 0.48 and older serve v1beta2 only. */
-  strimziApi: 'v1' | 'v1beta2-only';
+  /** API versions served: 0.48 and older v1beta2 only, 0.49 to 0.51 both, 1.x v1 only. */
+  strimziApi: 'v1' | 'v1-and-v1beta2' | 'v1beta2-only';
   /** 1.2 creates connectors with `POST /connectors` and `initial_state` (KIP-980); older ones with PUT. */
   createsWithInitialState: boolean;
   /** From 0.48 `strimzi.io/restart` takes `includeTasks` / `onlyFailed`; before, only `true` restarts. */
@@ -40,7 +40,7 @@ export function profileBehaviour(profile: StrimziProfile): ProfileBehaviour {
       };
     case '0.51':
       return {
-        strimziApi: 'v1',
+        strimziApi: 'v1-and-v1beta2',
         createsWithInitialState: false,
         restartOptions: true,
         refusesPauseOfFailed: false,
@@ -67,7 +67,7 @@ export function parseStrimziProfile(value: string): StrimziProfile | undefined {
 export function strimziFlags(
   profileFlag: string | undefined,
   apiFlag: string | undefined,
-): { profile?: StrimziProfile; api: 'v1' | 'v1beta2-only' } {
+): { profile?: StrimziProfile; api: 'v1' | 'v1-and-v1beta2' | 'v1beta2-only' } {
   const profile = profileFlag ? parseStrimziProfile(profileFlag) : undefined;
   if (profileFlag && !profile) {
     throw new Error(
@@ -76,13 +76,16 @@ export function strimziFlags(
       )}`,
     );
   }
-  if (apiFlag && apiFlag !== 'v1' && apiFlag !== 'v1beta2-only') {
-    throw new Error(`--strimzi-api must be v1 or v1beta2-only, not ${apiFlag}`);
+  const apiModes = ['v1', 'v1-and-v1beta2', 'v1beta2-only'];
+  if (apiFlag && !apiModes.includes(apiFlag)) {
+    throw new Error(
+      `--strimzi-api must be one of ${apiModes.join(', ')}, not ${apiFlag}`,
+    );
   }
   return {
     profile,
     api:
-      (apiFlag as 'v1' | 'v1beta2-only' | undefined) ??
+      (apiFlag as 'v1' | 'v1-and-v1beta2' | 'v1beta2-only' | undefined) ??
       profileBehaviour(profile ?? DEFAULT_STRIMZI_PROFILE).strimziApi,
   };
 }

@@ -2,7 +2,11 @@ import {
   STRIMZI_PAUSE_RECONCILIATION_ANNOTATION,
   STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
-import { condition, isTrue } from './conditions';
+import {
+  condition,
+  isTrue,
+  KAFKA_CONNECT_DEFAULT_REPLICAS,
+} from './conditions';
 import { ConnectRestClient, ConnectRestError } from './connectRest';
 import {
   connectServiceUrl,
@@ -31,7 +35,8 @@ export async function reconcileRealKafkaConnect(
   if (isTrue(annotations?.[STRIMZI_PAUSE_RECONCILIATION_ANNOTATION])) {
     return reconcileKafkaConnect(connect, now);
   }
-  const replicas: number = connect.spec?.replicas ?? 1;
+  const replicas: number =
+    connect.spec?.replicas ?? KAFKA_CONNECT_DEFAULT_REPLICAS;
   const common = {
     observedGeneration: generation,
     replicas,

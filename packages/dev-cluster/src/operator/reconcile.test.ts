@@ -94,6 +94,12 @@ describe('reconcileKafkaConnect', () => {
     ]);
   });
 
+  it('gives a KafkaConnect without spec.replicas the v1beta2 default of 3', () => {
+    const { status } = reconcileKafkaConnect({ ...connect(), spec: {} }, NOW);
+    expect(status?.replicas).toBe(3);
+    expect(status?.url).toBeDefined();
+  });
+
   it('has no url or plugins at 0 replicas, and no plugins without use-connector-resources', () => {
     const scaledDown = reconcileKafkaConnect(
       { ...connect(), spec: { replicas: 0 } },

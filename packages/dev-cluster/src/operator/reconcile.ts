@@ -9,6 +9,7 @@ import {
   Condition,
   condition,
   isTrue,
+  KAFKA_CONNECT_DEFAULT_REPLICAS,
   readinessOf,
   warning,
 } from './conditions';
@@ -101,7 +102,8 @@ export function reconcileKafkaConnect(
       },
     };
   }
-  const replicas: number = connect.spec?.replicas ?? 1;
+  const replicas: number =
+    connect.spec?.replicas ?? KAFKA_CONNECT_DEFAULT_REPLICAS;
   // Strimzi lists plugins only with use-connector-resources, and has neither
   // url nor plugins at 0 replicas.
   const listsPlugins =
@@ -315,7 +317,7 @@ export function reconcileKafkaConnector(
     );
   }
   const connectName = connect.metadata?.name ?? '';
-  const replicas = connect.spec?.replicas ?? 1;
+  const replicas = connect.spec?.replicas ?? KAFKA_CONNECT_DEFAULT_REPLICAS;
   const tasksMax: number = connector.spec?.tasksMax ?? 1;
   const state = targetStateOf(connector.spec);
   const failedTasks = failedTasksOf(annotations);

@@ -12,7 +12,7 @@ import {
   StrimziKind,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
-import { isTrue, settleTransitionTimes } from './conditions';
+import { isTrue, settleTransitionTimes, strimziTimestamp } from './conditions';
 import { applyOwnedConfigMap } from './configMaps';
 import { ConnectRestClient } from './connectRest';
 import { reconcileKafkaMirrorMaker2 } from './mirrorMaker2';
@@ -89,7 +89,9 @@ function keyOf(kind: Kind, resource: Resource) {
 
 async function discoverVersion(kc: KubeConfig): Promise<string | undefined> {
   const api = kc.makeApiClient(CustomObjectsApi);
-  for (const version of ['v1', 'v1beta2']) {
+  // Strimzi before 1.0 reads v1beta2 even where v1 is served beside it (the
+  // deprecated `spec.pause` lives only there); 1.x serves v1 alone.
+  for (const version of ['v1beta2', 'v1']) {
     try {
       await api.listClusterCustomObject({
         group: GROUP,
@@ -311,7 +313,7 @@ export async function startOperatorStandIn(
     ) {
       return;
     }
-    const now = new Date().toISOString();
+    const now = strimziTimestamp();
     try {
       let result: ReconcileResult;
       if (kind === 'KafkaConnect') {

@@ -1,0 +1,66 @@
+import { crdManifests, servedVersions } from './crds';
+import { profileBehaviour, strimziFlags } from './operator/profiles';
+
+function crdOf(kind: string, mode: Parameters<typeof servedVersions>[0]) {
+  const crd = crdManifests({ strimziApi: mode }).find(
+    manifest => manifest.spec.names.kind === kind,
+  );
+  if (!crd) {
+    throw new Error(`no CRD for ${kind}`);
+  }
+  return crd;
+}
+
+function specOf(crd: Record<string, any>, version: string) {
+  return crd.spec.versions.find((v: { name: string }) => v.name === version)
+    .schema.openAPIV3Schema.properties.spec;
+}
+
+describe('built-in Strimzi CRDs by profile', () => {
+  it('serve v1 only in 1.2, v1 and v1beta2 in 0.51, v1beta2 only in 0.45 and 0.48', () => {
+    const servedBy = (profile: '0.45' | '0.48' | '0.51' | '1.2') =>
+      crdOf('KafkaConnector', profileBehaviour(profile).strimziApi)
+        .spec.versions.filter((v: { served: boolean }) => v.served)
+        .map((v: { name: string }) => v.name);
+    expect(servedBy('1.2')).toEqual(['v1']);
+    expect(servedBy('0.51').sort()).toEqual(['v1', 'v1beta2']);
+    expect(servedBy('0.48')).toEqual(['v1beta2']);
+    expect(servedBy('0.45')).toEqual(['v1beta2']);
+  });
+
+  it('store exactly one version: v1beta2 while it is served, as Strimzi before 1.0', () => {
+    for (const mode of ['v1', 'v1-and-v1beta2', 'v1beta2-only'] as const) {
+      const stored = crdOf('KafkaConnect', mode)
+        .spec.versions.filter((v: { storage: boolean }) => v.storage)
+        .map((v: { name: string }) => v.name);
+      expect(stored).toEqual([mode === 'v1' ? 'v1' : 'v1beta2']);
+    }
+  });
+
+  it('require KafkaConnect replicas in v1 only (v1beta2 defaults it to 3)', () => {
+    const crd = crdOf('KafkaConnect', 'v1-and-v1beta2');
+    expect(specOf(crd, 'v1').required).toContain('replicas');
+    expect(specOf(crd, 'v1beta2').required).not.toContain('replicas');
+    expect(specOf(crd, 'v1beta2').required).toContain('bootstrapServers');
+  });
+
+  it('keep the deprecated spec.pause beside spec.state in v1beta2 only', () => {
+    const crd = crdOf('KafkaConnector', 'v1-and-v1beta2');
+    expect(Object.keys(specOf(crd, 'v1beta2').properties)).toEqual(
+      expect.arrayContaining(['pause', 'state']),
+    );
+    expect(specOf(crd, 'v1').properties.pause).toBeUndefined();
+    expect(specOf(crd, 'v1').properties.state).toBeDefined();
+  });
+
+  it('reads --strimzi-api, naming the values it takes', () => {
+    expect(strimziFlags('0.51', undefined)).toEqual({
+      profile: '0.51',
+      api: 'v1-and-v1beta2',
+    });
+    expect(strimziFlags('0.51', 'v1').api).toBe('v1');
+    expect(() => strimziFlags(undefined, 'v2')).toThrow(
+      '--strimzi-api must be one of v1, v1-and-v1beta2, v1beta2-only, not v2',
+    );
+  });
+});
