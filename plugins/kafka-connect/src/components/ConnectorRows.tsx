@@ -90,7 +90,9 @@ export function ConnectorRows({
         </TableRow>
       </TableHead>
       <TableBody>
-        {items.map(item => {
+        {/* One flat list of keyed rows: a connector whose health moves it
+            up or down keeps its row (and an open dialog in its menu). */}
+        {items.flatMap(item => {
           const key = keyOf(item);
           const isOpen = open.has(key);
           const cause = causeOf(item);
