@@ -95,6 +95,7 @@ test('the owner resets a sink’s offsets from the card; another team cannot', a
     // That the sink then consumes the topic again from the start (records
     // counted in the real topic) is shown by offsets.integration.test.ts; a
     // new listing right after the resume can wait minutes on a loaded machine.
+    await dialog.getByRole('button', { name: 'Back to the offsets' }).click();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(row.getByText('healthy', { exact: true })).toBeVisible({
       timeout: 60_000,
