@@ -52,9 +52,16 @@ const LOG4J2 = properties({
   'logger.reflections.level': 'ERROR',
 });
 
-/** A Kafka cluster id: 16 random bytes, base64url without padding. */
-function clusterId(): string {
-  return crypto.randomBytes(16).toString('base64url');
+/**
+ * A Kafka cluster id: 16 random bytes, base64url without padding, never
+ * starting with '-' (the storage tool would read it as an option; Kafka's own
+ * ids avoid that too).
+ */
+export function clusterId(): string {
+  for (;;) {
+    const id = crypto.randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 function java(install: KafkaInstall, heap: string, log4j: string): string[] {
