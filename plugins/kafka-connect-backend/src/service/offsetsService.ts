@@ -1,7 +1,6 @@
 import {
   ConflictError,
   InputError,
-  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
@@ -29,6 +28,7 @@ import {
   STRIMZI_API_GROUP,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
+import { translateKubernetesError } from './kubernetesErrors';
 
 /** The KafkaConnector whose offsets are managed, as found in the cache. */
 export interface OffsetsTarget {
@@ -53,14 +53,6 @@ export interface OffsetsServiceOptions {
 const CLOCK_SKEW_MS = 5_000;
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-function errorMessage(error: ApiException<unknown>): string {
-  try {
-    return JSON.parse(String(error.body)).message ?? String(error.body);
-  } catch {
-    return String(error.body);
-  }
-}
 
 /**
  * Lists, resets and alters a KafkaConnector's offsets the way Strimzi
@@ -103,7 +95,10 @@ export class OffsetsService {
     const read = await core
       .readNamespacedConfigMap({ namespace: target.namespace, name: configMap })
       .catch(error => {
-        throw translate(error, `ConfigMap ${target.namespace}/${configMap}`);
+        throw translateKubernetesError(
+          error,
+          `ConfigMap ${target.namespace}/${configMap}`,
+        );
       });
     const parsed = parseOffsetsJson(
       read.data?.[OFFSETS_CONFIG_MAP_KEY],
@@ -182,7 +177,7 @@ export class OffsetsService {
     const before = await api
       .getNamespacedCustomObject(coordinates(target))
       .catch(error => {
-        throw translate(error, where(target));
+        throw translateKubernetesError(error, where(target));
       });
     const earlierWarningAt = offsetsWarning(
       before,
@@ -233,7 +228,7 @@ export class OffsetsService {
         // A KafkaConnector CRD from before Strimzi 0.44.
         throw new InputError(offsetsUnsupportedReason(target.strimziVersion));
       }
-      throw translate(error, where(target));
+      throw translateKubernetesError(error, where(target));
     }
   }
 
@@ -248,7 +243,7 @@ export class OffsetsService {
       const resource = await api
         .getNamespacedCustomObject(coordinates(target))
         .catch(error => {
-          throw translate(error, where(target));
+          throw translateKubernetesError(error, where(target));
         });
       const outcome = offsetsOutcome(resource, operation, written);
       if (outcome.state !== 'pending' || Date.now() > deadline) {
@@ -294,12 +289,18 @@ export class OffsetsService {
       });
     } catch (error) {
       if (!(error instanceof ApiException) || error.code !== 404) {
-        throw translate(error, `ConfigMap ${target.namespace}/${name}`);
+        throw translateKubernetesError(
+          error,
+          `ConfigMap ${target.namespace}/${name}`,
+        );
       }
       await core
         .createNamespacedConfigMap({ namespace: target.namespace, body })
         .catch(createError => {
-          throw translate(createError, `ConfigMap ${target.namespace}/${name}`);
+          throw translateKubernetesError(
+            createError,
+            `ConfigMap ${target.namespace}/${name}`,
+          );
         });
     }
   }
@@ -337,27 +338,5 @@ function requireStopped(target: OffsetsTarget, operation: 'reset' | 'alter') {
         state ?? 'in an unknown state'
       }: Kafka Connect can ${operation} offsets only of a stopped connector. Stop it first (action stop) and wait until it reports STOPPED.`,
     );
-  }
-}
-
-function translate(error: unknown, what: string): Error {
-  if (!(error instanceof ApiException)) {
-    return error as Error;
-  }
-  const message = errorMessage(error);
-  switch (error.code) {
-    case 404:
-      return new NotFoundError(`${what} does not exist`);
-    case 403:
-      return new NotAllowedError(
-        `The portal's Kubernetes identity may not change ${what}: ${message}`,
-      );
-    case 409:
-      return new ConflictError(`${what} changed meanwhile: ${message}`);
-    case 400:
-    case 422:
-      return new InputError(`The API server refused the change: ${message}`);
-    default:
-      return new ServiceUnavailableError(`${what}: ${error.code} ${message}`);
   }
 }
