@@ -36,10 +36,7 @@ import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
 import { HealthHistoryRecorder } from './healthHistoryRecorder';
 import { authorizeOperation } from './authorizeOperation';
-import {
-  addOffsetsRoutes,
-  MIRROR_MAKER_2_OFFSETS_UNSUPPORTED,
-} from './offsetsRoutes';
+import { addOffsetsRoutes } from './offsetsRoutes';
 import type { OffsetsService } from './offsetsService';
 import type { HealthHistoryStore } from './healthHistoryStore';
 
@@ -128,10 +125,7 @@ export async function createRouter(
       ...offsetsUnsupportedOf(cached),
     }),
   );
-  function offsetsUnsupportedOf(cached: { kind: string; cluster: string }) {
-    if (cached.kind === 'KafkaMirrorMaker2') {
-      return { offsetsUnsupported: MIRROR_MAKER_2_OFFSETS_UNSUPPORTED };
-    }
+  function offsetsUnsupportedOf(cached: { cluster: string }) {
     const support = offsetsSupport({
       strimziVersion: options.strimziVersions?.[cached.cluster],
     });
