@@ -221,13 +221,14 @@ export async function mirrorMaker2OffsetsStep(
 }
 
 /**
- * A simulated Connect cluster has no worker to ask: an offsets request
- * gets the Warning Strimzi writes when Connect cannot answer, and the
- * annotation stays, as it does after a failure.
+ * A simulated Connect cluster (or MirrorMaker 2) has no worker to ask: an
+ * offsets request gets the Warning Strimzi writes when Connect cannot
+ * answer, and the annotation stays, as it does after a failure.
  */
 export function simulatedOffsetsWarnings(
   annotations: Record<string, string>,
   now: string,
+  kind: 'KafkaConnect' | 'KafkaMirrorMaker2' = 'KafkaConnect',
 ): Condition[] {
   const value = annotations[CONNECTOR_OFFSETS_ANNOTATION]?.trim();
   if (value === undefined) {
@@ -237,11 +238,15 @@ export function simulatedOffsetsWarnings(
     value === 'list' || value === 'alter' || value === 'reset'
       ? REASONS[value]
       : 'ManageOffsets';
+  const realOne =
+    kind === 'KafkaConnect'
+      ? `use a connector on the real worker (annotation ${REAL_WORKER_ANNOTATION} on its KafkaConnect)`
+      : `use a MirrorMaker 2 on the real worker (annotation ${REAL_WORKER_ANNOTATION} on it)`;
   return [
     warning(
       now,
       reason,
-      `Failed to ${value} offsets: this KafkaConnect is simulated by the dev cluster and runs no Kafka Connect worker; use a connector on the real worker (annotation ${REAL_WORKER_ANNOTATION} on its KafkaConnect) for offsets.`,
+      `Failed to ${value} offsets: this ${kind} is simulated by the dev cluster and runs no Kafka Connect worker; ${realOne} for offsets.`,
     ),
   ];
 }
