@@ -227,7 +227,7 @@ export class OffsetsService {
       const updated = await api.patchNamespacedCustomObject(
         {
           ...coordinates(target),
-          body: change.type === 'json-patch' ? change.operations : change,
+          body: change.type === 'json-patch' ? change.operations : change.patch,
           fieldValidation: 'Strict',
         },
         change.type === 'json-patch'

@@ -115,7 +115,7 @@ export function offsetsRequestChange(
   subject: OffsetsSubject,
   operation: OffsetsOperation,
   configMap?: string,
-): ConnectorChange {
+): Extract<ConnectorChange, { type: 'merge-patch' | 'json-patch' }> {
   const place = offsetsSpecPlace(subject);
   const settings: Record<string, unknown> = {};
   if (operation === 'list' && !place.spec.listOffsets?.toConfigMap?.name) {
