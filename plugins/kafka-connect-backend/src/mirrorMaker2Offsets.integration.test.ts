@@ -132,6 +132,8 @@ describe('MirrorMaker 2 connector offsets through Strimzi, on a real Kafka Conne
         ...mirror.resource,
         metadata: {
           ...mirror.resource.metadata,
+          // Applied by Flux: the spec the portal adds shows as drift.
+          labels: { 'kustomize.toolkit.fluxcd.io/name': 'mirrors' },
           annotations: {
             ...mirror.resource.metadata.annotations,
             'kafka-connect.dev/owner': OWNER,
@@ -173,6 +175,9 @@ describe('MirrorMaker 2 connector offsets through Strimzi, on a real Kafka Conne
         },
       ],
       configMap: 'mirror-offsets',
+      warnings: [
+        'Flux (mirrors) applies this MirrorMaker 2: the portal added spec.mirrors[0].sourceConnector.listOffsets, which Flux (mirrors) shows as drift and may remove on its next sync. Add it in Git to keep it.',
+      ],
     });
     const core = getCluster().kubeConfig().makeApiClient(CoreV1Api);
     const configMap = await core.readNamespacedConfigMap({
@@ -237,6 +242,25 @@ describe('MirrorMaker 2 connector offsets through Strimzi, on a real Kafka Conne
     );
   });
 
+  it('refuses offsets with 400 where the configured Strimzi is older than 0.44, and says so in the summary', async () => {
+    const { server } = await startBackend(getCluster(), {
+      strimziVersion: '0.43.0',
+    });
+    const old = client(server, getCluster().name, ctx.namespace);
+    const summary = await old.until('mirror', s => s.health !== undefined);
+    expect(summary.offsetsUnsupported).toContain(
+      'Strimzi 0.43.0 cannot list, alter or reset connector offsets',
+    );
+    const refused = await request(server)
+      .get(offsetsPath(ctx.connector))
+      .set('Authorization', mockCredentials.user.header(OWNER));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('came with Strimzi 0.44');
+    expect((await ctx.api.get('mirror')).body).not.toHaveProperty(
+      'offsetsUnsupported',
+    );
+  });
+
   it('refuses another team: 403 for list and reset, nothing written', async () => {
     expect((await list(ctx.connector, STRANGER)).status).toBe(403);
     const reset = await post('reset', {}, STRANGER);
@@ -276,6 +300,11 @@ describe('MirrorMaker 2 connector offsets through Strimzi, on a real Kafka Conne
     expect(altered.body).toEqual({
       operation: 'alter',
       outcome: { state: 'done' },
+      warnings: [
+        expect.stringContaining(
+          'the portal added spec.mirrors[0].sourceConnector.alterOffsets',
+        ),
+      ],
     });
     expect((await list()).body.offsets).toEqual([
       { partition, offset: { offset: 0 } },
