@@ -19,4 +19,15 @@ export type {
   JsonPatchOperation,
 } from './connectorActionChange';
 export { restartOptionsSupported } from './strimziCapabilities';
+export {
+  observeRestartAnnotation,
+  RESTART_OBSERVATION_DEFAULTS,
+  restartOptionsValueOf,
+} from './restartDialect';
+export type {
+  LearnedRestartDialect,
+  RestartEvidence,
+  RestartObservationOptions,
+  RestartSighting,
+} from './restartDialect';
 export { isOwnedBy } from './isOwnedBy';

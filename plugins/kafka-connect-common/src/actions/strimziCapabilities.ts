@@ -1,3 +1,5 @@
+import type { LearnedRestartDialect } from './restartDialect';
+
 /**
  * Whether a cluster's Strimzi reads restart options (`includeTasks`,
  * `onlyFailed`, KIP-745; Strimzi 0.48 and later) in `strimzi.io/restart`
@@ -6,8 +8,9 @@
  *
  * Known from the configured Strimzi version when there is one; else from
  * the API versions the cluster serves: `kafka.strimzi.io/v1` came with
- * 0.49. A `v1beta2`-only cluster may be 0.48 or older, so it gets `true`
- * (which every version reads) and the tasks one by one.
+ * 0.49. A `v1beta2`-only cluster may be 0.48 or older: what its Strimzi was
+ * seen to do with an options value decides (`learned`); until then it gets
+ * `true` (which every version reads) and the tasks one by one.
  * @public
  */
 export function restartOptionsSupported(cluster: {
@@ -15,11 +18,16 @@ export function restartOptionsSupported(cluster: {
   strimziVersion?: string;
   /** The Strimzi API version in use for the cluster (`v1` when served). */
   apiVersion?: string | null;
+  /** What the cluster's Strimzi was seen to do with an options value (observeRestartAnnotation). */
+  learned?: LearnedRestartDialect;
 }): boolean {
   const version = /^(\d+)\.(\d+)/.exec(cluster.strimziVersion?.trim() ?? '');
   if (version) {
     const [major, minor] = [Number(version[1]), Number(version[2])];
     return major > 0 || minor >= 48;
   }
-  return cluster.apiVersion === 'v1';
+  if (cluster.apiVersion === 'v1') {
+    return true;
+  }
+  return cluster.learned === 'options';
 }
