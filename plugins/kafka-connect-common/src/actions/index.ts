@@ -18,7 +18,11 @@ export type {
   ConnectorStateField,
   JsonPatchOperation,
 } from './connectorActionChange';
-export { restartOptionsSupported } from './strimziCapabilities';
+export {
+  restartDialectOf,
+  restartOptionsSupported,
+} from './strimziCapabilities';
+export type { RestartDialectInputs } from './strimziCapabilities';
 export {
   observeRestartAnnotation,
   RESTART_OBSERVATION_DEFAULTS,

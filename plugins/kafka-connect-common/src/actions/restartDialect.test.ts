@@ -3,7 +3,10 @@ import {
   RestartSighting,
   restartOptionsValueOf,
 } from './restartDialect';
-import { restartOptionsSupported } from './strimziCapabilities';
+import {
+  restartDialectOf,
+  restartOptionsSupported,
+} from './strimziCapabilities';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 const at = (seconds: number) => T0 + seconds * 1000;
@@ -344,5 +347,36 @@ describe('restartOptionsSupported with a learned dialect', () => {
     [{}, false],
   ] as const)('%j reads options: %s', (cluster, expected) => {
     expect(restartOptionsSupported(cluster)).toBe(expected);
+  });
+});
+
+describe('restartDialectOf', () => {
+  it('names what decided', () => {
+    expect(
+      restartDialectOf({ strimziVersion: '0.45.0', learned: 'options' }),
+    ).toEqual({
+      restartOptions: false,
+      source: 'strimziVersion',
+    });
+    expect(restartDialectOf({ apiVersion: 'v1' })).toEqual({
+      restartOptions: true,
+      source: 'apiVersion',
+    });
+    expect(
+      restartDialectOf({ apiVersion: 'v1beta2', learned: 'options' }),
+    ).toEqual({
+      restartOptions: true,
+      source: 'learned',
+    });
+    expect(
+      restartDialectOf({ apiVersion: 'v1beta2', learned: 'true-only' }),
+    ).toEqual({
+      restartOptions: false,
+      source: 'learned',
+    });
+    expect(restartDialectOf({ apiVersion: 'v1beta2' })).toEqual({
+      restartOptions: false,
+      source: 'unknown',
+    });
   });
 });
