@@ -26,6 +26,7 @@ import {
 import { ConnectorOperations } from './service/operations';
 import { OffsetsService } from './service/offsetsService';
 import { permissionResourceOf } from './service/connectors';
+import { RestartDialects } from './service/restartDialects';
 import { createRouter } from './service/router';
 import { targetResourceOf } from './service/targets';
 import { unknownRoute } from './service/unknownRoute';
@@ -137,12 +138,16 @@ export const kafkaConnectPlugin = createBackendPlugin({
               `Queued restarts of ${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}: ${outcome}`,
             ),
         });
+        // Subscribed before the router's stores, so a summary built from an
+        // event already knows what that event taught.
+        const restartDialects = new RestartDialects(cache, { logger });
         const settleTimeMs = readSettleTimeMs(config);
         const strimziVersions = readStrimziVersions(config);
         const retentionDays = readHistoryRetentionDays(config);
         const history = await HealthHistoryStore.create(database);
         let stopRecording = () => {};
         lifecycle.addShutdownHook(async () => {
+          restartDialects.close();
           stopRecording();
           await history.close();
         });
@@ -193,6 +198,7 @@ export const kafkaConnectPlugin = createBackendPlugin({
             operations,
             settleTimeMs,
             strimziVersions,
+            restartDialects,
             history,
             onShutdown: stop => {
               stopRecording = stop;
