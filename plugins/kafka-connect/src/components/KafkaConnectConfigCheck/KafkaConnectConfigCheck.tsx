@@ -107,7 +107,7 @@ export async function validateKafkaConnectConfig(
   const options = context.uiSchema?.['ui:options'] as
     | KafkaConnectConfigCheckOptions
     | undefined;
-  if (!api || !options?.blueprint) return;
+  if (!api || !(options?.blueprint || options?.blueprintField)) return;
   const outcome = await checkConfig(api, context.formData, options);
   if (outcome.kind === 'invalid' || outcome.kind === 'failed') {
     for (const message of outcome.messages) validation.addError(message);
