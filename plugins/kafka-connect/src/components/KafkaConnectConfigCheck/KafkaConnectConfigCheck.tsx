@@ -59,7 +59,11 @@ export function KafkaConnectConfigCheck(
   };
   const refused = outcome?.kind === 'invalid' || outcome?.kind === 'failed';
   return (
-    <Box marginTop={2} marginBottom={1}>
+    <Box
+      marginTop={2}
+      marginBottom={1}
+      data-testid="kafka-connect-config-check"
+    >
       <Typography variant="subtitle1">
         {schema.title ?? 'Check with Kafka Connect'}
       </Typography>
