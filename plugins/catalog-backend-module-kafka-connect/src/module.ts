@@ -5,30 +5,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { strimziResourceCacheServiceRef } from '@kcs/plugin-kafka-connect-node';
+import {
+  readOwnershipConfig,
+  strimziResourceCacheServiceRef,
+} from '@kcs/plugin-kafka-connect-node';
 import type { CatalogOwnershipConfig } from './provider/entities';
 import { KafkaConnectEntityProvider } from './provider/KafkaConnectEntityProvider';
 
-function readStringMap(
-  config: Config | undefined,
-  key: string,
-): Record<string, string> | undefined {
-  const map = config?.getOptionalConfig(key);
-  if (!map) {
-    return undefined;
-  }
-  return Object.fromEntries(map.keys().map(k => [k, map.getString(k)]));
-}
-
-/** Reads `kafkaConnect.catalog` and `app.baseUrl`. */
+/** The owner settings (read as the watch cache reads them) and `app.baseUrl`. */
 export function readCatalogOwnershipConfig(
   config: Config,
 ): CatalogOwnershipConfig {
-  const catalog = config.getOptionalConfig('kafkaConnect.catalog');
   return {
-    defaultOwner: catalog?.getOptionalString('defaultOwner'),
-    namespaceOwners: readStringMap(catalog, 'namespaceOwners'),
-    namespaceSystems: readStringMap(catalog, 'namespaceSystems'),
+    ...readOwnershipConfig(config),
     appBaseUrl: config.getOptionalString('app.baseUrl'),
   };
 }

@@ -20,6 +20,7 @@ import {
   kafkaConnectorTargetPermissionRules,
   BlueprintRegistry,
   readBlueprintLocations,
+  readStrimziVersions,
   readValidationConfig,
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
@@ -36,7 +37,6 @@ import {
 import {
   readHistoryRetentionDays,
   readSettleTimeMs,
-  readStrimziVersions,
 } from './service/healthConfig';
 import { HealthHistoryStore } from './service/healthHistoryStore';
 import { readOperationsSafety } from './service/operationsSafety';
