@@ -229,8 +229,26 @@ async function main() {
       );
       progress('first page of the ownership page');
       const firstPage = await client.firstPage();
+      // KC_BENCH_CPU_PROF=<dir>: CPU profiles of the backend during the
+      // repeated page views and the first pages (the profiler slows both).
+      const profiled = async <T>(phase: string, run: () => Promise<T>) => {
+        const dir = process.env.KC_BENCH_CPU_PROF;
+        if (!dir) {
+          return run();
+        }
+        const file = path.join(dir, `backend-${size}-${phase}.cpuprofile`);
+        const stop = await portal.handle.profile(file);
+        try {
+          return await run();
+        } finally {
+          await stop();
+          say(`  (CPU profile of ${phase}: ${file})`);
+        }
+      };
       const cold = await pageViews(client, measured, PAUSE_MS);
-      const repeated = await pageViews(client, measured, PAUSE_MS);
+      const repeated = await profiled('entity-connectors', () =>
+        pageViews(client, measured, PAUSE_MS),
+      );
       const backToBack = await pageViews(client, measured, 0);
       say(
         `  /entity-connectors (20 connectors from ${Math.min(
@@ -256,7 +274,9 @@ async function main() {
           checks.catalog,
         )}`,
       );
-      const pages = await firstPages(client, 200, PAUSE_MS);
+      const pages = await profiled('first-pages', () =>
+        firstPages(client, 200, PAUSE_MS),
+      );
       say(
         `  ownership page, first page of 50 (sort=health): first request ${ms(
           firstPage.ms,

@@ -29,6 +29,8 @@ export interface BackendHandle {
   hasExited(): boolean;
   /** RSS and heap after two full collections, read by the backend itself. */
   memory(): Promise<BackendMemory>;
+  /** Starts a CPU profile in the backend; the returned call stops it and writes `file`. */
+  profile(file: string): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -60,8 +62,23 @@ export async function startBackendProcess(
       resolve();
     }),
   );
+  const ask = (message: { type: string; file?: string }) =>
+    new Promise<void>(resolve => {
+      const onMessage = (answer: { type?: string }) => {
+        if (answer.type === message.type) {
+          child.off('message', onMessage);
+          resolve();
+        }
+      };
+      child.on('message', onMessage);
+      child.send(message);
+    });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    profile: async file => {
+      await ask({ type: 'profile-start' });
+      return () => ask({ type: 'profile-stop', file });
+    },
     pid: child.pid!,
     hasExited: () => exitCode !== undefined,
     memory: () =>
