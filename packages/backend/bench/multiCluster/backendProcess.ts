@@ -5,7 +5,8 @@
  * SQLite, entities from a file location), the permission backend with the
  * portal's own policy, and the Kafka Connect suite's backend plugin.
  * Configuration comes as JSON in argv[2]. Answers `{ type: 'memory' }`
- * messages with its memory after a full garbage collection.
+ * messages with its memory after a full garbage collection, `{ type: 'cpu' }`
+ * with the CPU time it has used.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -64,6 +65,10 @@ process.on('message', (message: { type?: string; file?: string }) => {
       console.error(error);
       process.send?.({ type: message.type });
     });
+  }
+  if (message?.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ type: 'cpu', micros: user + system });
   }
   if (message?.type === 'memory') {
     (globalThis as { gc?: () => void }).gc?.();
