@@ -80,3 +80,52 @@ export async function resetSampleConnector(
     )
     .toBe(`healthy ${connector.tasksMax}/${connector.tasksMax}`);
 }
+
+/** The real-worker sample whose file source fails for real (its file is a symbolic link loop). */
+export const AUDIT_LOG: SampleConnector = {
+  cluster: 'eu-1',
+  namespace: 'streaming',
+  name: 'audit-log-file-source',
+  tasksMax: 1,
+};
+
+/**
+ * Turns automatic restart off and on again, so Strimzi's (the stand-in's)
+ * count starts over: it restarts the failed task at once (count 1) and
+ * schedules the next attempt 2 minutes later. Without it, what the card
+ * shows depends on how long the demo has run (3 restarts, then it gives
+ * up). Answers the summary once the first restart is in.
+ */
+export async function startAutomaticRestartsOver(
+  request: APIRequestContext,
+  connector: SampleConnector,
+): Promise<Record<string, any>> {
+  const headers = { authorization: `Bearer ${await guestToken(request)}` };
+  const summaryNow = async () =>
+    (await request.get(connectorUrl(connector), { headers })).json();
+  for (const enabled of [false, true]) {
+    const response = await request.post(`${connectorUrl(connector)}/actions`, {
+      headers,
+      data: { action: 'auto-restart', enabled },
+    });
+    expect(
+      response.status(),
+      `auto-restart ${enabled} of ${connector.name}: ${await response.text()}`,
+    ).toBe(202);
+    await expect
+      .poll(
+        async () => {
+          const { autoRestart } = await summaryNow();
+          return `${autoRestart?.enabled} ${autoRestart?.count ?? 0}`;
+        },
+        {
+          timeout: 60_000,
+          message: `${connector.name}: automatic restart ${
+            enabled ? 'on, first restart done' : 'off, count cleared'
+          }`,
+        },
+      )
+      .toBe(enabled ? 'true 1' : 'false 0');
+  }
+  return summaryNow();
+}

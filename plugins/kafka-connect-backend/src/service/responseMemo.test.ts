@@ -326,6 +326,33 @@ describe('createSummaryMemo', () => {
     expect(summaryOf(resource, synced[0]).owner).toBe('group:default/team-ns');
   });
 
+  it("rebuilds when the cluster's restart dialect was learned meanwhile", () => {
+    const cluster = { restartOptions: false };
+    const summaryOf = createSummaryMemo(
+      () => undefined,
+      () => ({ restartOptions: cluster.restartOptions }),
+    );
+    const stuck = cached('c');
+    stuck.resource.metadata.annotations = {
+      'strimzi.io/restart': 'includeTasks,onlyFailed',
+    };
+    stuck.resource.status = {
+      observedGeneration: 1,
+      conditions: [{ type: 'Ready', status: 'True' }],
+      connectorStatus: {
+        connector: { state: 'RUNNING' },
+        tasks: [{ id: 0, state: 'RUNNING' }],
+      },
+    };
+    expect(summaryOf(stuck, synced[0]).reason).toContain(
+      'will never be acted on',
+    );
+    cluster.restartOptions = true;
+    expect(summaryOf(stuck, synced[0]).reason).toContain(
+      'waiting for the operator',
+    );
+  });
+
   it('rebuilds when the Connect cluster object changes, and once the health ages', () => {
     let clock = Date.parse('2026-03-01T10:00:00Z');
     let connect: Record<string, unknown> = {

@@ -32,6 +32,7 @@ export function createSummaryMemo(
       synced: boolean;
       owner?: string;
       connectCluster?: object | null;
+      restartOptions?: boolean;
       expiresAt: number;
       summary: ConnectorSummary;
     }
@@ -51,6 +52,8 @@ export function createSummaryMemo(
       kept.synced === synced &&
       kept.owner === owner &&
       kept.connectCluster === context.connectCluster &&
+      // A cluster's restart dialect may be learned without this resource changing.
+      kept.restartOptions === context.restartOptions &&
       at < kept.expiresAt
     ) {
       return kept.summary;
@@ -63,6 +66,7 @@ export function createSummaryMemo(
       synced,
       owner,
       connectCluster: context.connectCluster,
+      restartOptions: context.restartOptions,
       expiresAt: expiryOf([summary]),
       summary,
     });
