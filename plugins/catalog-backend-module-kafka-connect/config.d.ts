@@ -2,14 +2,12 @@ import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/ba
 
 export interface Config {
   kafkaConnect?: {
-    /** How connectors and Connect clusters become catalog entities. */
+    /**
+     * How connectors and Connect clusters become catalog entities. The owner
+     * keys (`defaultOwner`, `namespaceOwners`, `namespaceSystems`) are read
+     * and declared by `@kcs/plugin-kafka-connect-node`.
+     */
     catalog?: {
-      /** Owner of resources no annotation or namespace map claims, e.g. `group:default/platform`. */
-      defaultOwner?: string;
-      /** Namespace name to owner entity ref, used when neither the resource nor its Namespace is annotated. */
-      namespaceOwners?: { [namespace: string]: string };
-      /** Namespace name to System entity ref. */
-      namespaceSystems?: { [namespace: string]: string };
       /** Schedule of the full refresh (default: every 10 minutes). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

@@ -1,12 +1,10 @@
 export interface Config {
   kafkaConnect?: {
+    /**
+     * Self-service settings. `blueprintLocations` is read (by the backend's
+     * validation too) and declared by `@kcs/plugin-kafka-connect-node`.
+     */
     scaffolder?: {
-      /**
-       * Files or folders of connector blueprint YAML, read after the built-in
-       * blueprints; a blueprint with a built-in's id replaces it. Relative
-       * paths are relative to the backend's working directory.
-       */
-      blueprintLocations?: string[];
       /** Field manager of server-side apply. Default `backstage-kafka-connect`. */
       fieldManager?: string;
       /**

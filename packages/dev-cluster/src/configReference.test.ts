@@ -31,6 +31,21 @@ describe('config reference in each README', () => {
     expect(packagesWithConfig.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('declares each key in one package only (the one that reads it)', () => {
+    const declaredBy = new Map<string, string[]>();
+    for (const dir of packagesWithConfig) {
+      for (const { key } of readConfigKeys(path.join(dir, 'config.d.ts'))) {
+        declaredBy.set(key, [
+          ...(declaredBy.get(key) ?? []),
+          path.basename(dir),
+        ]);
+      }
+    }
+    const twice = [...declaredBy].filter(([, dirs]) => dirs.length > 1);
+    expect(declaredBy.size).toBeGreaterThan(0);
+    expect(twice).toEqual([]);
+  });
+
   it.each(packagesWithConfig.map(dir => [path.basename(dir), dir]))(
     "%s: the README's table is the one config.d.ts gives",
     (_name, dir) => {

@@ -2,34 +2,38 @@ import {
   KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
-  PatchStrategy,
 } from '@kubernetes/client-node';
+import { STRIMZI_CLUSTER_LABEL } from '@kcs/plugin-kafka-connect-common';
+import {
+  FaultTarget,
+  healTarget,
+  injectConnectorFailure,
+  injectTaskFailure,
+  readStrimziResource,
+  RealWorker,
+} from './faultTarget';
+import { failRealTask, RealConnector } from './kafka/realFaults';
+import { mirrorMaker2FaultTarget } from './mirrorMaker2Faults';
+import { isTrue } from './operator/conditions';
+import { ConnectRestClient } from './operator/connectRest';
 import {
   FAILED_CONNECTOR_ANNOTATION,
   FAILED_TASKS_ANNOTATION,
   failedTasksOf,
+  REAL_WORKER_ANNOTATION,
   sampleTrace,
 } from './operator/simulation';
-import { describeError } from './kube';
-import {
-  failRealConnector,
-  failRealTask,
-  healReal,
-  RealConnector,
-} from './kafka/realFaults';
-import {
-  failMirrorMaker2Connector,
-  failMirrorMaker2Task,
-  healMirrorMaker2,
-} from './mirrorMaker2Faults';
-import { ConnectRestClient } from './operator/connectRest';
-import { REAL_WORKER_ANNOTATION } from './operator/simulation';
-import { STRIMZI_CLUSTER_LABEL } from '@kcs/plugin-kafka-connect-common';
 
-/** The local cluster's real worker, when it runs one. */
-export interface RealWorker {
-  connectUrl: string;
-  filesDir: string;
+export type { RealWorker } from './faultTarget';
+
+/**
+ * A connector in a cluster: a KafkaConnector, or with `connector` one
+ * connector of the KafkaMirrorMaker2 `name`.
+ */
+export interface ConnectorRef {
+  namespace: string;
+  name: string;
+  connector?: string;
 }
 
 /**
@@ -51,10 +55,8 @@ async function realConnectorOf(
       kind: 'KafkaConnect',
       metadata: { name: clusterName, namespace: connector.metadata!.namespace },
     });
-    if (
-      connect.metadata?.annotations?.[REAL_WORKER_ANNOTATION]?.toLowerCase() !==
-      'true'
-    ) {
+    // As the stand-in decides which KafkaConnects the real worker backs.
+    if (!isTrue(connect.metadata?.annotations?.[REAL_WORKER_ANNOTATION])) {
       return undefined;
     }
   } catch {
@@ -68,76 +70,58 @@ async function realConnectorOf(
   };
 }
 
-function refuseTrace(trace: string | undefined, ref: ConnectorRef) {
-  if (trace !== undefined) {
-    throw new Error(
-      `--trace does not apply to ${ref.namespace}/${ref.name}: a real Kafka Connect worker runs it, so the trace is Connect's own; leave --trace out`,
-    );
-  }
-}
-
-/**
- * A connector in a cluster: a KafkaConnector, or with `connector` one
- * connector of the KafkaMirrorMaker2 `name`.
- */
-export interface ConnectorRef {
-  namespace: string;
-  name: string;
-  connector?: string;
-}
-
-const mirrorRef = (ref: ConnectorRef) => ({
-  namespace: ref.namespace,
-  name: ref.name,
-  connector: ref.connector!,
-});
-
-async function readConnector(
+async function kafkaConnectorFaultTarget(
   kc: KubeConfig,
   ref: ConnectorRef,
-): Promise<KubernetesObject> {
-  const objects = KubernetesObjectApi.makeApiClient(kc);
-  let lastError: unknown;
-  for (const version of ['v1', 'v1beta2']) {
-    try {
-      return await objects.read({
-        apiVersion: `kafka.strimzi.io/${version}`,
-        kind: 'KafkaConnector',
-        metadata: { name: ref.name, namespace: ref.namespace },
-      });
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw new Error(
-    `KafkaConnector ${ref.namespace}/${ref.name} not found (${describeError(
-      lastError,
-    )}); list them with kubectl get kctr -A`,
+  worker: RealWorker | undefined,
+): Promise<FaultTarget> {
+  const connector = await readStrimziResource(
+    kc,
+    'KafkaConnector',
+    ref,
+    'kctr',
   );
+  return {
+    resource: connector,
+    label: `${ref.namespace}/${ref.name}`,
+    real: await realConnectorOf(kc, connector, worker),
+    failRealTask,
+    failedTask: (taskId, trace) => ({
+      [FAILED_TASKS_ANNOTATION]: JSON.stringify({
+        ...failedTasksOf(connector.metadata?.annotations),
+        [String(taskId)]:
+          trace ??
+          sampleTrace(
+            'Tolerance exceeded in error handler: org.apache.kafka.common.errors.RecordTooLargeException',
+          ),
+      }),
+    }),
+    failedConnector: trace => ({
+      [FAILED_CONNECTOR_ANNOTATION]:
+        trace ??
+        sampleTrace(
+          'Unable to connect to the source database: Communications link failure',
+        ),
+    }),
+    healed: () => ({
+      [FAILED_TASKS_ANNOTATION]: null,
+      [FAILED_CONNECTOR_ANNOTATION]: null,
+    }),
+  };
 }
 
-async function patchAnnotations(
+const targetOf = (
   kc: KubeConfig,
-  connector: KubernetesObject,
-  annotations: Record<string, string | null>,
-) {
-  await KubernetesObjectApi.makeApiClient(kc).patch(
-    {
-      apiVersion: connector.apiVersion,
-      kind: connector.kind,
-      metadata: {
-        name: connector.metadata!.name,
-        namespace: connector.metadata!.namespace,
-        annotations: annotations as Record<string, string>,
-      },
-    },
-    undefined,
-    undefined,
-    'dev-cluster-faults',
-    undefined,
-    PatchStrategy.MergePatch,
-  );
-}
+  ref: ConnectorRef,
+  worker: RealWorker | undefined,
+) =>
+  ref.connector === undefined
+    ? kafkaConnectorFaultTarget(kc, ref, worker)
+    : mirrorMaker2FaultTarget(
+        kc,
+        { namespace: ref.namespace, name: ref.name, connector: ref.connector },
+        worker,
+      );
 
 /** Makes one task of a connector fail, with a trace, until healed or restarted. */
 export async function failTask(
@@ -147,28 +131,7 @@ export async function failTask(
   trace?: string,
   worker?: RealWorker,
 ) {
-  if (ref.connector !== undefined) {
-    await failMirrorMaker2Task(kc, mirrorRef(ref), taskId, trace, worker);
-    return;
-  }
-  const connector = await readConnector(kc, ref);
-  const real = await realConnectorOf(kc, connector, worker);
-  if (real) {
-    refuseTrace(trace, ref);
-    await failRealTask(real, taskId);
-    return;
-  }
-  const failed = {
-    ...failedTasksOf(connector.metadata?.annotations),
-    [String(taskId)]:
-      trace ??
-      sampleTrace(
-        'Tolerance exceeded in error handler: org.apache.kafka.common.errors.RecordTooLargeException',
-      ),
-  };
-  await patchAnnotations(kc, connector, {
-    [FAILED_TASKS_ANNOTATION]: JSON.stringify(failed),
-  });
+  await injectTaskFailure(kc, await targetOf(kc, ref, worker), taskId, trace);
 }
 
 /** Makes the connector itself fail, until healed or restarted. */
@@ -178,24 +141,7 @@ export async function failConnector(
   trace?: string,
   worker?: RealWorker,
 ) {
-  if (ref.connector !== undefined) {
-    await failMirrorMaker2Connector(kc, mirrorRef(ref), trace, worker);
-    return;
-  }
-  const connector = await readConnector(kc, ref);
-  const real = await realConnectorOf(kc, connector, worker);
-  if (real) {
-    refuseTrace(trace, ref);
-    await failRealConnector(real);
-    return;
-  }
-  await patchAnnotations(kc, connector, {
-    [FAILED_CONNECTOR_ANNOTATION]:
-      trace ??
-      sampleTrace(
-        'Unable to connect to the source database: Communications link failure',
-      ),
-  });
+  await injectConnectorFailure(kc, await targetOf(kc, ref, worker), trace);
 }
 
 /** Clears every injected failure of a connector; on the real worker, puts its files back and restarts what failed. */
@@ -204,18 +150,5 @@ export async function heal(
   ref: ConnectorRef,
   worker?: RealWorker,
 ) {
-  if (ref.connector !== undefined) {
-    await healMirrorMaker2(kc, mirrorRef(ref), worker);
-    return;
-  }
-  const connector = await readConnector(kc, ref);
-  const real = await realConnectorOf(kc, connector, worker);
-  if (real) {
-    await healReal(real);
-    return;
-  }
-  await patchAnnotations(kc, connector, {
-    [FAILED_TASKS_ANNOTATION]: null,
-    [FAILED_CONNECTOR_ANNOTATION]: null,
-  });
+  await healTarget(kc, await targetOf(kc, ref, worker));
 }

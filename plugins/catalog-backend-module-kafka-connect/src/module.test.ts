@@ -5,10 +5,8 @@ import {
   strimziResourceCacheServiceRef,
 } from '@kcs/plugin-kafka-connect-node';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  catalogModuleKafkaConnect,
-  readCatalogOwnershipConfig,
-} from './module';
+import { catalogModuleKafkaConnect } from './module';
+import { readCatalogOwnershipConfig } from './provider/scheduledProvider';
 import { ConfigReader } from '@backstage/config';
 
 describe('catalogModuleKafkaConnect', () => {

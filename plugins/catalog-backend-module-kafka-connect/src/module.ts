@@ -1,37 +1,10 @@
 import {
   coreServices,
   createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { strimziResourceCacheServiceRef } from '@kcs/plugin-kafka-connect-node';
-import type { CatalogOwnershipConfig } from './provider/entities';
-import { KafkaConnectEntityProvider } from './provider/KafkaConnectEntityProvider';
-
-function readStringMap(
-  config: Config | undefined,
-  key: string,
-): Record<string, string> | undefined {
-  const map = config?.getOptionalConfig(key);
-  if (!map) {
-    return undefined;
-  }
-  return Object.fromEntries(map.keys().map(k => [k, map.getString(k)]));
-}
-
-/** Reads `kafkaConnect.catalog` and `app.baseUrl`. */
-export function readCatalogOwnershipConfig(
-  config: Config,
-): CatalogOwnershipConfig {
-  const catalog = config.getOptionalConfig('kafkaConnect.catalog');
-  return {
-    defaultOwner: catalog?.getOptionalString('defaultOwner'),
-    namespaceOwners: readStringMap(catalog, 'namespaceOwners'),
-    namespaceSystems: readStringMap(catalog, 'namespaceSystems'),
-    appBaseUrl: config.getOptionalString('app.baseUrl'),
-  };
-}
+import { createScheduledEntityProvider } from './provider/scheduledProvider';
 
 /**
  * Catalog module: every KafkaConnector, KafkaConnect and KafkaMirrorMaker2 of
@@ -50,53 +23,9 @@ export const catalogModuleKafkaConnect = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
       },
-      async init({ catalog, cache, config, logger, scheduler }) {
-        const scheduleConfig = config.getOptionalConfig(
-          'kafkaConnect.catalog.schedule',
-        );
-        const schedule = scheduleConfig
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-          : { frequency: { minutes: 10 }, timeout: { minutes: 3 } };
-        const taskId = 'kafka-connect-entity-provider:refresh';
-        let scheduled = false;
-        let refreshTimer: NodeJS.Timeout | undefined;
-        const provider = new KafkaConnectEntityProvider({
-          cache,
-          config: readCatalogOwnershipConfig(config),
-          logger,
-          requestRefresh() {
-            // Every kind of every cluster reports its list: trigger once after the burst.
-            if (!scheduled || refreshTimer) {
-              return;
-            }
-            refreshTimer = setTimeout(() => {
-              refreshTimer = undefined;
-              scheduler
-                .triggerTask(taskId)
-                .catch(error =>
-                  logger.debug(`Kafka Connect refresh not triggered: ${error}`),
-                );
-            }, 1000);
-            refreshTimer.unref?.();
-          },
-        });
-        catalog.addEntityProvider({
-          getProviderName: () => provider.getProviderName(),
-          async connect(connection) {
-            await provider.connect(connection);
-            // Global scope: with several replicas on one database, one runs it.
-            await scheduler.scheduleTask({
-              id: taskId,
-              scope: 'global',
-              ...schedule,
-              fn: async () => {
-                await provider.refresh();
-              },
-            });
-            scheduled = true;
-          },
-        });
-        logger.info('Kafka Connect entity provider registered');
+      async init({ catalog, ...deps }) {
+        catalog.addEntityProvider(createScheduledEntityProvider(deps));
+        deps.logger.info('Kafka Connect entity provider registered');
       },
     });
   },

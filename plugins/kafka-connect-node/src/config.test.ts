@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readKafkaConnectClusters } from './config';
+import { readKafkaConnectClusters, readStrimziVersions } from './config';
 
 describe('readKafkaConnectClusters', () => {
   it('reads kafkaConnect.clusters with defaults', () => {
@@ -112,5 +112,24 @@ describe('readKafkaConnectClusters', () => {
         new ConfigReader({ kafkaConnect: { clusters: [cluster, cluster] } }),
       ),
     ).toThrow("Cluster name 'a' is configured twice");
+  });
+});
+
+describe('readStrimziVersions', () => {
+  it('maps cluster names to configured releases and names a malformed one', () => {
+    const clusters = (strimziVersion?: string) =>
+      new ConfigReader({
+        kafkaConnect: {
+          clusters: [
+            { name: 'old', url: 'https://a', strimziVersion },
+            { name: 'new', url: 'https://b' },
+          ],
+        },
+      });
+    expect(readStrimziVersions(clusters('0.48.0'))).toEqual({ old: '0.48.0' });
+    expect(readStrimziVersions(new ConfigReader({}))).toEqual({});
+    expect(() => readStrimziVersions(clusters('latest'))).toThrow(
+      /kafkaConnect\.clusters\[0\]\.strimziVersion must be a Strimzi release/,
+    );
   });
 });

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export * from './extensions';
-export { readKafkaConnectClusters } from './config';
+export { readKafkaConnectClusters, readStrimziVersions } from './config';
 export type {
   KafkaConnectClusterAuth,
   KafkaConnectClusterConfig,
@@ -25,6 +25,7 @@ export type {
   StrimziResourceReader,
 } from './cache/StrimziResourceCache';
 export { strimziResourceCacheServiceRef } from './cache/service';
+export { readOwnershipConfig } from './cache/ownershipConfig';
 export {
   createKafkaConnectorConditionalDecision,
   isKafkaConnectorOwnedByUser,

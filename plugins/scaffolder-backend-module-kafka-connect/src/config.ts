@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { readBlueprintLocations } from '@kcs/plugin-kafka-connect-node';
 
 /** Field manager of server-side apply when config names none. */
 export const DEFAULT_FIELD_MANAGER = 'backstage-kafka-connect';
@@ -21,7 +22,7 @@ export interface KafkaConnectScaffolderConfig {
   targets?: SelfServiceTarget[];
 }
 
-/** Reads `kafkaConnect.scaffolder`. */
+/** Reads `kafkaConnect.scaffolder`; `blueprintLocations` as the node library reads it. */
 export function readKafkaConnectScaffolderConfig(
   config: Config,
 ): KafkaConnectScaffolderConfig {
@@ -32,7 +33,8 @@ export function readKafkaConnectScaffolderConfig(
     connectClusters: target.getOptionalStringArray('connectClusters'),
   }));
   return {
-    blueprintLocations: own?.getOptionalStringArray('blueprintLocations') ?? [],
+    // The backend's validation loads the same files, through the same reader.
+    blueprintLocations: readBlueprintLocations(config),
     fieldManager:
       own?.getOptionalString('fieldManager') ?? DEFAULT_FIELD_MANAGER,
     ...(targets ? { targets } : {}),

@@ -21,32 +21,6 @@ export function readSettleTimeMs(config: Config): number | undefined {
   return value * 60_000;
 }
 
-/**
- * `kafkaConnect.clusters[].strimziVersion` by cluster name: the Strimzi
- * release a cluster runs, where the API versions it serves do not tell
- * (a `v1beta2`-only cluster may be 0.48, which reads restart options, or older).
- */
-export function readStrimziVersions(config: Config): Record<string, string> {
-  const versions: Record<string, string> = {};
-  (config.getOptionalConfigArray('kafkaConnect.clusters') ?? []).forEach(
-    (cluster, index) => {
-      const version = cluster.getOptionalString('strimziVersion');
-      if (version === undefined) {
-        return;
-      }
-      if (!/^\d+\.\d+(\.\d+)?$/.test(version.trim())) {
-        throw new Error(
-          `Config kafkaConnect.clusters[${index}].strimziVersion must be a Strimzi release such as 0.45.0 or 1.2, not ${JSON.stringify(
-            version,
-          )}`,
-        );
-      }
-      versions[cluster.getString('name')] = version.trim();
-    },
-  );
-  return versions;
-}
-
 const RETENTION_KEY = 'kafkaConnect.history.retentionDays';
 
 /** `kafkaConnect.history.retentionDays`: how long health transitions are kept, default 14 days. */

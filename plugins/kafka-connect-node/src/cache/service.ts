@@ -4,6 +4,7 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { kafkaConnectClusterRegistryServiceRef } from '../clusters/service';
+import { readOwnershipConfig } from './ownershipConfig';
 import {
   StrimziResourceCache,
   StrimziResourceReader,
@@ -32,17 +33,7 @@ export const strimziResourceCacheServiceRef =
           const cache = new StrimziResourceCache(
             clusters,
             logger.child({ plugin: 'kafka-connect' }),
-            {
-              namespaceOwners: config.getOptional<Record<string, string>>(
-                'kafkaConnect.catalog.namespaceOwners',
-              ),
-              defaultOwner: config.getOptionalString(
-                'kafkaConnect.catalog.defaultOwner',
-              ),
-              namespaceSystems: config.getOptional<Record<string, string>>(
-                'kafkaConnect.catalog.namespaceSystems',
-              ),
-            },
+            readOwnershipConfig(config),
           );
           cache.start();
           // Clusters that modules or the catalog add or drop later.

@@ -2,13 +2,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles, useTheme } from '@material-ui/core/styles';
-import type {
-  ConnectorHealth,
-  ConnectorSummary,
-} from '@kcs/plugin-kafka-connect-common';
+import { makeStyles } from '@material-ui/core/styles';
+import type { ConnectorSummary } from '@kcs/plugin-kafka-connect-common';
 import useAsync from 'react-use/esm/useAsync';
 import { kafkaConnectApiRef } from '../api';
+import { useHealthColor } from './healthColor';
 import { timeInState, timelineSegments } from './healthTimeline';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,29 +24,6 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(0.5),
   },
 }));
-
-function colorOf(
-  health: ConnectorHealth | null,
-  status: Record<string, string>,
-  none: string,
-): string {
-  switch (health) {
-    case 'healthy':
-      return status.ok;
-    case 'failed':
-      return status.error;
-    case 'degraded':
-    case 'unknown':
-      return status.warning;
-    case 'pending':
-      return status.pending;
-    case 'paused':
-    case 'stopped':
-      return status.aborted;
-    default:
-      return none;
-  }
-}
 
 const timeOf = (at: number) =>
   new Date(at).toLocaleString(undefined, {
@@ -72,7 +47,7 @@ export function ConnectorHealthTimeline({
 }) {
   const api = useApi(kafkaConnectApiRef);
   const classes = useStyles();
-  const theme = useTheme();
+  const colorOf = useHealthColor();
   const { cluster, namespace, name, health } = connector;
   const { value } = useAsync(
     async () =>
@@ -90,9 +65,6 @@ export function ConnectorHealthTimeline({
   const windowStart = at - windowMs;
   const segments = timelineSegments(value.items, windowStart, at);
   const inState = timeInState(value.items, health, at);
-  const status = (
-    theme.palette as unknown as { status: Record<string, string> }
-  ).status;
   return (
     <Box data-testid={`health-timeline-${name}`}>
       <Box
@@ -117,11 +89,7 @@ export function ConnectorHealthTimeline({
               style={{
                 flexGrow: segment.end - segment.start,
                 flexBasis: 0,
-                backgroundColor: colorOf(
-                  segment.health,
-                  status,
-                  theme.palette.action.hover,
-                ),
+                backgroundColor: colorOf(segment.health),
               }}
             />
           </Tooltip>

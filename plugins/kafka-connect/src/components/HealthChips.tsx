@@ -1,8 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { makeStyles } from '@material-ui/core/styles';
 import type { ConnectorHealth } from '@kcs/plugin-kafka-connect-common';
 import { HEALTHS_WORST_FIRST } from './connectorDisplay';
+import { useHealthColor } from './healthColor';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -19,32 +20,6 @@ const useStyles = makeStyles(theme => ({
     flexShrink: 0,
   },
 }));
-
-/** The theme's status color of a health (Backstage's StatusOK/Error/... colors). */
-export function useHealthColor(): (health: ConnectorHealth | null) => string {
-  const theme = useTheme();
-  const status = (
-    theme.palette as unknown as { status: Record<string, string> }
-  ).status;
-  return health => {
-    switch (health) {
-      case 'healthy':
-        return status.ok;
-      case 'failed':
-        return status.error;
-      case 'degraded':
-      case 'unknown':
-        return status.warning;
-      case 'pending':
-        return status.pending;
-      case 'paused':
-      case 'stopped':
-        return status.aborted;
-      default:
-        return theme.palette.action.hover;
-    }
-  };
-}
 
 /**
  * Counts per health as chips, worst first; a click shows only that health,

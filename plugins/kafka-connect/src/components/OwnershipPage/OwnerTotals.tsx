@@ -9,7 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ConnectorHealth, NO_OWNER } from '@kcs/plugin-kafka-connect-common';
 import { HEALTHS_WORST_FIRST } from '../connectorDisplay';
-import { useHealthColor } from '../HealthChips';
+import { useHealthColor } from '../healthColor';
 
 type Counts = Partial<Record<ConnectorHealth, number>>;
 
