@@ -147,5 +147,6 @@ describe('KafkaConnectConfigCheck in the scaffolder stepper', () => {
     expect(screen.getByLabelText('New version')).toBeInTheDocument();
     expect(screen.queryByLabelText('How to deliver')).toBeNull();
     expect(onCreate).not.toHaveBeenCalled();
-  });
+    // The whole stepper renders slowly on a busy machine.
+  }, 30_000);
 });
