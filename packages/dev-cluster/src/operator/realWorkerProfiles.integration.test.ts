@@ -1,9 +1,10 @@
 import { useTestCluster } from '../harness';
-import { ready, setupRealWorker } from './realWorkerTesting';
+import { connectorState, ready, setupRealWorker } from './realWorkerTesting';
 
 // The stand-in behaving like Strimzi 0.45 on the real worker: v1beta2 only,
-// connectors created with PUT, and `strimzi.io/restart` read with Java's
-// Boolean.parseBoolean (anything but `true` restarts nothing and stays).
+// with `spec.state` beside the deprecated `spec.pause`, connectors created
+// with PUT, and `strimzi.io/restart` read with Java's Boolean.parseBoolean
+// (anything but `true` restarts nothing and stays).
 const getCluster = useTestCluster({
   kafka: true,
   strimziProfile: '0.45',
@@ -42,5 +43,22 @@ describe('operator stand-in as Strimzi 0.45 on a real worker', () => {
       resource =>
         resource.metadata.annotations?.['strimzi.io/restart'] === undefined,
     );
+  });
+
+  it('stops a paused connector through v1beta2 spec.state, which wins over spec.pause', async () => {
+    const { rest, wait, source, setState, namespace } = await setup('p045s');
+    const name = `p045s-${namespace}`;
+    await source(name, { pause: true });
+    await wait(name, connectorState('PAUSED'));
+    expect((await rest.status(name)).connector.state).toBe('PAUSED');
+
+    await setState(name, 'stopped');
+    const stopped = await wait(name, connectorState('STOPPED'));
+    expect((await rest.status(name)).connector.state).toBe('STOPPED');
+    expect(
+      stopped.status.conditions.map(
+        (c: { type: string; reason?: string }) => c.reason ?? c.type,
+      ),
+    ).toEqual(['DeprecatedFields', 'UpdateState', 'Ready']);
   });
 });

@@ -168,7 +168,7 @@ export function formFieldOf(
     if (typeof connect === 'string') return connect;
     return field === 'connectCluster'
       ? connect.name
-      : connect[field as 'cluster'];
+      : connect[field as 'cluster' | 'namespace'];
   }
   if (field === 'owner') return options.ownerField ?? 'owner';
   if (field === 'blueprint') return options.blueprintField ?? field;
