@@ -45,6 +45,7 @@ import {
 } from './multiCluster/phases';
 import { guestToken, portalClient, sleep } from './multiCluster/portalClient';
 import { StatusWriter } from './multiCluster/statusChanges';
+import { phaseMeter } from './multiCluster/phaseMeter';
 
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const clusterCount = Number(process.argv[3] ?? 20);
@@ -229,9 +230,22 @@ async function main() {
       );
       progress('first page of the ownership page');
       const firstPage = await client.firstPage();
-      const cold = await pageViews(client, measured, PAUSE_MS);
-      const repeated = await pageViews(client, measured, PAUSE_MS);
-      const backToBack = await pageViews(client, measured, 0);
+      const meter = await phaseMeter(portal.handle, size);
+      const onProfile = (file: string) => say(`  (CPU profile: ${file})`);
+      const cold = await meter.measure('cold', measured.length, () =>
+        pageViews(client, measured, PAUSE_MS),
+      );
+      const repeated = await meter.measure(
+        'entity-connectors',
+        measured.length,
+        () => pageViews(client, measured, PAUSE_MS),
+        { profile: true, onProfile },
+      );
+      const backToBack = await meter.measure(
+        'back-to-back',
+        measured.length,
+        () => pageViews(client, measured, 0),
+      );
       say(
         `  /entity-connectors (20 connectors from ${Math.min(
           20,
@@ -239,14 +253,26 @@ async function main() {
         )} clusters), ${
           measured.length
         } page views ${PAUSE_MS} ms apart: cold ${p50p99(
-          cold,
-        )}; repeated ${p50p99(repeated)}; repeated back to back ${p50p99(
-          backToBack,
+          cold.result,
+        )}; repeated ${p50p99(repeated.result)}; repeated back to back ${p50p99(
+          backToBack.result,
         )}; goal p99 ≤ 10 ms: cold ${met(
-          percentile(cold, 99) <= 10,
-        )}, repeated ${met(percentile(repeated, 99) <= 10)}`,
+          percentile(cold.result, 99) <= 10,
+        )}, repeated ${met(percentile(repeated.result, 99) <= 10)}`,
       );
-      const checks = await checkCosts(client, measured.slice(0, 200), PAUSE_MS);
+      say(
+        `  backend CPU per page view (less its idle ${meter.idleCpuPerSecond.toFixed(
+          0,
+        )} ms/s): cold ${ms(cold.cpuMs)}, repeated ${ms(
+          repeated.cpuMs,
+        )}, back to back ${ms(backToBack.cpuMs)}`,
+      );
+      const checks = await checkCosts(
+        client,
+        measured.slice(0, 200),
+        PAUSE_MS,
+        meter,
+      );
       say(
         `  the real checks alone, asked from outside with the same token, 200 each ${PAUSE_MS} ms apart: a route that does nothing (auth only) ${p50p99(
           checks.floor,
@@ -254,9 +280,16 @@ async function main() {
           checks.permission,
         )}; catalog lookup (GET /api/catalog/entities/by-name) ${p50p99(
           checks.catalog,
-        )}`,
+        )}; backend CPU per request: ${ms(checks.cpuMs.floor)}, ${ms(
+          checks.cpuMs.permission,
+        )}, ${ms(checks.cpuMs.catalog)}`,
       );
-      const pages = await firstPages(client, 200, PAUSE_MS);
+      const { result: pages, cpuMs: pageCpuMs } = await meter.measure(
+        'first-pages',
+        200,
+        () => firstPages(client, 200, PAUSE_MS),
+        { profile: true, onProfile },
+      );
       say(
         `  ownership page, first page of 50 (sort=health): first request ${ms(
           firstPage.ms,
@@ -264,7 +297,9 @@ async function main() {
           pages.times,
         )}; goal p99 ≤ 50 ms ${met(
           percentile(pages.times, 99) <= 50,
-        )}, ≤ 100 KB ${met(pages.bytes <= 100_000)}`,
+        )}, ≤ 100 KB ${met(pages.bytes <= 100_000)}; backend CPU ${ms(
+          pageCpuMs,
+        )} per request`,
       );
       say(`  load average before the changes ${loadAverage()}`);
       progress(

@@ -25,7 +25,7 @@ const USAGE = `Usage: yarn dev-cluster <command>
   build-helm                             build helm only (KC_HELM=<binary> uses an existing one instead)
   build-kafka                            resolve Kafka, Kafka Connect and Debezium with Maven only
                                          (KC_KAFKA_HOME=<Kafka install> uses an existing one instead)
-  up --name <name> [--no-sample-data] [--no-kafka] [--strimzi 0.45|0.48|0.51|1.2] [--strimzi-api v1|v1-and-v1beta2|v1beta2-only] [--crds-dir <dir>]
+  up --name <name> [--no-sample-data] [--no-kafka] [--strimzi 0.37|0.45|0.48|0.51|1.2] [--strimzi-api v1|v1-and-v1beta2|v1beta2-only] [--crds-dir <dir>]
                                          start a named cluster (idempotent); state in .dev-cluster/<name>/
   down [<name>...]                       stop clusters (all when no name) and remove their state
   status                                 show the clusters and what runs

@@ -341,7 +341,12 @@ export async function startCluster(
     await startApiServer();
     writeKubeconfig(state.kubeconfigPath, state);
     const kc = kubeConfigFor(state);
-    const crds = crdManifests({ strimziApi, fromDir: options.crdsDir });
+    const { connectorState, offsets } = profileBehaviour(strimziProfile);
+    const crds = crdManifests({
+      strimziApi,
+      features: { connectorState, offsets },
+      fromDir: options.crdsDir,
+    });
     log(`installing ${crds.length} CRDs`);
     await installCrds(kc, crds as KubernetesObject[]);
     await applyObjects(kc, portalAccessManifests());

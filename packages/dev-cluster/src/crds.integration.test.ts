@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { useTestCluster } from './harness';
-import { waitForResource } from './testing';
 
 const EXAMPLES = path.join(__dirname, '__fixtures__', 'strimzi-examples');
 
@@ -169,76 +168,5 @@ describe('Strimzi CRDs (v1)', () => {
         name: 'hand-written',
       })) as Record<string, any>;
     expect(stored.status).toEqual(status);
-  });
-});
-
-describe('Strimzi CRDs (v1beta2 only, like Strimzi 0.48 and older)', () => {
-  const getCluster = useTestCluster({ strimziApi: 'v1beta2-only' });
-
-  it('serves only v1beta2, where connectors pause with spec.pause', async () => {
-    const cluster = getCluster();
-    const namespace = await cluster.newNamespace('old');
-    const api = cluster.kubeConfig().makeApiClient(CustomObjectsApi);
-    await expect(
-      api.listNamespacedCustomObject({
-        group: 'kafka.strimzi.io',
-        version: 'v1',
-        namespace,
-        plural: 'kafkaconnectors',
-      }),
-    ).rejects.toMatchObject({ code: 404 });
-    const [applied] = await cluster
-      .apply([
-        {
-          apiVersion: 'kafka.strimzi.io/v1beta2',
-          kind: 'KafkaConnect',
-          metadata: {
-            name: 'old-connect',
-            namespace,
-            annotations: { 'strimzi.io/use-connector-resources': 'true' },
-          },
-          spec: {
-            replicas: 1,
-            bootstrapServers: 'kafka:9092',
-            groupId: 'g',
-            configStorageTopic: 'c',
-            statusStorageTopic: 's',
-            offsetStorageTopic: 'o',
-          },
-        },
-        {
-          apiVersion: 'kafka.strimzi.io/v1beta2',
-          kind: 'KafkaConnector',
-          metadata: {
-            name: 'paused-old',
-            namespace,
-            labels: { 'strimzi.io/cluster': 'old-connect' },
-          },
-          spec: {
-            class: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
-            pause: true,
-            tasksMax: 1,
-          },
-        },
-      ])
-      .then(all => all.slice(1));
-    expect((applied as Record<string, any>).spec.pause).toBe(true);
-    const paused = await waitForResource(
-      cluster.kubeConfig(),
-      {
-        version: 'v1beta2',
-        plural: 'kafkaconnectors',
-        namespace,
-        name: 'paused-old',
-      },
-      resource =>
-        resource.status?.connectorStatus?.connector?.state === 'PAUSED',
-    );
-    // Strimzi lists its Warnings before the readiness condition.
-    expect(
-      paused.status.conditions.map(
-        (c: { type: string; reason?: string }) => c.reason ?? c.type,
-      ),
-    ).toEqual(['DeprecatedFields', 'Ready']);
   });
 });

@@ -138,24 +138,50 @@ const replicasColumn = {
   type: 'integer',
 };
 
+/** Connector fields that came with later Strimzi releases. */
+export interface CrdFeatures {
+  /** `spec.state` (0.38 and later); without it v1beta2 connectors have only `spec.pause`. */
+  connectorState: boolean;
+  /** `spec.listOffsets` / `spec.alterOffsets` (0.44 and later). */
+  offsets: boolean;
+}
+
+const ALL_FEATURES: CrdFeatures = { connectorState: true, offsets: true };
+
 interface KindDefinition {
   kind: string;
   plural: string;
   shortName: string;
-  spec: (version: string, mode: CrdMode) => Schema;
+  spec: (version: string, features: CrdFeatures) => Schema;
   status: Schema;
   scale: Record<string, string>;
   columns: Array<Record<string, string>>;
 }
 
-/** Connector state fields: v1 has only `state`; see the KafkaConnector spec. */
-function connectorStateFields(version: string, mode: CrdMode): Schema {
-  if (version === 'v1') {
-    return { state: connectorState };
+/**
+ * A connector's state and offsets fields, for KafkaConnectors and the
+ * connectors of a KafkaMirrorMaker2: v1 has only `state`; v1beta2 keeps the
+ * deprecated `pause` beside it, and before Strimzi 0.38 has `pause` alone.
+ */
+function connectorFields(
+  version: string,
+  features: CrdFeatures,
+): Record<string, Schema> {
+  let state: Record<string, Schema> = { state: connectorState };
+  if (version !== 'v1') {
+    state = features.connectorState
+      ? { pause: boolean, state: connectorState }
+      : { pause: boolean };
   }
-  return mode === 'v1beta2-only'
-    ? { pause: boolean }
-    : { pause: boolean, state: connectorState };
+  return {
+    ...state,
+    ...(features.offsets
+      ? {
+          listOffsets: offsets('toConfigMap'),
+          alterOffsets: offsets('fromConfigMap'),
+        }
+      : {}),
+  };
 }
 
 const KINDS: KindDefinition[] = [
@@ -200,19 +226,14 @@ const KINDS: KindDefinition[] = [
     kind: 'KafkaConnector',
     plural: 'kafkaconnectors',
     shortName: 'kctr',
-    spec: (version, mode) =>
+    spec: (version, features) =>
       objectOf({
         class: string,
         tasksMax: { type: 'integer', minimum: 1 },
         autoRestart: autoRestartSpec,
         version: string,
         config: freeObject,
-        // v1 has only `state`. Beside v1 (0.49-0.51), v1beta2 keeps the deprecated
-        // `pause` with `state`; `v1beta2-only` stands for a Strimzi before `state`
-        // (0.38), which the product's pause fallback is tested against.
-        ...connectorStateFields(version, mode),
-        listOffsets: offsets('toConfigMap'),
-        alterOffsets: offsets('fromConfigMap'),
+        ...connectorFields(version, features),
       }),
     status: objectOf({
       conditions,
@@ -247,7 +268,7 @@ const KINDS: KindDefinition[] = [
     kind: 'KafkaMirrorMaker2',
     plural: 'kafkamirrormaker2s',
     shortName: 'kmm2',
-    spec: () => {
+    spec: (version, features) => {
       const cluster = (required: string[]) =>
         objectOf(
           {
@@ -263,10 +284,8 @@ const KINDS: KindDefinition[] = [
         tasksMax: { type: 'integer', minimum: 1 },
         version: string,
         config: freeObject,
-        state: connectorState,
         autoRestart: autoRestartSpec,
-        listOffsets: offsets('toConfigMap'),
-        alterOffsets: offsets('fromConfigMap'),
+        ...connectorFields(version, features),
       });
       const target = cluster([
         'alias',
@@ -321,7 +340,11 @@ const KINDS: KindDefinition[] = [
   },
 ];
 
-function crdFor(definition: KindDefinition, mode: CrdMode) {
+function crdFor(
+  definition: KindDefinition,
+  mode: CrdMode,
+  features: CrdFeatures,
+) {
   const versions = servedVersions(mode);
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
@@ -355,7 +378,7 @@ function crdFor(definition: KindDefinition, mode: CrdMode) {
               apiVersion: string,
               kind: string,
               metadata: { type: 'object' },
-              spec: definition.spec(version, mode),
+              spec: definition.spec(version, features),
               status: definition.status,
             },
           },
@@ -368,6 +391,8 @@ function crdFor(definition: KindDefinition, mode: CrdMode) {
 /** Options of {@link crdManifests}. */
 export interface CrdManifestOptions {
   strimziApi: CrdMode;
+  /** Connector fields of the Strimzi release imitated; all by default. */
+  features?: CrdFeatures;
   /** Load every CustomResourceDefinition in this folder's YAML files instead. */
   fromDir?: string;
 }
@@ -382,7 +407,9 @@ export function crdManifests(
   if (options.fromDir) {
     return loadCrdsFromDir(options.fromDir);
   }
-  return KINDS.map(definition => crdFor(definition, options.strimziApi));
+  return KINDS.map(definition =>
+    crdFor(definition, options.strimziApi, options.features ?? ALL_FEATURES),
+  );
 }
 
 function loadCrdsFromDir(dir: string): Array<Record<string, any>> {

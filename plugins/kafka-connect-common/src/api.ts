@@ -230,7 +230,26 @@ export interface ConnectorListResponse {
 
 /** `GET /clusters` response. @public */
 export interface ClusterListResponse {
-  items: Array<ClusterSyncState & { connectClusters: ConnectClusterSummary[] }>;
+  items: Array<
+    ClusterSyncState & {
+      connectClusters: ConnectClusterSummary[];
+      restartDialect?: RestartDialect;
+    }
+  >;
+}
+
+/**
+ * Whether restarts in a cluster send restart options (`includeTasks`,
+ * `onlyFailed`) in one annotation, or `true` and the tasks one by one, and
+ * what says so: the configured `strimziVersion`, the served API version
+ * (`v1` came with 0.49), what its Strimzi was seen to do with an options
+ * value (`learned`), or nothing yet (`unknown`: `true`, which every
+ * version reads).
+ * @public
+ */
+export interface RestartDialect {
+  restartOptions: boolean;
+  source: 'strimziVersion' | 'apiVersion' | 'learned' | 'unknown';
 }
 
 /**

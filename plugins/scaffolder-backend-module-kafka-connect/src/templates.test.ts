@@ -127,6 +127,44 @@ describe('software templates the module ships in templates/', () => {
       'tasksMax',
       'version',
     ]);
+    // Kafka Connect checks the changed config before the run: the field asks
+    // for the request the action validates, from the fields the step passes.
+    const check = template.spec.parameters[1].properties.configCheck;
+    expect(check['ui:field']).toBe('KafkaConnectConfigCheck');
+    const options = check['ui:options'];
+    const from = (field: string) => `\${{ parameters.${field} }}`;
+    expect(step.input.blueprint).toBe(from(options.blueprintField));
+    expect(options.parameterObjectFields.map(from)).toEqual([
+      step.input.parameters,
+      step.input.change.parameters,
+    ]);
+    expect(options.parameters).toEqual(['version']);
+    expect(step.input.change.version).toBe(from('version'));
+    expect(
+      [
+        options.connectField.cluster,
+        options.connectField.namespace,
+        options.connectField.name,
+        options.ownerField ?? 'owner',
+      ].map(from),
+    ).toEqual([
+      step.input.cluster,
+      step.input.namespace,
+      step.input.connectCluster,
+      step.input.owner,
+    ]);
+    expect(options.tasksMaxField.map(from)).toEqual([
+      step.input.change.tasksMax,
+      step.input.tasksMax,
+    ]);
+    // the action asks Connect when tasksMax, version or parameters change
+    expect(options.onlyWhenSet.map(from).sort()).toEqual(
+      [
+        step.input.change.tasksMax,
+        step.input.change.version,
+        step.input.change.parameters,
+      ].sort(),
+    );
     expect(template.spec.output.links[0].entityRef).toBe(
       '${{ parameters.entityRef }}',
     );

@@ -29,6 +29,10 @@ export interface BackendHandle {
   hasExited(): boolean;
   /** RSS and heap after two full collections, read by the backend itself. */
   memory(): Promise<BackendMemory>;
+  /** CPU time (user + system) the backend process has used, in ms. */
+  cpuMs(): Promise<number>;
+  /** Starts a CPU profile in the backend; the returned call stops it and writes `file`. */
+  profile(file: string): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -60,8 +64,26 @@ export async function startBackendProcess(
       resolve();
     }),
   );
+  const ask = (message: { type: string; file?: string }) =>
+    new Promise<{ micros?: number }>(resolve => {
+      const onMessage = (answer: { type?: string; micros?: number }) => {
+        if (answer.type === message.type) {
+          child.off('message', onMessage);
+          resolve(answer);
+        }
+      };
+      child.on('message', onMessage);
+      child.send(message);
+    });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    profile: async file => {
+      await ask({ type: 'profile-start' });
+      return async () => {
+        await ask({ type: 'profile-stop', file });
+      };
+    },
+    cpuMs: async () => ((await ask({ type: 'cpu' })).micros ?? 0) / 1000,
     pid: child.pid!,
     hasExited: () => exitCode !== undefined,
     memory: () =>

@@ -5,12 +5,15 @@ import {
   PROBE_ENTITIES,
   CONNECTORS_PER_ENTITY,
 } from './layout';
+import type { phaseMeter } from './phaseMeter';
 import { type PortalClient, sleep } from './portalClient';
 import {
   connectorStatus,
   startStatusChanges,
   StatusWriter,
 } from './statusChanges';
+
+type PhaseMeter = Awaited<ReturnType<typeof phaseMeter>>;
 
 /** Page views one at a time, `pauseMs` apart (real page views are not microseconds apart). */
 export async function pageViews(
@@ -193,18 +196,28 @@ export async function checkCosts(
   client: PortalClient,
   entities: number[],
   pauseMs: number,
+  meter: PhaseMeter,
 ) {
-  const series = async (call: (entity: number) => Promise<{ ms: number }>) => {
-    const times: number[] = [];
-    for (const entity of entities) {
-      await sleep(pauseMs);
-      times.push((await call(entity)).ms);
-    }
-    return times.sort((a, b) => a - b);
+  const cpuMs: Record<string, number> = {};
+  const series = async (
+    name: string,
+    call: (entity: number) => Promise<{ ms: number }>,
+  ) => {
+    const measured = await meter.measure(name, entities.length, async () => {
+      const times: number[] = [];
+      for (const entity of entities) {
+        await sleep(pauseMs);
+        times.push((await call(entity)).ms);
+      }
+      return times.sort((a, b) => a - b);
+    });
+    cpuMs[name] = measured.cpuMs;
+    return measured.result;
   };
   return {
-    floor: await series(() => client.get('/api/kafka-connect/health')),
-    permission: await series(() =>
+    cpuMs,
+    floor: await series('floor', () => client.get('/api/kafka-connect/health')),
+    permission: await series('permission', () =>
       client.post('/api/permission/authorize', {
         items: [
           {
@@ -218,7 +231,7 @@ export async function checkCosts(
         ],
       }),
     ),
-    catalog: await series(entity =>
+    catalog: await series('catalog', entity =>
       client.get(
         `/api/catalog/entities/by-name/component/default/${entityName(entity)}`,
       ),

@@ -1,17 +1,36 @@
-import { KubernetesObjectApi, PatchStrategy } from '@kubernetes/client-node';
+import {
+  KubernetesObjectApi,
+  PatchStrategy,
+  V1ConfigMap,
+} from '@kubernetes/client-node';
 import type { Resource } from './reconcile';
 
 const FIELD_MANAGER = 'operator-stand-in';
 
 /**
- * Creates or replaces a ConfigMap owned by a Strimzi resource (Strimzi writes
- * listed offsets this way), so it goes when the resource goes.
+ * Creates a ConfigMap owned by a Strimzi resource, or merges the data into
+ * it (Strimzi writes listed offsets this way: the MirrorMaker 2 connectors
+ * of one resource may share a ConfigMap, each under its own key), so it
+ * goes when the resource goes.
  */
 export async function applyOwnedConfigMap(
   objects: KubernetesObjectApi,
   owner: Resource,
   configMap: { name: string; data: Record<string, string> },
 ): Promise<void> {
+  const existing = await objects
+    .read<V1ConfigMap>({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: configMap.name, namespace: owner.metadata?.namespace },
+    })
+    .then(found => found.data ?? {})
+    .catch(error => {
+      if ((error as { code?: number }).code === 404) {
+        return {};
+      }
+      throw error;
+    });
   await objects.patch(
     {
       apiVersion: 'v1',
@@ -30,7 +49,7 @@ export async function applyOwnedConfigMap(
           },
         ],
       },
-      data: configMap.data,
+      data: { ...existing, ...configMap.data },
     },
     undefined,
     undefined,

@@ -175,5 +175,9 @@ describe('helpers', () => {
     expect(
       specWarningsOf({ spec: { pause: true, state: 'stopped' } })[1].message,
     ).toContain('the connector will be stopped');
+    // Before 0.38 spec.pause was the only way to pause: nothing to warn about.
+    expect(
+      specWarningsOf({ spec: { pause: true } }, { connectorState: false }),
+    ).toEqual([]);
   });
 });

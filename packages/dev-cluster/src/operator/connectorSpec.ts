@@ -112,13 +112,19 @@ export interface SpecWarning {
   message: string;
 }
 
-/** The Warnings Strimzi writes about `spec.pause` (deprecated in v1beta2, ignored beside `spec.state`). */
-export function specWarningsOf(resource: {
-  apiVersion?: string;
-  spec?: Record<string, any>;
-}): SpecWarning[] {
+/**
+ * The Warnings Strimzi writes about `spec.pause` (deprecated in v1beta2,
+ * ignored beside `spec.state`); none before 0.38, which had no `spec.state`.
+ */
+export function specWarningsOf(
+  resource: {
+    apiVersion?: string;
+    spec?: Record<string, any>;
+  },
+  strimzi: { connectorState: boolean } = { connectorState: true },
+): SpecWarning[] {
   const spec = resource.spec ?? {};
-  if (spec.pause === undefined) {
+  if (spec.pause === undefined || !strimzi.connectorState) {
     return [];
   }
   const warnings: SpecWarning[] = [

@@ -78,6 +78,25 @@ describe('reconcileKafkaMirrorMaker2 (simulated)', () => {
     });
   });
 
+  it('answers an offsets request with the Warning of a Connect that cannot answer, pointing at the real worker', () => {
+    const { status, annotations } = reconcileKafkaMirrorMaker2(
+      mm2({
+        'strimzi.io/connector-offsets': 'list',
+        'strimzi.io/mirrormaker-connector': 'eu->us.MirrorSourceConnector',
+      }),
+      NOW,
+    );
+    expect(annotations).toBeUndefined();
+    expect(status!.conditions[0]).toMatchObject({
+      type: 'Warning',
+      reason: 'ListOffsets',
+      message: expect.stringContaining(
+        'this KafkaMirrorMaker2 is simulated by the dev cluster',
+      ),
+    });
+    expect(status!.conditions[1].type).toBe('Ready');
+  });
+
   it('acts on restart-connector and restart-connector-task', () => {
     const failures = JSON.stringify({
       'eu->us.MirrorSourceConnector:0': 'a',

@@ -4,6 +4,7 @@ import {
   STRIMZI_RESTART_CONNECTOR_TASK_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
 import { condition, isTrue } from './conditions';
+import { simulatedOffsetsWarnings } from './offsets';
 import { targetStateOf } from './connectorSpec';
 import {
   mirrorMaker2ConnectorsOf,
@@ -126,7 +127,10 @@ export function reconcileKafkaMirrorMaker2(
   const connectors = mirrorMaker2ConnectorStatuses(name, namespace, bodies);
   return {
     status: {
-      conditions: [mirrorMaker2Readiness(now, connectors)],
+      conditions: [
+        ...simulatedOffsetsWarnings(annotations, now, 'KafkaMirrorMaker2'),
+        mirrorMaker2Readiness(now, connectors),
+      ],
       observedGeneration: generation,
       url: `http://${name}-mirrormaker2-api.${namespace}.svc:8083`,
       ...(connectors.length > 0 ? { connectors } : {}),

@@ -29,6 +29,8 @@ export interface MirrorMaker2Connector {
   /** `<source alias>-><target alias>.<Class>`, as Strimzi names it in Connect. */
   name: string;
   role: (typeof ROLES)[number][0];
+  /** Its mirror's place in `spec.mirrors`. */
+  mirrorIndex: number;
   /** `spec.mirrors[i].sourceConnector` or `.checkpointConnector`. */
   spec: Record<string, any>;
   /** The config sent to Connect. */
@@ -76,7 +78,7 @@ export function mirrorMaker2ConnectorsOf(
   const mirrors: Record<string, any>[] = Array.isArray(mm2.spec?.mirrors)
     ? mm2.spec!.mirrors
     : [];
-  return mirrors.flatMap(mirror =>
+  return mirrors.flatMap((mirror, mirrorIndex) =>
     ROLES.filter(
       ([role]) => mirror?.[role] && typeof mirror[role] === 'object',
     ).map(([role, className]) => {
@@ -104,6 +106,7 @@ export function mirrorMaker2ConnectorsOf(
           target?.alias ?? ''
         }.${className}`,
         role,
+        mirrorIndex,
         spec,
         config,
       };

@@ -2,7 +2,13 @@
  * Strimzi releases whose connector handling differs, as the stand-in
  * imitates them (see the Strimzi reference's SEMANTICS.md for the sources).
  */
-export const STRIMZI_PROFILES = ['0.45', '0.48', '0.51', '1.2'] as const;
+export const STRIMZI_PROFILES = [
+  '0.37',
+  '0.45',
+  '0.48',
+  '0.51',
+  '1.2',
+] as const;
 
 /** A Strimzi release the stand-in behaves like. */
 export type StrimziProfile = (typeof STRIMZI_PROFILES)[number];
@@ -20,16 +26,32 @@ export interface ProfileBehaviour {
   restartOptions: boolean;
   /** From 1.1 pausing a FAILED connector is refused with NotReady. */
   refusesPauseOfFailed: boolean;
+  /** From 0.38 connectors have `spec.state` (running / paused / stopped) and `spec.pause` is deprecated. */
+  connectorState: boolean;
+  /** From 0.44 connector offsets are listed and altered through `spec.listOffsets` / `spec.alterOffsets`. */
+  offsets: boolean;
 }
 
 export function profileBehaviour(profile: StrimziProfile): ProfileBehaviour {
   switch (profile) {
+    // Before `spec.state`: what the backend's `spec.pause` fallback is for.
+    case '0.37':
+      return {
+        strimziApi: 'v1beta2-only',
+        createsWithInitialState: false,
+        restartOptions: false,
+        refusesPauseOfFailed: false,
+        connectorState: false,
+        offsets: false,
+      };
     case '0.45':
       return {
         strimziApi: 'v1beta2-only',
         createsWithInitialState: false,
         restartOptions: false,
         refusesPauseOfFailed: false,
+        connectorState: true,
+        offsets: true,
       };
     case '0.48':
       return {
@@ -37,6 +59,8 @@ export function profileBehaviour(profile: StrimziProfile): ProfileBehaviour {
         createsWithInitialState: false,
         restartOptions: true,
         refusesPauseOfFailed: false,
+        connectorState: true,
+        offsets: true,
       };
     case '0.51':
       return {
@@ -44,6 +68,8 @@ export function profileBehaviour(profile: StrimziProfile): ProfileBehaviour {
         createsWithInitialState: false,
         restartOptions: true,
         refusesPauseOfFailed: false,
+        connectorState: true,
+        offsets: true,
       };
     default:
       return {
@@ -51,6 +77,8 @@ export function profileBehaviour(profile: StrimziProfile): ProfileBehaviour {
         createsWithInitialState: true,
         restartOptions: true,
         refusesPauseOfFailed: true,
+        connectorState: true,
+        offsets: true,
       };
   }
 }

@@ -15,7 +15,7 @@ import {
   restartOptionsOf,
   targetStateOf,
 } from './connectorSpec';
-import { offsetsStep } from './offsets';
+import { offsetsStep, OffsetsOutcome } from './offsets';
 import { ProfileBehaviour } from './profiles';
 import {
   ConnectorContext,
@@ -156,7 +156,7 @@ export async function reconcileRealConnector(
   const spec = connector.spec ?? {};
   const target = targetStateOf(spec);
   const desired = connectConfigOf(spec);
-  const warnings: Condition[] = specWarnings(connector, now);
+  const warnings: Condition[] = specWarnings(connector, now, context.behaviour);
   try {
     const current = await rest.config(name);
     if (!current) {
@@ -197,7 +197,10 @@ export async function reconcileRealConnector(
     }
     const autoRestart = await autoRestartStep(connector, status, context);
     status = autoRestart.status;
-    const offsets = await offsetsStep(connector, status, context);
+    // Before 0.44 Strimzi knows no offsets annotation and leaves it alone.
+    const offsets: OffsetsOutcome = context.behaviour.offsets
+      ? await offsetsStep(connector, status, context)
+      : { warnings: [] };
     warnings.push(...offsets.warnings);
     const topics = await rest.topics(name);
     return {

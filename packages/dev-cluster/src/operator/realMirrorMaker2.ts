@@ -20,7 +20,13 @@ import {
   restartConnectorOf,
   restartConnectorTaskOf,
 } from './mirrorMaker2Spec';
+import {
+  mirrorMaker2OffsetsRequest,
+  mirrorMaker2OffsetsStep,
+  OffsetsOutcome,
+} from './offsets';
 import { ProfileBehaviour } from './profiles';
+import type { RealConnectorContext } from './realConnector';
 import { labelSelector, ReconcileResult, Resource } from './reconcile';
 
 /** What reconciling a MirrorMaker 2 on the real worker needs besides the resource. */
@@ -35,6 +41,8 @@ export interface RealMirrorMaker2Context {
    * gives each MirrorMaker 2 its own Connect cluster, so it never meets this).
    */
   claimedElsewhere?: (connector: string) => string | undefined;
+  /** Reads a ConfigMap's data (offsets to alter). */
+  readConfigMap?: RealConnectorContext['readConfigMap'];
 }
 
 /**
@@ -274,6 +282,12 @@ export async function reconcileRealMirrorMaker2(
   const autoRestarts: ConnectorAutoRestart[] = [];
   const errors: string[] = [];
   let requeueAfterMs = 2000;
+  // Strimzi acts on one offsets request per MirrorMaker 2, for the connector it names.
+  const offsetsRequest = mirrorMaker2OffsetsRequest(mm2, now);
+  let offsets: OffsetsOutcome = { warnings: [] };
+  if (offsetsRequest && 'warning' in offsetsRequest) {
+    warnings.push(offsetsRequest.warning);
+  }
   for (const connector of mirrorMaker2ConnectorsOf(mm2)) {
     const owner = context.claimedElsewhere?.(connector.name);
     if (owner !== undefined) {
@@ -304,6 +318,18 @@ export async function reconcileRealMirrorMaker2(
         context,
       );
       bodies.push(step.status);
+      if (offsetsRequest && 'connector' in offsetsRequest) {
+        const outcome = await mirrorMaker2OffsetsStep(
+          mm2,
+          connector,
+          offsetsRequest,
+          step.status,
+          context,
+        );
+        offsets =
+          outcome.annotations || outcome.warnings.length ? outcome : offsets;
+        warnings.push(...outcome.warnings);
+      }
       if (step.autoRestart) {
         autoRestarts.push({
           connectorName: connector.name,
@@ -338,6 +364,8 @@ export async function reconcileRealMirrorMaker2(
       ...(connectors.length > 0 ? { connectors } : {}),
       ...(autoRestarts.length > 0 ? { autoRestartStatuses: autoRestarts } : {}),
     },
+    ...(offsets.annotations ? { annotations: offsets.annotations } : {}),
+    ...(offsets.configMap ? { configMap: offsets.configMap } : {}),
     requeueAfterMs,
   };
 }

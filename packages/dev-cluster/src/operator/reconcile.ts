@@ -175,8 +175,12 @@ export function invalidRestartWarning(now: string, value: string): Condition {
 }
 
 /** {@link specWarningsOf} as conditions. */
-export function specWarnings(connector: Resource, now: string): Condition[] {
-  return specWarningsOf(connector).map(({ reason, message }) =>
+export function specWarnings(
+  connector: Resource,
+  now: string,
+  behaviour: ProfileBehaviour,
+): Condition[] {
+  return specWarningsOf(connector, behaviour).map(({ reason, message }) =>
     warning(now, reason, message),
   );
 }
@@ -291,11 +295,9 @@ export function reconcileKafkaConnector(
   const annotations = metadata.annotations ?? {};
   const name = metadata.name ?? '';
   const namespace = metadata.namespace ?? '';
-  const restarts = simulatedRestarts(
-    annotations,
-    now,
-    context.behaviour ?? profileBehaviour(DEFAULT_STRIMZI_PROFILE),
-  );
+  const behaviour =
+    context.behaviour ?? profileBehaviour(DEFAULT_STRIMZI_PROFILE);
+  const restarts = simulatedRestarts(annotations, now, behaviour);
   if (restarts.patch) {
     return { annotations: restarts.patch };
   }
@@ -349,9 +351,12 @@ export function reconcileKafkaConnector(
   return {
     status: {
       conditions: [
-        ...specWarnings(connector, now),
+        ...specWarnings(connector, now, behaviour),
         ...restarts.warnings,
-        ...simulatedOffsetsWarnings(annotations, now),
+        // Before 0.44 Strimzi knows no offsets annotation and leaves it alone.
+        ...(behaviour.offsets
+          ? simulatedOffsetsWarnings(annotations, now)
+          : []),
         readinessOf(now, connectorStatus),
       ],
       observedGeneration: metadata.generation ?? 0,

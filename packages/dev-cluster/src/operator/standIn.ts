@@ -328,6 +328,7 @@ export async function startOperatorStandIn(
               rest: rest!,
               behaviour,
               autoRestartMinuteMs: options.autoRestartMinuteMs ?? 60_000,
+              readConfigMap,
               claimedElsewhere: claimedElsewhereFor(
                 claimantsOnWorker(),
                 resource,

@@ -6,35 +6,76 @@ import { InputError } from '@backstage/errors';
 import {
   detectGitOps,
   formatResourceRef,
+  mirrorMaker2ConnectorsInSpec,
+  offsetsSpecPlace,
   offsetsSupport,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
 import type express from 'express';
 import { authorizeOperation } from './authorizeOperation';
-import type { OffsetsService, OffsetsTarget } from './offsetsService';
-
-/** Why the portal does not manage a MirrorMaker 2's offsets (yet). */
-export const MIRROR_MAKER_2_OFFSETS_UNSUPPORTED =
-  'The portal manages offsets of KafkaConnectors only so far; for a KafkaMirrorMaker2 use the strimzi.io/connector-offsets and strimzi.io/mirrormaker-connector annotations with kubectl';
+import {
+  offsetsSubjectOf,
+  type OffsetsService,
+  type OffsetsTarget,
+} from './offsetsService';
 
 const GITOPS_TOOLS = { argocd: 'Argo CD', flux: 'Flux' } as const;
 
-/** Why a spec field the portal adds shows as drift in the GitOps tool that applies the connector. */
+/** Why a spec field the portal adds shows as drift in the GitOps tool that applies the resource. */
 function gitOpsWarnings(
-  resource: Record<string, any>,
+  target: OffsetsTarget,
   field: 'listOffsets' | 'alterOffsets',
-  configMap: string | undefined,
 ): string[] {
-  const gitOps = detectGitOps(resource);
-  if (!gitOps || configMap) {
+  const gitOps = detectGitOps(target.resource);
+  const place = offsetsSpecPlace(offsetsSubjectOf(target));
+  const named =
+    field === 'listOffsets'
+      ? place.spec.listOffsets?.toConfigMap?.name
+      : place.spec.alterOffsets?.fromConfigMap?.name;
+  if (!gitOps || named) {
     return [];
   }
   const tool = `${GITOPS_TOOLS[gitOps.tool]}${
     gitOps.name ? ` (${gitOps.name})` : ''
   }`;
   return [
-    `${tool} applies this connector: the portal added spec.${field}, which ${tool} shows as drift and may remove on its next sync. Add it in Git to keep it.`,
+    `${tool} applies this ${
+      target.kind === 'KafkaMirrorMaker2' ? 'MirrorMaker 2' : 'connector'
+    }: the portal added ${
+      place.field
+    }.${field}, which ${tool} shows as drift and may remove on its next sync. Add it in Git to keep it.`,
   ];
+}
+
+/** `?connector=`: which connector of a KafkaMirrorMaker2; none for a KafkaConnector. */
+function mirrorConnectorOf(
+  req: express.Request,
+  kind: 'KafkaConnector' | 'KafkaMirrorMaker2',
+  resource: Record<string, any>,
+): string | undefined {
+  const connector = req.query.connector;
+  if (connector !== undefined && typeof connector !== 'string') {
+    throw new InputError("Query parameter 'connector' must be given once");
+  }
+  if (kind === 'KafkaConnector') {
+    if (connector !== undefined) {
+      throw new InputError(
+        "Query parameter 'connector' names a connector of a KafkaMirrorMaker2; a KafkaConnector is its own connector",
+      );
+    }
+    return undefined;
+  }
+  if (!connector) {
+    const known = mirrorMaker2ConnectorsInSpec(resource).map(
+      entry => entry.name,
+    );
+    throw new InputError(
+      `Query parameter 'connector' is required for a KafkaMirrorMaker2: name one of its connectors (${
+        known.join(', ') || 'its spec.mirrors configures none'
+      })`,
+    );
+  }
+  return connector;
 }
 
 /**
@@ -68,23 +109,24 @@ export function addOffsetsRoutes(
       credentials: res.locals.credentials,
       operationsRefusal: options.operationsRefusal,
     });
-    if (kind === 'KafkaMirrorMaker2') {
-      throw new InputError(
-        `${namespace}/${name} is a KafkaMirrorMaker2. ${MIRROR_MAKER_2_OFFSETS_UNSUPPORTED}`,
-      );
-    }
+    const connector = mirrorConnectorOf(req, kind, found.resource);
     const strimziVersion = options.strimziVersions?.[cluster];
     const support = offsetsSupport({ strimziVersion });
     if (!support.supported) {
       throw new InputError(support.reason);
     }
     const apiVersion = String(found.resource.apiVersion ?? '');
-    return {
+    const target: OffsetsTarget = {
       ...ref,
+      kind,
+      ...(connector !== undefined ? { connector } : {}),
       version: apiVersion.split('/')[1] ?? 'v1',
       ...(strimziVersion ? { strimziVersion } : {}),
       resource: found.resource,
     };
+    // A MirrorMaker 2 connector its spec does not configure: 400 up front.
+    offsetsSpecPlace(offsetsSubjectOf(target));
+    return target;
   };
 
   const audited = (
@@ -103,6 +145,9 @@ export function addOffsetsRoutes(
         request: req,
         meta: {
           connector: formatResourceRef({ cluster, namespace, name }),
+          ...(typeof req.query.connector === 'string'
+            ? { mirrorConnector: req.query.connector }
+            : {}),
           operation,
         },
       });
@@ -131,11 +176,7 @@ export function addOffsetsRoutes(
     base,
     audited('list', async (req, res) => {
       const target = await targetOf(req, res);
-      const warnings = gitOpsWarnings(
-        target.resource,
-        'listOffsets',
-        target.resource.spec?.listOffsets?.toConfigMap?.name,
-      );
+      const warnings = gitOpsWarnings(target, 'listOffsets');
       const listed = await offsets.list(target);
       return { ...listed, ...(warnings.length ? { warnings } : {}) };
     }),
@@ -151,11 +192,7 @@ export function addOffsetsRoutes(
     `${base}/alter`,
     audited('alter', async (req, res) => {
       const target = await targetOf(req, res);
-      const warnings = gitOpsWarnings(
-        target.resource,
-        'alterOffsets',
-        target.resource.spec?.alterOffsets?.fromConfigMap?.name,
-      );
+      const warnings = gitOpsWarnings(target, 'alterOffsets');
       const answer = await offsets.alter(target, req.body);
       return { ...answer, ...(warnings.length ? { warnings } : {}) };
     }),

@@ -1,7 +1,6 @@
 import {
   ConflictError,
   InputError,
-  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
@@ -18,23 +17,35 @@ import {
   CONNECTOR_OFFSETS_ANNOTATION,
   ConnectorOffsetsResponse,
   OffsetsOperation,
+  offsetsConfigMapKey,
   offsetsConfigMapNames,
   OffsetsOperationResponse,
-  OffsetsRequestWritten,
   offsetsOutcome,
-  offsetsWarning,
+  offsetsRequestChange,
+  offsetsRequestRemoval,
+  OffsetsRequestWritten,
+  offsetsSpecPlace,
+  OffsetsSubject,
   offsetsUnsupportedReason,
-  OFFSETS_CONFIG_MAP_KEY,
+  offsetsWarning,
   parseOffsetsJson,
   STRIMZI_API_GROUP,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
+import { translateKubernetesError } from './kubernetesErrors';
 
-/** The KafkaConnector whose offsets are managed, as found in the cache. */
+/**
+ * The connector whose offsets are managed, as found in the cache: a
+ * KafkaConnector, or one connector of a KafkaMirrorMaker2.
+ */
 export interface OffsetsTarget {
   cluster: string;
   namespace: string;
+  /** The resource's name. */
   name: string;
+  kind: 'KafkaConnector' | 'KafkaMirrorMaker2';
+  /** KafkaMirrorMaker2: the connector's name in Connect. */
+  connector?: string;
   /** The Strimzi API version the cluster serves (`v1` or `v1beta2`). */
   version: string;
   /** The configured Strimzi version, for the reason of a refusal. */
@@ -54,19 +65,23 @@ const CLOCK_SKEW_MS = 5_000;
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-function errorMessage(error: ApiException<unknown>): string {
-  try {
-    return JSON.parse(String(error.body)).message ?? String(error.body);
-  } catch {
-    return String(error.body);
-  }
+/** The target as the pure offsets functions of `-common` read it, with the resource given. */
+export function offsetsSubjectOf(
+  target: OffsetsTarget,
+  resource: Record<string, any> = target.resource,
+): OffsetsSubject {
+  return target.kind === 'KafkaMirrorMaker2'
+    ? { kind: target.kind, resource, connector: target.connector ?? '' }
+    : { kind: target.kind, resource };
 }
 
 /**
- * Lists, resets and alters a KafkaConnector's offsets the way Strimzi
- * (0.44+) offers it: `spec.listOffsets` / `spec.alterOffsets` ConfigMaps
- * and the `strimzi.io/connector-offsets` annotation, then the operator's
- * answer read back from the resource. Never calls Kafka Connect itself.
+ * Lists, resets and alters the offsets of a KafkaConnector or of one
+ * MirrorMaker 2 connector the way Strimzi (0.44+) offers it: `listOffsets`
+ * / `alterOffsets` ConfigMaps and the `strimzi.io/connector-offsets`
+ * annotation (with `strimzi.io/mirrormaker-connector` on a MirrorMaker 2),
+ * then the operator's answer read back from the resource. Never calls
+ * Kafka Connect itself.
  */
 export class OffsetsService {
   constructor(
@@ -76,14 +91,11 @@ export class OffsetsService {
 
   async list(target: OffsetsTarget): Promise<ConnectorOffsetsResponse> {
     const { custom, core } = this.clients(target);
+    const subject = offsetsSubjectOf(target);
     const configMap =
-      target.resource.spec?.listOffsets?.toConfigMap?.name ??
+      offsetsSpecPlace(subject).spec.listOffsets?.toConfigMap?.name ??
       offsetsConfigMapNames(target.name).list;
-    const written = await this.request(custom, target, 'list', {
-      ...(target.resource.spec?.listOffsets?.toConfigMap?.name
-        ? {}
-        : { listOffsets: { toConfigMap: { name: configMap } } }),
-    });
+    const written = await this.request(custom, target, 'list', configMap);
     const outcome = await this.waitForOutcome(custom, target, 'list', written);
     // The ConfigMap's own times do not move when the offsets did not change
     // (an identical write is no write), so the listing is dated when it ended.
@@ -103,12 +115,13 @@ export class OffsetsService {
     const read = await core
       .readNamespacedConfigMap({ namespace: target.namespace, name: configMap })
       .catch(error => {
-        throw translate(error, `ConfigMap ${target.namespace}/${configMap}`);
+        throw translateKubernetesError(
+          error,
+          `ConfigMap ${target.namespace}/${configMap} in cluster ${target.cluster}`,
+        );
       });
-    const parsed = parseOffsetsJson(
-      read.data?.[OFFSETS_CONFIG_MAP_KEY],
-      configMap,
-    );
+    const key = offsetsConfigMapKey(subject);
+    const parsed = parseOffsetsJson(read.data?.[key], configMap, key);
     if (!parsed.offsets) {
       throw new ServiceUnavailableError(parsed.errors.join('; '));
     }
@@ -122,7 +135,7 @@ export class OffsetsService {
   async reset(target: OffsetsTarget): Promise<OffsetsOperationResponse> {
     requireStopped(target, 'reset');
     const { custom } = this.clients(target);
-    const written = await this.request(custom, target, 'reset', {});
+    const written = await this.request(custom, target, 'reset');
     return {
       operation: 'reset',
       outcome: await this.waitForOutcome(custom, target, 'reset', written),
@@ -133,23 +146,20 @@ export class OffsetsService {
     target: OffsetsTarget,
     offsets: unknown,
   ): Promise<OffsetsOperationResponse> {
+    const subject = offsetsSubjectOf(target);
     let data: Record<string, string>;
     try {
-      data = alterOffsetsConfigMapData(offsets);
+      data = alterOffsetsConfigMapData(offsets, offsetsConfigMapKey(subject));
     } catch (error) {
       throw new InputError(`Request body: ${(error as Error).message}`);
     }
     requireStopped(target, 'alter');
     const { custom, core } = this.clients(target);
     const configMap =
-      target.resource.spec?.alterOffsets?.fromConfigMap?.name ??
+      offsetsSpecPlace(subject).spec.alterOffsets?.fromConfigMap?.name ??
       offsetsConfigMapNames(target.name).alter;
     await this.writeConfigMap(core, target, configMap, data);
-    const written = await this.request(custom, target, 'alter', {
-      ...(target.resource.spec?.alterOffsets?.fromConfigMap?.name
-        ? {}
-        : { alterOffsets: { fromConfigMap: { name: configMap } } }),
-    });
+    const written = await this.request(custom, target, 'alter', configMap);
     return {
       operation: 'alter',
       outcome: await this.waitForOutcome(custom, target, 'alter', written),
@@ -171,51 +181,58 @@ export class OffsetsService {
     };
   }
 
-  /** Writes the annotation (and any spec the request needs) in one merge patch. */
+  /**
+   * Writes the annotation (and any ConfigMap the spec lacks) in one patch,
+   * built from the resource as it is now (a MirrorMaker 2's patch addresses
+   * one entry of `spec.mirrors`).
+   */
   private async request(
     api: CustomObjectsApi,
     target: OffsetsTarget,
     operation: OffsetsOperation,
-    spec: Record<string, unknown>,
+    configMap?: string,
   ) {
     const at = Date.now() - CLOCK_SKEW_MS;
-    const before = await api
+    const resource = describeResource(target);
+    let current = await api
       .getNamespacedCustomObject(coordinates(target))
       .catch(error => {
-        throw translate(error, where(target));
+        throw translateKubernetesError(error, resource);
       });
     const earlierWarningAt = offsetsWarning(
-      before,
+      current,
       operation,
     )?.lastTransitionTime;
+    const mergePatch = setHeaderOptions(
+      'Content-Type',
+      PatchStrategy.MergePatch,
+    );
     try {
-      if (before?.metadata?.annotations?.[CONNECTOR_OFFSETS_ANNOTATION]) {
+      if (current?.metadata?.annotations?.[CONNECTOR_OFFSETS_ANNOTATION]) {
         // An earlier request Strimzi refused and left in place: removed
         // first, so the operator sees this one as a change.
-        await api.patchNamespacedCustomObject(
+        current = await api.patchNamespacedCustomObject(
           {
             ...coordinates(target),
-            body: {
-              metadata: {
-                annotations: { [CONNECTOR_OFFSETS_ANNOTATION]: null },
-              },
-            },
+            body: offsetsRequestRemoval(offsetsSubjectOf(target, current)),
           },
-          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+          mergePatch,
         );
       }
+      const change = offsetsRequestChange(
+        offsetsSubjectOf(target, current),
+        operation,
+        configMap,
+      );
       const updated = await api.patchNamespacedCustomObject(
         {
           ...coordinates(target),
-          body: {
-            metadata: {
-              annotations: { [CONNECTOR_OFFSETS_ANNOTATION]: operation },
-            },
-            ...(Object.keys(spec).length ? { spec } : {}),
-          },
+          body: change.type === 'json-patch' ? change.operations : change,
           fieldValidation: 'Strict',
         },
-        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        change.type === 'json-patch'
+          ? setHeaderOptions('Content-Type', PatchStrategy.JsonPatch)
+          : mergePatch,
       );
       return {
         resourceVersion: updated?.metadata?.resourceVersion,
@@ -226,14 +243,14 @@ export class OffsetsService {
       if (
         error instanceof ApiException &&
         (error.code === 400 || error.code === 422) &&
-        /unknown field \\?"?spec\.(listOffsets|alterOffsets)/.test(
+        /unknown field \\?"?spec\.(mirrors\[\d+\]\.\w+\.)?(listOffsets|alterOffsets)/.test(
           String(error.body),
         )
       ) {
-        // A KafkaConnector CRD from before Strimzi 0.44.
+        // A CRD from before Strimzi 0.44.
         throw new InputError(offsetsUnsupportedReason(target.strimziVersion));
       }
-      throw translate(error, where(target));
+      throw translateKubernetesError(error, resource);
     }
   }
 
@@ -248,7 +265,7 @@ export class OffsetsService {
       const resource = await api
         .getNamespacedCustomObject(coordinates(target))
         .catch(error => {
-          throw translate(error, where(target));
+          throw translateKubernetesError(error, describeResource(target));
         });
       const outcome = offsetsOutcome(resource, operation, written);
       if (outcome.state !== 'pending' || Date.now() > deadline) {
@@ -258,21 +275,25 @@ export class OffsetsService {
     }
   }
 
-  /** Creates or replaces the alterOffsets ConfigMap, owned by the connector so it goes with it. */
+  /**
+   * Creates the alterOffsets ConfigMap, owned by the resource so it goes
+   * with it, or writes the entry into it, keeping the other entries (the
+   * connectors of a MirrorMaker 2 share one, each under its own key).
+   */
   private async writeConfigMap(
     core: CoreV1Api,
     target: OffsetsTarget,
     name: string,
     data: Record<string, string>,
   ) {
+    const what = `ConfigMap ${target.namespace}/${name} in cluster ${target.cluster}`;
     const { metadata = {}, apiVersion, kind } = target.resource;
+    const cluster = metadata.labels?.['strimzi.io/cluster'];
     const body = {
       metadata: {
         name,
         namespace: target.namespace,
-        labels: {
-          'strimzi.io/cluster': metadata.labels?.['strimzi.io/cluster'],
-        },
+        ...(cluster ? { labels: { 'strimzi.io/cluster': cluster } } : {}),
         ...(metadata.uid
           ? {
               ownerReferences: [
@@ -283,23 +304,32 @@ export class OffsetsService {
       },
       data,
     };
-    if (!body.metadata.labels['strimzi.io/cluster']) {
-      delete (body.metadata as { labels?: unknown }).labels;
-    }
     try {
+      const existing = await core.readNamespacedConfigMap({
+        namespace: target.namespace,
+        name,
+      });
       await core.replaceNamespacedConfigMap({
         namespace: target.namespace,
         name,
-        body,
+        body: {
+          ...body,
+          metadata: {
+            ...body.metadata,
+            // Replaced only if unchanged since read, so no entry is lost.
+            resourceVersion: existing.metadata?.resourceVersion,
+          },
+          data: { ...existing.data, ...data },
+        },
       });
     } catch (error) {
       if (!(error instanceof ApiException) || error.code !== 404) {
-        throw translate(error, `ConfigMap ${target.namespace}/${name}`);
+        throw translateKubernetesError(error, what);
       }
       await core
         .createNamespacedConfigMap({ namespace: target.namespace, body })
         .catch(createError => {
-          throw translate(createError, `ConfigMap ${target.namespace}/${name}`);
+          throw translateKubernetesError(createError, what);
         });
     }
   }
@@ -310,13 +340,21 @@ function coordinates(target: OffsetsTarget) {
     group: STRIMZI_API_GROUP,
     version: target.version,
     namespace: target.namespace,
-    plural: STRIMZI_PLURALS.KafkaConnector,
+    plural: STRIMZI_PLURALS[target.kind],
     name: target.name,
   };
 }
 
+/** The resource, for errors about reading or writing it. */
+function describeResource(target: OffsetsTarget) {
+  return `${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}`;
+}
+
+/** The connector whose offsets these are, for people. */
 function where(target: OffsetsTarget) {
-  return `KafkaConnector ${target.namespace}/${target.name} in cluster ${target.cluster}`;
+  return target.kind === 'KafkaMirrorMaker2'
+    ? `connector ${target.connector} of ${describeResource(target)}`
+    : describeResource(target);
 }
 
 function notActed(target: OffsetsTarget, operation: string, timeoutMs: number) {
@@ -329,35 +367,16 @@ function notActed(target: OffsetsTarget, operation: string, timeoutMs: number) {
 
 /** Kafka Connect alters and resets offsets only of a STOPPED connector (KIP-875). */
 function requireStopped(target: OffsetsTarget, operation: 'reset' | 'alter') {
-  const state = target.resource.status?.connectorStatus?.connector?.state;
-  const desired = target.resource.spec?.state;
-  if (desired !== 'stopped' || state !== 'STOPPED') {
+  const place = offsetsSpecPlace(offsetsSubjectOf(target));
+  if (place.spec.state !== 'stopped' || place.connectorState !== 'STOPPED') {
     throw new ConflictError(
       `${where(target)} is ${
-        state ?? 'in an unknown state'
-      }: Kafka Connect can ${operation} offsets only of a stopped connector. Stop it first (action stop) and wait until it reports STOPPED.`,
+        place.connectorState ?? 'in an unknown state'
+      }: Kafka Connect can ${operation} offsets only of a stopped connector. Stop it first (action stop${
+        target.kind === 'KafkaMirrorMaker2'
+          ? ` with connector ${target.connector}`
+          : ''
+      }) and wait until it reports STOPPED.`,
     );
-  }
-}
-
-function translate(error: unknown, what: string): Error {
-  if (!(error instanceof ApiException)) {
-    return error as Error;
-  }
-  const message = errorMessage(error);
-  switch (error.code) {
-    case 404:
-      return new NotFoundError(`${what} does not exist`);
-    case 403:
-      return new NotAllowedError(
-        `The portal's Kubernetes identity may not change ${what}: ${message}`,
-      );
-    case 409:
-      return new ConflictError(`${what} changed meanwhile: ${message}`);
-    case 400:
-    case 422:
-      return new InputError(`The API server refused the change: ${message}`);
-    default:
-      return new ServiceUnavailableError(`${what}: ${error.code} ${message}`);
   }
 }

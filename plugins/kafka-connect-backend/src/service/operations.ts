@@ -1,10 +1,4 @@
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   ApiException,
   CustomObjectsApi,
@@ -20,6 +14,7 @@ import {
   STRIMZI_API_GROUP,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
+import { translateKubernetesError } from './kubernetesErrors';
 
 /** The resource an operation acts on, as found in the cache. */
 export interface OperationTarget {
@@ -61,44 +56,13 @@ function isUnknownStateField(error: unknown): boolean {
   );
 }
 
+/** What an error message calls the target: `KafkaConnector ns/name in cluster c`. */
+function describeTarget(target: OperationTarget): string {
+  return `${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}`;
+}
+
 function translate(error: unknown, target: OperationTarget): Error {
-  if (!(error instanceof ApiException)) {
-    return error as Error;
-  }
-  const where = `${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}`;
-  let message = String(error.body);
-  try {
-    message = JSON.parse(String(error.body)).message ?? message;
-  } catch {
-    // Not a Kubernetes Status body: keep it as it is.
-  }
-  // Invalid-patch messages quote the whole object; the reason is at the end.
-  if (message.length > 300) {
-    message = message.split('": ').pop() ?? message;
-  }
-  if (error.code === 422 && /test(ing value)?.*failed/i.test(message)) {
-    // A JSON patch's guard: the list it addresses changed since it was read.
-    return new ConflictError(
-      `${where} changed meanwhile (${message}); reload and try again`,
-    );
-  }
-  switch (error.code) {
-    case 404:
-      return new NotFoundError(`${where} no longer exists`);
-    case 403:
-      return new NotAllowedError(
-        `The portal's Kubernetes identity may not change ${where}: ${message}`,
-      );
-    case 409:
-      return new ConflictError(`${where} changed meanwhile: ${message}`);
-    case 400:
-    case 422:
-      return new InputError(`The API server refused the change: ${message}`);
-    default:
-      return new ServiceUnavailableError(
-        `Cluster ${target.cluster} answered ${error.code}: ${message}`,
-      );
-  }
+  return translateKubernetesError(error, describeTarget(target));
 }
 
 /** Allowance for the portal's clock running ahead of the API server's. */

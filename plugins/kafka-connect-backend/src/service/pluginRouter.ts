@@ -1,6 +1,7 @@
 import type {
   AuditorService,
   HttpAuthService,
+  LifecycleService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -21,6 +22,7 @@ import type { HealthHistoryStore } from './healthHistoryStore';
 import { OffsetsService } from './offsetsService';
 import { ConnectorOperations } from './operations';
 import { readOperationsSafety } from './operationsSafety';
+import { RestartDialects } from './restartDialects';
 import { createRouter } from './router';
 import { unknownRoute } from './unknownRoute';
 import { createValidateRouter } from './validation/validateRoute';
@@ -35,6 +37,7 @@ export interface PluginRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  lifecycle: LifecycleService;
   history: HealthHistoryStore;
   /** Called with what to stop when the plugin shuts down. */
   onShutdown: (stop: () => void) => void;
@@ -61,6 +64,10 @@ export async function createPluginRouter(
         `Queued restarts of ${target.kind} ${target.namespace}/${target.name} in cluster ${target.cluster}: ${outcome}`,
       ),
   });
+  // Subscribed before the router's stores, so a summary built from an
+  // event already knows what that event taught.
+  const restartDialects = new RestartDialects(cache, { logger });
+  options.lifecycle.addShutdownHook(() => restartDialects.close());
   const operationsSafety = readOperationsSafety(config);
   if (operationsSafety.warning) {
     logger.warn(operationsSafety.warning);
@@ -77,6 +84,7 @@ export async function createPluginRouter(
       operations,
       settleTimeMs: readSettleTimeMs(config),
       strimziVersions: readStrimziVersions(config),
+      restartDialects,
       history: options.history,
       onShutdown: options.onShutdown,
       operationsRefusal: operationsSafety.refusal,

@@ -19,7 +19,7 @@ import {
   deriveMirrorMaker2Health,
   parseConnectorQuery,
   queryConnectors,
-  restartOptionsSupported,
+  restartDialectOf,
   offsetsSupport,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
@@ -30,16 +30,14 @@ import Router from 'express-promise-router';
 import { connectClusterResource, findConnector } from './connectors';
 import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
 import type { ConnectorOperations } from './operations';
+import type { RestartDialects } from './restartDialects';
 import { ConnectorQueryMemo } from './connectorQueryMemo';
 import { createSummaryMemo, EntityResponseMemo } from './responseMemo';
 import { SummaryStore } from './summaryStore';
 import { toConnectClusterSummary } from './summaries';
 import { HealthHistoryRecorder } from './healthHistoryRecorder';
 import { authorizeOperation } from './authorizeOperation';
-import {
-  addOffsetsRoutes,
-  MIRROR_MAKER_2_OFFSETS_UNSUPPORTED,
-} from './offsetsRoutes';
+import { addOffsetsRoutes } from './offsetsRoutes';
 import type { OffsetsService } from './offsetsService';
 import type { HealthHistoryStore } from './healthHistoryStore';
 
@@ -56,6 +54,8 @@ export interface RouterOptions {
   settleTimeMs?: number;
   /** `kafkaConnect.clusters[].strimziVersion` by cluster name, where configured. */
   strimziVersions?: Record<string, string>;
+  /** What each cluster's Strimzi was seen to read in `strimzi.io/restart`. */
+  restartDialects?: Pick<RestartDialects, 'of'>;
   /** Where health transitions are recorded; without it there is no history route. */
   history?: HealthHistoryStore;
   /** Called with what to stop when the plugin shuts down. */
@@ -112,6 +112,13 @@ export async function createRouter(
 
   const stateOf = (cluster: string) =>
     cache.clusters().find(state => state.name === cluster);
+  // The configured version, else a served v1, else what the cluster showed.
+  const restartDialect = (cluster: string, apiVersion?: string | null) =>
+    restartDialectOf({
+      strimziVersion: options.strimziVersions?.[cluster],
+      apiVersion: stateOf(cluster)?.strimziApiVersion ?? apiVersion,
+      learned: options.restartDialects?.of(cluster),
+    });
   const toConnectorSummary = createSummaryMemo(
     cached => cache.ownerOf(cached).owner,
     cached => ({
@@ -119,19 +126,14 @@ export async function createRouter(
         ? { connectCluster: connectClusterResource(cache, cached) }
         : {}),
       ...(options.settleTimeMs ? { settleTimeMs: options.settleTimeMs } : {}),
-      restartOptions: restartOptionsSupported({
-        strimziVersion: options.strimziVersions?.[cached.cluster],
-        apiVersion:
-          stateOf(cached.cluster)?.strimziApiVersion ??
-          String(cached.resource.apiVersion ?? '').split('/')[1],
-      }),
+      restartOptions: restartDialect(
+        cached.cluster,
+        String(cached.resource.apiVersion ?? '').split('/')[1],
+      ).restartOptions,
       ...offsetsUnsupportedOf(cached),
     }),
   );
-  function offsetsUnsupportedOf(cached: { kind: string; cluster: string }) {
-    if (cached.kind === 'KafkaMirrorMaker2') {
-      return { offsetsUnsupported: MIRROR_MAKER_2_OFFSETS_UNSUPPORTED };
-    }
+  function offsetsUnsupportedOf(cached: { cluster: string }) {
     const support = offsetsSupport({
       strimziVersion: options.strimziVersions?.[cached.cluster],
     });
@@ -190,6 +192,7 @@ export async function createRouter(
         connectClusters: connects
           .filter(item => item.cluster === state.name)
           .map(item => toConnectClusterSummary(item, state)),
+        restartDialect: restartDialect(state.name),
       })),
     };
     res.json(body);
@@ -298,10 +301,7 @@ export async function createRouter(
             ...ref,
             kind,
             version,
-            restartOptions: restartOptionsSupported({
-              strimziVersion: options.strimziVersions?.[cluster],
-              apiVersion: stateOf(cluster)?.strimziApiVersion ?? version,
-            }),
+            restartOptions: restartDialect(cluster, version).restartOptions,
             resource: found.resource,
           },
           action,

@@ -18,5 +18,20 @@ export type {
   ConnectorStateField,
   JsonPatchOperation,
 } from './connectorActionChange';
-export { restartOptionsSupported } from './strimziCapabilities';
+export {
+  restartDialectOf,
+  restartOptionsSupported,
+} from './strimziCapabilities';
+export type { RestartDialectInputs } from './strimziCapabilities';
+export {
+  observeRestartAnnotation,
+  RESTART_OBSERVATION_DEFAULTS,
+  restartOptionsValueOf,
+} from './restartDialect';
+export type {
+  LearnedRestartDialect,
+  RestartEvidence,
+  RestartObservationOptions,
+  RestartSighting,
+} from './restartDialect';
 export { isOwnedBy } from './isOwnedBy';

@@ -18,9 +18,9 @@ const STATES = {
  * The JSON patch of one connector's settings in `spec.mirrors[i]`. A `test`
  * of the mirror's source alias first: if the list changed since the portal
  * read it, the API server refuses the patch instead of changing another
- * mirror.
+ * mirror. Internal to the package (offsets use it too).
  */
-function specPatch(
+export function mirrorMaker2SpecPatch(
   resource: KafkaMirrorMaker2Resource | undefined,
   name: string,
   settings: (
@@ -74,7 +74,7 @@ export function mirrorMaker2Change(
     case 'pause':
     case 'resume':
     case 'stop':
-      return specPatch(options.resource, name, (path, current) => [
+      return mirrorMaker2SpecPatch(options.resource, name, (path, current) => [
         { op: 'add', path: `${path}/state`, value: STATES[action.action] },
         // v1beta2's deprecated pause would contradict the state.
         ...(current.pause !== undefined
@@ -82,7 +82,7 @@ export function mirrorMaker2Change(
           : []),
       ]);
     case 'auto-restart':
-      return specPatch(options.resource, name, (path, current) => [
+      return mirrorMaker2SpecPatch(options.resource, name, (path, current) => [
         typeof current.autoRestart === 'object' && current.autoRestart !== null
           ? {
               op: 'add' as const,

@@ -53,6 +53,32 @@ describe('KafkaConnectClient', () => {
     ]);
   });
 
+  it("addresses a MirrorMaker 2 connector's offsets with the connector query parameter", async () => {
+    const { client, calls, inits } = clientReturning(200, { offsets: [] });
+    const mirror = { cluster: 'eu-1', namespace: 'orders', name: 'mirror' };
+    const connector = 'eu->us.MirrorSourceConnector';
+    await client.getConnectorOffsets({
+      cluster: 'eu-1',
+      namespace: 'orders',
+      name: 'sink',
+    });
+    await client.getConnectorOffsets({ ...mirror, connector });
+    await client.resetConnectorOffsets({ ...mirror, connector });
+    await client.alterConnectorOffsets(
+      { ...mirror, connector },
+      { offsets: [] },
+    );
+    const base = 'http://backend/api/kafka-connect/connectors/eu-1/orders';
+    const query = 'connector=eu-%3Eus.MirrorSourceConnector';
+    expect(calls).toEqual([
+      `${base}/sink/offsets`,
+      `${base}/mirror/offsets?${query}`,
+      `${base}/mirror/offsets/reset?${query}`,
+      `${base}/mirror/offsets/alter?${query}`,
+    ]);
+    expect(inits.slice(2).map(init => init?.method)).toEqual(['POST', 'POST']);
+  });
+
   it('posts operations as JSON to the actions route', async () => {
     const { client, calls, inits } = clientReturning(202, {
       accepted: true,

@@ -37,6 +37,25 @@ function connectorPath(ref: StrimziResourceRef): string {
 }
 
 /**
+ * Whose offsets: a KafkaConnector, or with `connector` one connector of a
+ * KafkaMirrorMaker2 (its name in Connect, `<source>-><target>.<Class>`).
+ * @public
+ */
+export interface OffsetsRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+  connector?: string;
+}
+
+function offsetsPath(ref: OffsetsRef, operation = ''): string {
+  const query = ref.connector
+    ? `?${new URLSearchParams({ connector: ref.connector })}`
+    : '';
+  return `${connectorPath(ref)}/offsets${operation}${query}`;
+}
+
+/**
  * Every route of the plugin answers a 404 with Backstage's JSON error body; the
  * backend's own fall-through for a plugin that is not installed answers an
  * empty 404 (a proxy in front may answer HTML).
@@ -99,29 +118,21 @@ export class KafkaConnectClient {
   }
 
   /** Asks Strimzi to list the connector's offsets and answers them (owners and admins). */
-  getConnectorOffsets(ref: {
-    cluster: string;
-    namespace: string;
-    name: string;
-  }): Promise<ConnectorOffsetsResponse> {
-    return this.get(`${connectorPath(ref)}/offsets`);
+  getConnectorOffsets(ref: OffsetsRef): Promise<ConnectorOffsetsResponse> {
+    return this.get(offsetsPath(ref));
   }
 
   /** Resets a stopped connector's offsets through Strimzi; resolves with the outcome. */
-  resetConnectorOffsets(ref: {
-    cluster: string;
-    namespace: string;
-    name: string;
-  }): Promise<OffsetsOperationResponse> {
-    return this.get(`${connectorPath(ref)}/offsets/reset`, { method: 'POST' });
+  resetConnectorOffsets(ref: OffsetsRef): Promise<OffsetsOperationResponse> {
+    return this.get(offsetsPath(ref, '/reset'), { method: 'POST' });
   }
 
   /** Alters a stopped connector's offsets through Strimzi; resolves with the outcome. */
   alterConnectorOffsets(
-    ref: { cluster: string; namespace: string; name: string },
+    ref: OffsetsRef,
     request: AlterOffsetsRequest,
   ): Promise<OffsetsOperationResponse> {
-    return this.get(`${connectorPath(ref)}/offsets/alter`, {
+    return this.get(offsetsPath(ref, '/alter'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),

@@ -2,4 +2,5 @@ export { KafkaConnectClient } from './KafkaConnectClient';
 export type {
   ConnectorFilters,
   KafkaConnectClientOptions,
+  OffsetsRef,
 } from './KafkaConnectClient';

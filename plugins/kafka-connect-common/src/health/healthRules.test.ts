@@ -4,7 +4,7 @@
  */
 import { autoRestartBackoffMinutes } from './autoRestart';
 import { deriveConnectorHealth } from './deriveConnectorHealth';
-import { connector, soon, T0 } from './__fixtures__/ruleConnector';
+import { at, connector, soon, T0 } from './__fixtures__/ruleConnector';
 
 describe('rule: a restart annotation masks nothing once Strimzi answered it', () => {
   it('shows the failure and the Warning when Strimzi refused the restart', () => {
@@ -56,6 +56,27 @@ describe('rule: a restart annotation masks nothing once Strimzi answered it', ()
     expect(
       deriveConnectorHealth(stuck, { ...soon, restartOptions: true }).reason,
     ).toContain('waiting for the operator');
+  });
+
+  it('never keeps a connector pending for an options value an old Strimzi leaves in place', () => {
+    // 0.38-0.47 write no Warning and keep the value while the status goes on.
+    const stuck = connector(['RUNNING', 'RUNNING'], {
+      annotations: { 'strimzi.io/restart': 'includeTasks,onlyFailed' },
+    });
+    for (const now of [at(1), at(60 * 24)]) {
+      for (const restartOptions of [false, undefined]) {
+        const assessment = deriveConnectorHealth(stuck, {
+          now,
+          restartOptions,
+        });
+        expect(assessment.health).toBe('healthy');
+        expect(assessment.reviewAt).toBeUndefined();
+      }
+    }
+    expect(
+      deriveConnectorHealth(stuck, { now: at(1), restartOptions: false })
+        .reason,
+    ).toContain('will never be acted on');
   });
 
   it('is pending only while the operator has never reported a generation', () => {

@@ -75,15 +75,17 @@ export function checkConnectorOffsets(
 }
 
 /**
- * Reads the `offsets.json` Strimzi wrote to the `spec.listOffsets`
- * ConfigMap; problems name the ConfigMap and key.
+ * Reads the offsets Strimzi wrote to the `listOffsets` ConfigMap (key
+ * `offsets.json`, or a MirrorMaker 2 connector's own key); problems name
+ * the ConfigMap and key.
  * @public
  */
 export function parseOffsetsJson(
   text: string | undefined,
   configMap: string,
+  key: string = OFFSETS_CONFIG_MAP_KEY,
 ): { offsets?: ConnectorOffsets; errors: string[] } {
-  const where = `ConfigMap ${configMap} key ${OFFSETS_CONFIG_MAP_KEY}`;
+  const where = `ConfigMap ${configMap} key ${key}`;
   if (text === undefined || text.trim() === '') {
     return { errors: [`${where} is missing or empty`] };
   }
@@ -99,13 +101,15 @@ export function parseOffsetsJson(
 }
 
 /**
- * The data of the `spec.alterOffsets` ConfigMap: the offsets to send to
- * Kafka Connect's `PATCH /connectors/<n>/offsets`. Throws with every
- * problem, each naming its place, when they are not a valid body.
+ * The data of the `alterOffsets` ConfigMap: the offsets to send to Kafka
+ * Connect's `PATCH /connectors/<n>/offsets`, under `key` (`offsets.json`,
+ * or a MirrorMaker 2 connector's own key). Throws with every problem, each
+ * naming its place, when they are not a valid body.
  * @public
  */
 export function alterOffsetsConfigMapData(
   offsets: unknown,
+  key: string = OFFSETS_CONFIG_MAP_KEY,
 ): Record<string, string> {
   const checked = checkConnectorOffsets(offsets);
   if (!checked.offsets) {
@@ -116,9 +120,7 @@ export function alterOffsetsConfigMapData(
       'offsets.offsets is empty: list at least one partition to alter (reset clears them all)',
     );
   }
-  return {
-    [OFFSETS_CONFIG_MAP_KEY]: `${JSON.stringify(checked.offsets, null, 2)}\n`,
-  };
+  return { [key]: `${JSON.stringify(checked.offsets, null, 2)}\n` };
 }
 
 const CONFIG_MAP_NAME_MAX = 253;

@@ -245,24 +245,44 @@ export class ClusterWatcher {
     const informer: KindInformer = new KindInformer({
       kubeConfig: this.options.kubeConfig,
       path,
-      list: () =>
-        listInPages((continueToken, limit) =>
-          namespace
-            ? api.listNamespacedCustomObject({
-                group: STRIMZI_API_GROUP,
-                version,
-                plural,
-                namespace,
-                limit,
-                _continue: continueToken,
-              })
-            : api.listClusterCustomObject({
-                group: STRIMZI_API_GROUP,
-                version,
-                plural,
-                limit,
-                _continue: continueToken,
-              }),
+      list: signal =>
+        listInPages(
+          (continueToken, limit) =>
+            namespace
+              ? api.listNamespacedCustomObject({
+                  group: STRIMZI_API_GROUP,
+                  version,
+                  plural,
+                  namespace,
+                  limit,
+                  _continue: continueToken,
+                })
+              : api.listClusterCustomObject({
+                  group: STRIMZI_API_GROUP,
+                  version,
+                  plural,
+                  limit,
+                  _continue: continueToken,
+                }),
+          {
+            signal,
+            onRetry: (error, { page, retryInMs }) =>
+              this.options.logger.warn(
+                `Cluster ${
+                  this.name
+                }: ${kind}: page ${page} of the list failed (${describeError(
+                  error,
+                )}); asking that page again in ${retryInMs} ms`,
+              ),
+            onRestart: error =>
+              this.options.logger.warn(
+                `Cluster ${
+                  this.name
+                }: ${kind}: the list's continue token expired (${describeError(
+                  error,
+                )}); listing again from the first page`,
+              ),
+          },
         ),
       onUpsert: resource => this.emit('upsert', kind, resource),
       onDelete: resource => this.emit('delete', kind, resource),

@@ -38,6 +38,7 @@ import {
   actionChoices,
   describe,
   gitOpsWarning,
+  offsetsChoices,
   tasksMaxProblem,
 } from './connectorActionChoices';
 
@@ -127,7 +128,8 @@ export function ConnectorActions({
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [confirming, setConfirming] = useState<ActionChoice>();
   const [scaling, setScaling] = useState<string>();
-  const [showOffsets, setShowOffsets] = useState(false);
+  // Whose offsets the dialog shows: the connector, or one MirrorMaker 2 connector.
+  const [offsetsOf, setOffsetsOf] = useState<{ mirrorConnector?: string }>();
   const config = useApiHolder().get(configApiRef);
   const choices = actionChoices(connector);
   const warning = gitOpsWarning(connector);
@@ -209,14 +211,17 @@ export function ConnectorActions({
             </span>
           </Tooltip>
         ) : (
-          <MenuItem
-            onClick={() => {
-              setAnchor(null);
-              setShowOffsets(true);
-            }}
-          >
-            Offsets…
-          </MenuItem>
+          offsetsChoices(connector).map(choice => (
+            <MenuItem
+              key={choice.label}
+              onClick={() => {
+                setAnchor(null);
+                setOffsetsOf(choice.subject);
+              }}
+            >
+              {choice.label}
+            </MenuItem>
+          ))
         )}
         {pullRequestLink && (
           <MenuItem component={Link} to={pullRequestLink}>
@@ -224,12 +229,13 @@ export function ConnectorActions({
           </MenuItem>
         )}
       </Menu>
-      {showOffsets && (
+      {offsetsOf && (
         <ConnectorOffsetsDialog
           connector={connector}
-          open={showOffsets}
+          mirrorConnector={offsetsOf.mirrorConnector}
+          open
           onClose={() => {
-            setShowOffsets(false);
+            setOffsetsOf(undefined);
             onDone?.();
           }}
         />

@@ -117,6 +117,25 @@ export function actionChoices(connector: ConnectorSummary): ActionChoice[] {
   return choices;
 }
 
+/**
+ * The Offsets entries of the menu: one for a KafkaConnector; for a
+ * KafkaMirrorMaker2 one per connector its spec configures (Strimzi manages
+ * each one's offsets on its own).
+ */
+export function offsetsChoices(
+  connector: ConnectorSummary,
+): { label: string; subject: { mirrorConnector?: string } }[] {
+  if (connector.kind !== 'KafkaMirrorMaker2') {
+    return [{ label: 'Offsets…', subject: {} }];
+  }
+  return (connector.components ?? [])
+    .filter(component => component.inSpec)
+    .map(component => ({
+      label: `Offsets of ${component.name}…`,
+      subject: { mirrorConnector: component.name },
+    }));
+}
+
 /** The same bounds the backend and the blueprints use for tasksMax. */
 export const TASKS_MAX = { min: 1, max: 1000 };
 

@@ -7,6 +7,7 @@ import {
 } from '../__testUtils__/fakeApiServer';
 import { eventually } from '../__testUtils__/cacheTesting';
 import { KindInformer, KindInformerOptions } from './KindInformer';
+import { listInPages } from './pagedList';
 
 const PATH = '/apis/kafka.strimzi.io/v1/namespaces/orders/kafkaconnectors';
 
@@ -294,6 +295,63 @@ describe('KindInformer list timeout', () => {
     } finally {
       await informer.stop();
       hanging.forEach(end => end());
+      await server.stop();
+    }
+  });
+});
+
+describe('KindInformer with a paged list', () => {
+  it('stop() ends a paged list waiting to ask a failed page again, and no page is asked after it', async () => {
+    const server = new FakeApiServer((request, response) => {
+      if (request.query.continue) {
+        json(response, 503, { kind: 'Status', code: 503 });
+        return undefined;
+      }
+      json(response, 200, {
+        ...listOf('10', [object('a', '5')]),
+        metadata: { resourceVersion: '10', continue: 'page-2' },
+      });
+      return undefined;
+    });
+    const kubeConfig = await server.start();
+    const api = kubeConfig.makeApiClient(CustomObjectsApi);
+    const retries: number[] = [];
+    const informer = new KindInformer({
+      kubeConfig,
+      path: PATH,
+      list: signal =>
+        listInPages(
+          (continueToken, limit) =>
+            api.listNamespacedCustomObject({
+              group: 'kafka.strimzi.io',
+              version: 'v1',
+              namespace: 'orders',
+              plural: 'kafkaconnectors',
+              limit,
+              _continue: continueToken,
+            }),
+          {
+            signal,
+            // Short enough that a list left running would ask again below.
+            initialBackoffMs: 300,
+            onRetry: (_e, { retryInMs }) => retries.push(retryInMs),
+          },
+        ),
+      onUpsert: () => {},
+      onDelete: () => {},
+      onError: () => {},
+    });
+    informer.start();
+    try {
+      await eventually(() => retries.length === 1);
+      await informer.stop();
+      await new Promise(resolve => setTimeout(resolve, 1000));
+      expect(server.lists().map(request => request.query.continue)).toEqual([
+        undefined,
+        'page-2',
+      ]);
+      expect(informer.synced).toBe(false);
+    } finally {
       await server.stop();
     }
   });

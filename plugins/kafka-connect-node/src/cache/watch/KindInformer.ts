@@ -19,8 +19,14 @@ export interface KindInformerOptions {
   kubeConfig: KubeConfig;
   /** The collection's path, e.g. `/apis/kafka.strimzi.io/v1/kafkaconnectors`. */
   path: string;
-  /** Lists the collection (only at start and after 410 Gone). */
-  list: () => Promise<KubernetesListObject<KubernetesObject>>;
+  /**
+   * Lists the collection (only at start and after 410 Gone). The signal
+   * aborts when the list times out or the informer stops, so a paged list
+   * asks no further page.
+   */
+  list: (
+    signal: AbortSignal,
+  ) => Promise<KubernetesListObject<KubernetesObject>>;
   fieldSelector?: string;
   /** Changes after the first list: relists after 410 arrive here as a diff. */
   onUpsert: (object: KubeObject) => void;
@@ -39,23 +45,38 @@ export interface KindInformerOptions {
   /** Longest wait for the server to accept a watch. */
   requestTimeoutMs?: number;
   /**
-   * Longest wait for a list: a list of 100,000 objects from a busy server
-   * takes far longer than a watch takes to start.
+   * Longest wait for a whole list: a list of 100,000 objects in pages from
+   * a busy server takes far longer than a watch takes to start (a page that
+   * hangs is the paged list's own timeout).
    */
   listTimeoutMs?: number;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
+/** Runs `run` until done, `ms` passed or `stopping` aborted; aborts its signal on the way out. */
+function withTimeout<T>(
+  run: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  what: string,
+  stopping: AbortSignal,
+) {
+  const controller = new AbortController();
+  const onStop = () => controller.abort(new Error(`${what} stopped`));
+  stopping.addEventListener('abort', onStop, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
-    promise,
+    run(controller.signal),
     new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`${what} not answered within ${ms} ms`)),
-        ms,
-      );
+      timer = setTimeout(() => {
+        const error = new Error(`${what} not answered within ${ms} ms`);
+        controller.abort(error);
+        reject(error);
+      }, ms);
     }),
-  ]).finally(() => clearTimeout(timer));
+  ]).finally(() => {
+    clearTimeout(timer);
+    stopping.removeEventListener('abort', onStop);
+    controller.abort();
+  });
 }
 
 /**
@@ -73,6 +94,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
 export class KindInformer {
   private readonly listWatch: ListWatch<KubernetesObject>;
   private readonly sleeper = new Sleeper();
+  private readonly stopping = new AbortController();
   private stopped = false;
   private firstSyncDone = false;
   private backoffMs: number;
@@ -91,9 +113,10 @@ export class KindInformer {
       watch,
       () =>
         withTimeout(
-          options.list(),
-          options.listTimeoutMs ?? 300_000,
+          signal => options.list(signal),
+          options.listTimeoutMs ?? 900_000,
           `list of ${options.path}`,
+          this.stopping.signal,
         ),
       false,
       undefined,
@@ -127,6 +150,7 @@ export class KindInformer {
   async stop() {
     this.stopped = true;
     this.sleeper.interrupt();
+    this.stopping.abort();
     await this.listWatch.stop();
   }
 

@@ -301,3 +301,92 @@ describe('the Offsets menu item', () => {
     expect(getConnectorOffsets).not.toHaveBeenCalled();
   });
 });
+
+describe('the Offsets menu items of a KafkaMirrorMaker2', () => {
+  const SOURCE = 'eu->us.MirrorSourceConnector';
+  const mirror = (state: string) =>
+    connector({
+      kind: 'KafkaMirrorMaker2',
+      name: 'mirror',
+      components: [
+        { ...connector(), name: SOURCE, connectorState: state },
+        { ...connector(), name: 'eu->us.MirrorCheckpointConnector' },
+        {
+          ...connector(),
+          name: 'old->us.MirrorSourceConnector',
+          inSpec: false,
+        },
+      ].map(component => ({
+        desiredState: 'running' as const,
+        inSpec: true,
+        reported: true,
+        ...component,
+      })),
+    });
+  const ref = { cluster: 'eu-1', namespace: 'orders', name: 'mirror' };
+
+  it('offer each connector the spec configures, and reset the chosen one: stopped, reset and resumed on its own', async () => {
+    const runConnectorAction = jest.fn(async (_ref: unknown, action: any) => ({
+      accepted: true as const,
+      action: action.action,
+    }));
+    const getConnectorOffsets = jest.fn(async () => listing(42));
+    const resetConnectorOffsets = jest.fn(async () => ({
+      operation: 'reset' as const,
+      outcome: { state: 'done' as const },
+    }));
+    await render(<ConnectorActions connector={mirror('RUNNING')} />, {
+      getConnectorOffsets,
+      runConnectorAction,
+      getConnector: jest.fn(async () => mirror('STOPPED')),
+      resetConnectorOffsets,
+    });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Actions for mirror' }),
+    );
+    expect(
+      screen
+        .getAllByRole('menuitem')
+        .map(item => item.textContent)
+        .filter(text => text?.startsWith('Offsets')),
+    ).toEqual([
+      `Offsets of ${SOURCE}…`,
+      'Offsets of eu->us.MirrorCheckpointConnector…',
+    ]);
+    fireEvent.click(
+      screen.getByRole('menuitem', { name: `Offsets of ${SOURCE}…` }),
+    );
+    expect(
+      await screen.findByText('in KafkaMirrorMaker2 mirror'),
+    ).toBeInTheDocument();
+    await screen.findByText('orders / partition 0');
+    expect(getConnectorOffsets).toHaveBeenCalledWith({
+      ...ref,
+      connector: SOURCE,
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset offsets…' }));
+    fireEvent.click(screen.getByRole('button', { name: `Stop ${SOURCE}` }));
+    const field = await screen.findByLabelText('Connector name');
+    expect(runConnectorAction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'mirror' }),
+      { action: 'stop', connector: SOURCE },
+    );
+    fireEvent.change(field, { target: { value: SOURCE } });
+    fireEvent.click(screen.getByRole('button', { name: 'Reset offsets' }));
+    expect(await screen.findByTestId('offsets-outcome')).toHaveTextContent(
+      `Strimzi reset the offsets of ${SOURCE}.`,
+    );
+    expect(resetConnectorOffsets).toHaveBeenCalledWith({
+      ...ref,
+      connector: SOURCE,
+    });
+    fireEvent.click(screen.getByRole('button', { name: `Resume ${SOURCE}` }));
+    await waitFor(() =>
+      expect(runConnectorAction).toHaveBeenLastCalledWith(
+        expect.objectContaining({ name: 'mirror' }),
+        { action: 'resume', connector: SOURCE },
+      ),
+    );
+  });
+});

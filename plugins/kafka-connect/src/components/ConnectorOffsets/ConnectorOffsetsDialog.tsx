@@ -20,15 +20,19 @@ import { OffsetsTable } from './OffsetsTable';
 /**
  * A connector's offsets as Strimzi lists them (annotation `list`, then the
  * listOffsets ConfigMap), with "List again", and the reset and alter flows.
- * A failed listing keeps the last good one on screen.
+ * A failed listing keeps the last good one on screen. For a MirrorMaker 2,
+ * `mirrorConnector` names which of its connectors.
  */
 export function ConnectorOffsetsDialog({
   connector,
+  mirrorConnector,
   open,
   onClose,
   pollMs,
 }: {
   connector: ConnectorSummary;
+  /** KafkaMirrorMaker2: the connector whose offsets these are. */
+  mirrorConnector?: string;
   open: boolean;
   onClose: () => void;
   /** How often the flows poll the connector's state (tests shorten it). */
@@ -47,13 +51,20 @@ export function ConnectorOffsetsDialog({
     setLoading(true);
     setError(undefined);
     try {
-      setListing(await api.getConnectorOffsets({ cluster, namespace, name }));
+      setListing(
+        await api.getConnectorOffsets({
+          cluster,
+          namespace,
+          name,
+          ...(mirrorConnector ? { connector: mirrorConnector } : {}),
+        }),
+      );
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
       setLoading(false);
     }
-  }, [api, cluster, namespace, name]);
+  }, [api, cluster, namespace, name, mirrorConnector]);
 
   useEffect(() => {
     if (open) {
@@ -64,11 +75,20 @@ export function ConnectorOffsetsDialog({
 
   return (
     <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Offsets of {connector.name}</DialogTitle>
+      <DialogTitle>
+        Offsets of {mirrorConnector ?? connector.name}
+        {mirrorConnector && (
+          <Typography variant="body2" color="textSecondary" component="span">
+            {' '}
+            in KafkaMirrorMaker2 {connector.name}
+          </Typography>
+        )}
+      </DialogTitle>
       <DialogContent>
         {flow ? (
           <OffsetsChangeFlow
             connector={connector}
+            mirrorConnector={mirrorConnector}
             operation={flow}
             listed={listing?.offsets ?? []}
             pollMs={pollMs}

@@ -47,6 +47,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  */
 export function OffsetsChangeFlow({
   connector,
+  mirrorConnector,
   operation,
   listed,
   onBack,
@@ -54,6 +55,8 @@ export function OffsetsChangeFlow({
   stopTimeoutMs = 120_000,
 }: {
   connector: ConnectorSummary;
+  /** KafkaMirrorMaker2: the connector whose offsets change. */
+  mirrorConnector?: string;
   operation: 'reset' | 'alter';
   listed: ConnectorOffset[];
   /** Back to the listing (which lists again). */
@@ -62,8 +65,22 @@ export function OffsetsChangeFlow({
   stopTimeoutMs?: number;
 }) {
   const api = useApi(kafkaConnectApiRef);
+  // A MirrorMaker 2's connectors are stopped, changed and resumed one by one.
+  const name = mirrorConnector ?? connector.name;
+  const stateOf = (summary: ConnectorSummary) =>
+    mirrorConnector
+      ? summary.components?.find(component => component.name === name)
+          ?.connectorState
+      : summary.connectorState;
+  const scoped = mirrorConnector ? { connector: mirrorConnector } : {};
+  const ref = {
+    cluster: connector.cluster,
+    namespace: connector.namespace,
+    name: connector.name,
+    ...scoped,
+  };
   const [phase, setPhase] = useState<Phase>(
-    connector.connectorState === 'STOPPED' ? 'ready' : 'stop',
+    stateOf(connector) === 'STOPPED' ? 'ready' : 'stop',
   );
   const [error, setError] = useState<string>();
   const [typed, setTyped] = useState('');
@@ -90,12 +107,12 @@ export function OffsetsChangeFlow({
   };
   const stop = () =>
     attempt('stopping', 'ready', 'stop', async () => {
-      await api.runConnectorAction(connector, { action: 'stop' });
+      await api.runConnectorAction(connector, { action: 'stop', ...scoped });
       const deadline = Date.now() + stopTimeoutMs;
-      while ((await api.getConnector(connector)).connectorState !== 'STOPPED') {
+      while (stateOf(await api.getConnector(connector)) !== 'STOPPED') {
         if (Date.now() > deadline) {
           throw new Error(
-            `${connector.name} did not report STOPPED within ${Math.round(
+            `${name} did not report STOPPED within ${Math.round(
               stopTimeoutMs / 1000,
             )} s; is the operator running?`,
           );
@@ -107,13 +124,13 @@ export function OffsetsChangeFlow({
     attempt('working', 'outcome', 'ready', async () => {
       setResponse(
         operation === 'reset'
-          ? await api.resetConnectorOffsets(connector)
-          : await api.alterConnectorOffsets(connector, alteration.request!),
+          ? await api.resetConnectorOffsets(ref)
+          : await api.alterConnectorOffsets(ref, alteration.request!),
       );
     });
   const resume = () =>
     attempt('resuming', 'resumed', 'outcome', async () => {
-      await api.runConnectorAction(connector, { action: 'resume' });
+      await api.runConnectorAction(connector, { action: 'resume', ...scoped });
     });
 
   const outcome = response?.outcome;
@@ -139,9 +156,9 @@ export function OffsetsChangeFlow({
       {(phase === 'stop' || phase === 'stopping') && (
         <Box my={2}>
           <Typography paragraph>
-            Kafka Connect changes offsets only of a stopped connector;{' '}
-            {connector.name} is {connector.connectorState ?? 'not stopped'}.
-            Stop it first: it runs no tasks until it is resumed.
+            Kafka Connect changes offsets only of a stopped connector; {name} is{' '}
+            {stateOf(connector) ?? 'not stopped'}. Stop it first: it runs no
+            tasks until it is resumed.
           </Typography>
           <Button
             variant="contained"
@@ -152,25 +169,23 @@ export function OffsetsChangeFlow({
               phase === 'stopping' ? <CircularProgress size={14} /> : undefined
             }
           >
-            {phase === 'stopping'
-              ? `Stopping ${connector.name}…`
-              : `Stop ${connector.name}`}
+            {phase === 'stopping' ? `Stopping ${name}…` : `Stop ${name}`}
           </Button>
         </Box>
       )}
       {phase === 'ready' && operation === 'reset' && (
         <Box my={2}>
           <Typography paragraph>
-            Resetting removes every committed offset of {connector.name}: a sink
-            consumes its topics again from the start (or as its consumer's
+            Resetting removes every committed offset of {name}: a sink consumes
+            its topics again from the start (or as its consumer's
             auto.offset.reset says), a source reads its data again. Type the
             connector's name to confirm.
           </Typography>
           <TextField
-            id={`offsets-confirm-${connector.cluster}-${connector.namespace}-${connector.name}`}
+            id={`offsets-confirm-${connector.cluster}-${connector.namespace}-${name}`}
             fullWidth
             label="Connector name"
-            placeholder={connector.name}
+            placeholder={name}
             value={typed}
             onChange={event => setTyped(event.target.value)}
           />
@@ -178,7 +193,7 @@ export function OffsetsChangeFlow({
             <Button
               variant="contained"
               color="secondary"
-              disabled={typed !== connector.name}
+              disabled={typed !== name}
               onClick={change}
             >
               Reset offsets
@@ -214,7 +229,7 @@ export function OffsetsChangeFlow({
         <Box my={2} display="flex" alignItems="center" style={{ gap: 8 }}>
           <CircularProgress size={16} />
           <Typography>
-            Waiting for Strimzi to {operation} the offsets of {connector.name}…
+            Waiting for Strimzi to {operation} the offsets of {name}…
           </Typography>
         </Box>
       )}
@@ -223,10 +238,10 @@ export function OffsetsChangeFlow({
           {outcome.state === 'done' && (
             <Alert severity="success" data-testid="offsets-outcome">
               Strimzi {operation === 'reset' ? 'reset' : 'altered'} the offsets
-              of {connector.name}.{' '}
+              of {name}.{' '}
               {phase === 'resumed'
-                ? `${connector.name} is resuming.`
-                : `${connector.name} stays stopped until you resume it.`}
+                ? `${name} is resuming.`
+                : `${name} stays stopped until you resume it.`}
             </Alert>
           )}
           {outcome.state === 'failed' && (
@@ -237,8 +252,8 @@ export function OffsetsChangeFlow({
           )}
           {outcome.state === 'pending' && (
             <Alert severity="warning" data-testid="offsets-outcome">
-              The operator has not acted on the request yet; it stays on the
-              KafkaConnector and Strimzi will act at its next reconciliation.
+              The operator has not acted on the request yet; it stays on the{' '}
+              {connector.kind} and Strimzi will act at its next reconciliation.
             </Alert>
           )}
           {response?.warnings?.map(warning => (
@@ -254,9 +269,7 @@ export function OffsetsChangeFlow({
                 disabled={phase === 'resuming'}
                 onClick={resume}
               >
-                {phase === 'resuming'
-                  ? 'Resuming…'
-                  : `Resume ${connector.name}`}
+                {phase === 'resuming' ? 'Resuming…' : `Resume ${name}`}
               </Button>
             )}
             <Button onClick={onBack}>Back to the offsets</Button>

@@ -92,6 +92,55 @@ describe('validateKafkaConnectConfig', () => {
     ]);
   });
 
+  it('checks a change form, whose blueprint is a form field, and names the changed field; not while only the state changes', async () => {
+    const change = {
+      blueprintField: 'blueprint',
+      parameterObjectFields: ['currentParameters', 'parameters'],
+      connectField: {
+        cluster: 'cluster',
+        namespace: 'namespace',
+        name: 'connectCluster',
+      },
+      onlyWhenSet: ['tasksMax', 'parameters'],
+    };
+    const formData = {
+      blueprint: 'file-source',
+      cluster: 'eu-1',
+      namespace: 'streaming',
+      connectCluster: 'connect',
+      owner: 'group:default/team-orders',
+      currentParameters: { feed: 'orders', batchSize: '100' },
+      state: 'paused',
+    };
+    const validateConnector = jest.fn(async () => REFUSED);
+    const addError = jest.fn();
+    const validate = (data: object) =>
+      validateKafkaConnectConfig(
+        'unchecked',
+        { addError },
+        {
+          apiHolder: { get: () => ({ validateConnector } as any) },
+          formData: data,
+          uiSchema: { 'ui:options': change },
+        },
+      );
+    await validate(formData);
+    expect(validateConnector).not.toHaveBeenCalled();
+    await validate({ ...formData, parameters: { batchSize: 'lots' } });
+    expect(validateConnector).toHaveBeenCalledWith(
+      expect.objectContaining({
+        blueprint: 'file-source',
+        parameters: { feed: 'orders', batchSize: 'lots' },
+        connectCluster: 'connect',
+      }),
+    );
+    expect(addError.mock.calls).toEqual([
+      [
+        'parameters.batchSize (batch.size): Invalid value lots for configuration batch.size',
+      ],
+    ]);
+  });
+
   it('adds nothing when Connect accepts the config', async () => {
     const addError = jest.fn();
     await validateKafkaConnectConfig(

@@ -59,7 +59,11 @@ export function KafkaConnectConfigCheck(
   };
   const refused = outcome?.kind === 'invalid' || outcome?.kind === 'failed';
   return (
-    <Box marginTop={2} marginBottom={1}>
+    <Box
+      marginTop={2}
+      marginBottom={1}
+      data-testid="kafka-connect-config-check"
+    >
       <Typography variant="subtitle1">
         {schema.title ?? 'Check with Kafka Connect'}
       </Typography>
@@ -107,7 +111,7 @@ export async function validateKafkaConnectConfig(
   const options = context.uiSchema?.['ui:options'] as
     | KafkaConnectConfigCheckOptions
     | undefined;
-  if (!api || !options?.blueprint) return;
+  if (!api || !(options?.blueprint || options?.blueprintField)) return;
   const outcome = await checkConfig(api, context.formData, options);
   if (outcome.kind === 'invalid' || outcome.kind === 'failed') {
     for (const message of outcome.messages) validation.addError(message);

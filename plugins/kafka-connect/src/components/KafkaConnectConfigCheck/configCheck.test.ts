@@ -88,6 +88,112 @@ describe('validationRequestOf', () => {
   });
 });
 
+// The change template's options: the connector's blueprint, current
+// parameters and place come prefilled; the form gives what changes.
+const CHANGE: KafkaConnectConfigCheckOptions = {
+  blueprintField: 'blueprint',
+  parameterObjectFields: ['currentParameters', 'parameters'],
+  parameters: ['version'],
+  connectField: {
+    cluster: 'cluster',
+    namespace: 'namespace',
+    name: 'connectCluster',
+  },
+  tasksMaxField: ['tasksMax', 'currentTasksMax'],
+  onlyWhenSet: ['tasksMax', 'version', 'parameters'],
+};
+
+const CHANGE_FORM = {
+  blueprint: 'debezium-postgres-source',
+  cluster: 'eu-1',
+  namespace: 'streaming',
+  connectCluster: 'local-connect',
+  owner: 'group:default/team-orders',
+  currentTasksMax: 1,
+  currentParameters: {
+    instance: 'orders',
+    database: 'shop',
+    table: 'orders',
+    version: 'v1',
+  },
+};
+
+describe('the change form', () => {
+  it('asks what the change action validates: current parameters, then the changed ones, then the new version; the new task count, else the current one', () => {
+    expect(
+      validationRequestOf(
+        {
+          ...CHANGE_FORM,
+          parameters: { table: 'refunds' },
+          version: 'v2',
+        },
+        CHANGE,
+      ),
+    ).toEqual({
+      blueprint: 'debezium-postgres-source',
+      parameters: {
+        instance: 'orders',
+        database: 'shop',
+        table: 'refunds',
+        version: 'v2',
+      },
+      cluster: 'eu-1',
+      namespace: 'streaming',
+      connectCluster: 'local-connect',
+      owner: 'group:default/team-orders',
+      tasksMax: 1,
+    });
+    expect(
+      validationRequestOf({ ...CHANGE_FORM, tasksMax: 3 }, CHANGE),
+    ).toMatchObject({ tasksMax: 3 });
+    expect(
+      validationRequestOf({ ...CHANGE_FORM, blueprint: '' }, CHANGE),
+    ).toBeUndefined();
+  });
+
+  it('names each refused parameter where its value came from', () => {
+    const form = {
+      ...CHANGE_FORM,
+      parameters: { table: 'refunds' },
+      version: 'v2',
+    };
+    expect(describeValidationErrors(REFUSED, CHANGE, form)).toEqual([
+      'currentParameters.instance, parameters.table, version (slot.name): too long',
+      'config.key.converter (key.converter): missing',
+    ]);
+    expect(formFieldOf('connectCluster', CHANGE)).toBe('connectCluster');
+    expect(formFieldOf('namespace', CHANGE)).toBe('namespace');
+    expect(formFieldOf('tasksMax', CHANGE, CHANGE_FORM)).toBe(
+      'currentTasksMax',
+    );
+    expect(formFieldOf('blueprint', CHANGE)).toBe('blueprint');
+  });
+
+  it('does not ask while only the state changes, as the change action does not', async () => {
+    const validateConnector = jest.fn(async () => REFUSED);
+    expect(
+      await checkConfig(
+        { validateConnector },
+        { ...CHANGE_FORM, state: 'paused' },
+        CHANGE,
+      ),
+    ).toEqual({
+      kind: 'skipped',
+      reason: 'Nothing that Kafka Connect checks has changed yet.',
+    });
+    expect(validateConnector).not.toHaveBeenCalled();
+    expect(
+      (
+        await checkConfig(
+          { validateConnector },
+          { ...CHANGE_FORM, version: 'v2' },
+          CHANGE,
+        )
+      ).kind,
+    ).toBe('invalid');
+  });
+});
+
 describe('formFieldOf and describeValidationErrors', () => {
   it.each([
     ['parameters.instance', 'instance'],

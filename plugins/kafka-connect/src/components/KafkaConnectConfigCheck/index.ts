@@ -3,4 +3,7 @@ export {
   KAFKA_CONNECT_CONFIG_CHECK,
   validateKafkaConnectConfig,
 } from './KafkaConnectConfigCheck';
-export type { KafkaConnectConfigCheckOptions } from './configCheck';
+export type {
+  ConnectClusterFormFields,
+  KafkaConnectConfigCheckOptions,
+} from './configCheck';
