@@ -11,6 +11,10 @@ import {
   readResource,
 } from './__testUtils__/operationsBackend';
 
+// Each test drives the operator stand-in through several states: past
+// jest's default 5 s on a shared machine (seen once at 5.08 s).
+jest.setTimeout(60_000);
+
 describe('connector operations against a real cluster (kafka.strimzi.io/v1)', () => {
   const getCluster = useTestCluster();
 

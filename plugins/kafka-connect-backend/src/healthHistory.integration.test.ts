@@ -6,7 +6,10 @@ import {
 import { useTestCluster } from '@kcs/dev-cluster';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { startBackendForCluster } from './__testUtils__/clusterBackend';
+import {
+  connectManifest,
+  startBackendForCluster,
+} from './__testUtils__/clusterBackend';
 
 // PostgreSQL comes from the test command (scripts/lib/postgres.sh exports the
 // variable Backstage's TestDatabases reads for its major version).
@@ -25,6 +28,9 @@ const databases = TestDatabases.create({
 });
 
 const getCluster = useTestCluster();
+// Three backends, a database and a 2 s wait: past jest's default 5 s on a
+// shared machine.
+jest.setTimeout(60_000);
 
 function connector(namespace: string, name: string, state?: 'paused') {
   return {
@@ -47,23 +53,7 @@ function connector(namespace: string, name: string, state?: 'paused') {
 async function connectorIn(namespace: string, name: string) {
   const cluster = getCluster();
   await cluster.apply([
-    {
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnect',
-      metadata: {
-        name: 'connect',
-        namespace,
-        annotations: { 'strimzi.io/use-connector-resources': 'true' },
-      },
-      spec: {
-        replicas: 1,
-        bootstrapServers: 'k:9092',
-        groupId: 'g',
-        configStorageTopic: 'c',
-        statusStorageTopic: 's',
-        offsetStorageTopic: 'o',
-      },
-    },
+    connectManifest(namespace),
     connector(namespace, name),
   ] as any);
 }

@@ -9,51 +9,29 @@ import {
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { failTask, heal, useTestCluster } from '@kcs/dev-cluster';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
+  applyRealWorkerFeed,
   pollConnector,
-  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
 const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
 jest.setTimeout(180_000);
 
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
-
 describe('health on a real Kafka Connect worker', () => {
   it('names the root cause and the next automatic restart of a really failing task, and folds a Connect cluster at 0 replicas in', async () => {
     const cluster = getCluster();
-    const namespace = await cluster.newNamespace('realhealth');
-    const name = `feed-${namespace}`;
-    const filesDir = cluster.connectorFilesDir!;
-    fs.writeFileSync(path.join(filesDir, `${name}.txt`), 'a\nb\n');
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers),
-      {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaConnector',
-        metadata: {
-          name,
-          namespace,
-          labels: { 'strimzi.io/cluster': 'connect' },
-        },
-        spec: {
-          class: FILE_SOURCE,
-          tasksMax: 1,
-          autoRestart: { enabled: true },
-          config: { file: `${name}.txt`, topic: name },
-        },
-      },
-    ] as any);
+    const { namespace, name, worker } = await applyRealWorkerFeed(
+      cluster,
+      'realhealth',
+      { name: ns => `feed-${ns}`, spec: { autoRestart: { enabled: true } } },
+    );
     const { server } = await startBackendForCluster(cluster);
     const until = (accept: (body: Record<string, any>) => boolean) =>
       pollConnector(server, cluster, namespace, name, accept, 90_000);
     const healthy = await until(body => body.health === 'healthy');
     expect(healthy.autoRestart).toMatchObject({ enabled: true, count: 0 });
 
-    const worker = { connectUrl: cluster.connectUrl!, filesDir };
     await failTask(
       cluster.kubeConfig(),
       { namespace, name },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { helmTemplate, useTestCluster } from '@kcs/dev-cluster';
 import request from 'supertest';
 import {
+  connectManifest,
   pollConnector,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
@@ -24,26 +25,7 @@ describe('the sample connectors chart, rendered by helm and applied to a cluster
     });
     const connectors = rendered.filter(o => o.kind === 'KafkaConnector');
     expect(connectors).toHaveLength(6);
-    await cluster.apply([
-      {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaConnect',
-        metadata: {
-          name: 'connect',
-          namespace,
-          annotations: { 'strimzi.io/use-connector-resources': 'true' },
-        },
-        spec: {
-          replicas: 1,
-          bootstrapServers: 'k:9092',
-          groupId: 'g',
-          configStorageTopic: 'c',
-          statusStorageTopic: 's',
-          offsetStorageTopic: 'o',
-        },
-      },
-      ...rendered,
-    ]);
+    await cluster.apply([connectManifest(namespace), ...rendered]);
     const { server, stop } = await startBackendForCluster(cluster);
     try {
       const seen = [];

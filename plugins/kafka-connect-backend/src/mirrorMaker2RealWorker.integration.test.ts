@@ -12,26 +12,31 @@ import {
   realMirrorMaker2Manifest,
   useTestCluster,
 } from '@kcs/dev-cluster';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
+  applyRealWorkerFeed,
   pollConnector,
-  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
 const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
 jest.setTimeout(240_000);
 
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
-
 describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', () => {
   it('shows a really failed task as degraded and a really failed connector as failed, with the real trace', async () => {
     const cluster = getCluster();
-    const namespace = await cluster.newNamespace('mm2api');
-    const filesDir = cluster.connectorFilesDir!;
-    const topic = `orders-${namespace}`;
-    fs.writeFileSync(path.join(filesDir, `${topic}.txt`), 'a\nb\n');
+    // Real records in the topic the MirrorMaker 2 mirrors.
+    const {
+      namespace,
+      name: topic,
+      filesDir,
+      worker,
+    } = await applyRealWorkerFeed(cluster, 'mm2api', {
+      name: ns => `orders-${ns}`,
+      config: () => ({
+        'topic.creation.default.partitions': 2,
+        'topic.creation.default.replication.factor': -1,
+      }),
+    });
     const mirror = realMirrorMaker2Manifest({
       apiVersion: 'kafka.strimzi.io/v1',
       namespace,
@@ -42,30 +47,7 @@ describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', ()
       // Two partitions, two tasks: one failing task leaves the other running.
       sourceTasksMax: 2,
     });
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers),
-      // Real records in the topic the MirrorMaker 2 mirrors.
-      {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaConnector',
-        metadata: {
-          name: topic,
-          namespace,
-          labels: { 'strimzi.io/cluster': 'connect' },
-        },
-        spec: {
-          class: FILE_SOURCE,
-          tasksMax: 1,
-          config: {
-            file: `${topic}.txt`,
-            topic,
-            'topic.creation.default.partitions': 2,
-            'topic.creation.default.replication.factor': -1,
-          },
-        },
-      },
-      mirror.resource,
-    ] as any);
+    await cluster.apply([mirror.resource] as any);
     const sourceName = `${mirror.sourceAlias}->${mirror.targetAlias}.MirrorSourceConnector`;
     const { server, stop } = await startBackendForCluster(cluster);
     const until = (accept: (body: Record<string, any>) => boolean) =>
@@ -88,7 +70,6 @@ describe('MirrorMaker 2 on a real Kafka Connect worker, through the backend', ()
         sourceName,
       ]);
 
-      const worker = { connectUrl: cluster.connectUrl!, filesDir };
       const ref = { namespace, name: 'mirror', connector: sourceName };
       await failTask(cluster.kubeConfig(), ref, 0, undefined, worker);
       const degraded = await until(body => body.health === 'degraded');

@@ -1,6 +1,7 @@
 import { useTestCluster } from '@kcs/dev-cluster';
 import request from 'supertest';
 import {
+  connectManifest,
   pollConnector,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
@@ -49,23 +50,7 @@ describe('kafka-connect REST API against a real cluster', () => {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('api');
     await cluster.apply([
-      {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaConnect',
-        metadata: {
-          name: 'connect',
-          namespace,
-          annotations: { 'strimzi.io/use-connector-resources': 'true' },
-        },
-        spec: {
-          replicas: 1,
-          bootstrapServers: 'k:9092',
-          groupId: 'g',
-          configStorageTopic: 'c',
-          statusStorageTopic: 's',
-          offsetStorageTopic: 'o',
-        },
-      },
+      connectManifest(namespace),
       connector(namespace, 'orders-cdc', {
         labels: { 'backstage.io/kubernetes-id': `orders-${namespace}` },
         annotations: {

@@ -4,11 +4,9 @@ import {
   heal,
   useTestCluster,
 } from '@kcs/dev-cluster';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
+  applyRealWorkerFeed,
   pollConnector,
-  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
@@ -18,49 +16,25 @@ import {
 const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
 jest.setTimeout(120_000);
 
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
-
 describe('kafka-connect REST API on a real Kafka Connect worker', () => {
   it('serves a really failing task as degraded or failed with Connect’s trace, then a failed connector', async () => {
     const cluster = getCluster();
-    const namespace = await cluster.newNamespace('real');
-    const name = `feed-${namespace}`;
-    const filesDir = cluster.connectorFilesDir!;
-    fs.writeFileSync(path.join(filesDir, `${name}.txt`), 'a\nb\n');
-    fs.writeFileSync(
-      path.join(filesDir, `${name}.properties`),
-      'batch.size=10\n',
-    );
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers),
+    const { namespace, name, worker } = await applyRealWorkerFeed(
+      cluster,
+      'real',
       {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaConnector',
-        metadata: {
-          name,
-          namespace,
-          labels: { 'strimzi.io/cluster': 'connect' },
-        },
-        spec: {
-          class: FILE_SOURCE,
-          tasksMax: 1,
-          config: {
-            file: `${name}.txt`,
-            topic: name,
-            'batch.size': `\${file:${name}.properties:batch.size}`,
-          },
-        },
+        name: ns => `feed-${ns}`,
+        files: feed => ({ [`${feed}.properties`]: 'batch.size=10\n' }),
+        config: feed => ({
+          'batch.size': `\${file:${feed}.properties:batch.size}`,
+        }),
       },
-    ]);
+    );
     const { server } = await startBackendForCluster(cluster);
     const until = (accept: (body: Record<string, any>) => boolean) =>
       pollConnector(server, cluster, namespace, name, accept, 60_000);
     await until(body => body.health === 'healthy');
 
-    const worker = {
-      connectUrl: cluster.connectUrl!,
-      filesDir,
-    };
     await failTask(
       cluster.kubeConfig(),
       { namespace, name },

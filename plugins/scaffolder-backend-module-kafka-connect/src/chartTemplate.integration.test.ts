@@ -3,20 +3,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
 import { useTestCluster } from '@kcs/dev-cluster';
-// The connect-cluster check of the create action asks the real backend plugin.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import kafkaConnectPlugin from '@kcs/plugin-kafka-connect-backend';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { scaffolderModuleKafkaConnect } from './module';
+import {
+  ordersConnect,
+  startScaffolderBackend,
+} from './__testUtils__/scaffolderBackend';
 import {
   copyOfSampleChart,
   renderConnectors,
@@ -87,87 +84,25 @@ describe('connector-chart-entry template through the scaffolder API', () => {
   it('opens a pull request whose values file, rendered by helm, holds the new connector', async () => {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('chart-template');
-    await cluster.apply({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnect',
-      metadata: {
-        name: 'orders-connect',
-        namespace,
-        annotations: { 'strimzi.io/use-connector-resources': 'true' },
-      },
-      spec: {
-        replicas: 1,
-        bootstrapServers: 'k:9092',
-        groupId: 'g',
-        configStorageTopic: 'c',
-        statusStorageTopic: 's',
-        offsetStorageTopic: 'o',
-      },
-    });
+    await cluster.apply(ordersConnect(namespace));
     const sampleValues = fs.readFileSync(
       path.join(SAMPLE_CHART, 'values.yaml'),
       'utf8',
     );
     const origin = await serveValuesFile(sampleValues);
     const recorder = pullRequestRecorder();
-    const template = parse(fs.readFileSync(TEMPLATE_FILE, 'utf8'));
-    const backend = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleKafkaConnect,
-        recorder.module,
-        kafkaConnectPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              ...template,
-              metadata: { ...template.metadata, namespace: 'default' },
-            },
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: {
-              baseUrl: 'http://localhost:7007',
-              reading: { allow: [{ host: origin.host }] },
-            },
-            kafkaConnect: {
-              clusters: [
-                {
-                  name: cluster.name,
-                  url: cluster.server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.portalToken,
-                  caData: cluster.caData,
-                },
-              ],
-              scaffolder: {
-                blueprintLocations: [path.join(SAMPLE_CHART, 'blueprints')],
-              },
-            },
-          },
-        }),
-      ],
+    const backend = await startScaffolderBackend(cluster, namespace, {
+      templates: [TEMPLATE_FILE],
+      extraFeatures: [recorder.module],
+      backend: { reading: { allow: [{ host: origin.host }] } },
+      kafkaConnect: {
+        scaffolder: {
+          blueprintLocations: [path.join(SAMPLE_CHART, 'blueprints')],
+        },
+      },
     });
     const { server } = backend;
     try {
-      // the create action checks the Connect cluster through the backend's cache
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const clusters = await request(server).get(
-          '/api/kafka-connect/clusters',
-        );
-        const ready = clusters.body.items
-          ?.find((c: { name: string }) => c.name === cluster.name)
-          ?.connectClusters.some(
-            (c: { namespace: string; ready: boolean }) =>
-              c.namespace === namespace && c.ready,
-          );
-        if (ready) break;
-        if (Date.now() > deadline)
-          throw new Error('Connect cluster never ready');
-        await new Promise(resolve => setTimeout(resolve, 200));
-      }
       const created = await request(server)
         .post('/api/scaffolder/v2/tasks')
         .send({

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { useTestCluster } from '@kcs/dev-cluster';
 import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
-// The end-to-end test needs the real backend plugin beside the scaffolder.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import kafkaConnectPlugin from '@kcs/plugin-kafka-connect-backend';
 import request from 'supertest';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { parse } from 'yaml';
-import { scaffolderModuleKafkaConnect } from './module';
+import {
+  ordersConnect,
+  startScaffolderBackend,
+} from './__testUtils__/scaffolderBackend';
 
 const getCluster = useTestCluster();
 // Each test runs several tasks that poll for up to 30 s; alone they take 5 to
@@ -55,14 +52,6 @@ const CHANGE_TEMPLATE_FILE = path.resolve(
   '../templates/change-connector/template.yaml',
 );
 
-function templateEntity(file: string) {
-  const template = parse(fs.readFileSync(file, 'utf8'));
-  return {
-    ...template,
-    metadata: { ...template.metadata, namespace: 'default' },
-  };
-}
-
 /**
  * The built-in MySQL template run through the scaffolder's REST API against
  * the real API server: apply creates the connector, the operator stand-in
@@ -73,71 +62,11 @@ describe('debezium-mysql-source template through the scaffolder API', () => {
   async function start() {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('scaffold');
-    await cluster.apply({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnect',
-      metadata: {
-        name: 'orders-connect',
-        namespace,
-        annotations: { 'strimzi.io/use-connector-resources': 'true' },
-      },
-      spec: {
-        replicas: 1,
-        bootstrapServers: 'k:9092',
-        groupId: 'g',
-        configStorageTopic: 'c',
-        statusStorageTopic: 's',
-        offsetStorageTopic: 'o',
-      },
-    });
+    await cluster.apply(ordersConnect(namespace));
     const template = parse(fs.readFileSync(TEMPLATE_FILE, 'utf8'));
-    const { server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleKafkaConnect,
-        kafkaConnectPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            templateEntity(TEMPLATE_FILE),
-            templateEntity(CHANGE_TEMPLATE_FILE),
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:7007' },
-            kafkaConnect: {
-              clusters: [
-                {
-                  name: cluster.name,
-                  url: cluster.server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.portalToken,
-                  caData: cluster.caData,
-                },
-              ],
-            },
-          },
-        }),
-      ],
+    const { server } = await startScaffolderBackend(cluster, namespace, {
+      templates: [TEMPLATE_FILE, CHANGE_TEMPLATE_FILE],
     });
-    // The backend's cache must see the Connect cluster Ready with its plugins.
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const response = await request(server).get('/api/kafka-connect/clusters');
-      const connect = response.body.items
-        ?.find((c: { name: string }) => c.name === cluster.name)
-        ?.connectClusters.find(
-          (c: { namespace: string; ready: boolean }) =>
-            c.namespace === namespace && c.ready,
-        );
-      if (connect) break;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Connect cluster never ready: ${JSON.stringify(response.body)}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
     const values = {
       instance: 'orders',
       database: 'shop',

@@ -1,23 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { useTestCluster } from '@kcs/dev-cluster';
 import { CustomObjectsApi } from '@kubernetes/client-node';
-// The end-to-end test needs the real backend plugin beside the scaffolder.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import kafkaConnectPlugin from '@kcs/plugin-kafka-connect-backend';
 import request from 'supertest';
-import { parse } from 'yaml';
-import { scaffolderModuleKafkaConnect } from './module';
 import {
   ADMIN_GROUP,
   type AuditRecord,
@@ -26,6 +14,11 @@ import {
   recordingAuditor,
   userInfoWithGroups,
 } from './__testUtils__/permissionBackend';
+import {
+  ordersConnect,
+  startScaffolderBackend,
+  templateEntity,
+} from './__testUtils__/scaffolderBackend';
 
 const getCluster = useTestCluster();
 
@@ -38,18 +31,9 @@ const NAME = 'ordersmysql-shop-orders-v1';
 // Tasks poll for up to 30 s each on a loaded machine.
 jest.setTimeout(120_000);
 
-const TEMPLATES = ['debezium-mysql-source', 'change-connector'].map(dir => {
-  const template = parse(
-    fs.readFileSync(
-      path.resolve(__dirname, `../templates/${dir}/template.yaml`),
-      'utf8',
-    ),
-  );
-  return {
-    ...template,
-    metadata: { ...template.metadata, namespace: 'default' },
-  };
-});
+const TEMPLATE_FILES = ['debezium-mysql-source', 'change-connector'].map(dir =>
+  path.resolve(__dirname, `../templates/${dir}/template.yaml`),
+);
 
 /**
  * The templates run through the scaffolder's REST API by different users,
@@ -160,28 +144,10 @@ describe('templates obey the permissions of the card', () => {
 
   beforeAll(async () => {
     namespace = await cluster().newNamespace('perm');
-    await cluster().apply({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnect',
-      metadata: {
-        name: 'orders-connect',
-        namespace,
-        annotations: { 'strimzi.io/use-connector-resources': 'true' },
-      },
-      spec: {
-        replicas: 1,
-        bootstrapServers: 'k:9092',
-        groupId: 'g',
-        configStorageTopic: 'c',
-        statusStorageTopic: 's',
-        offsetStorageTopic: 'o',
-      },
-    });
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleKafkaConnect,
-        kafkaConnectPlugin,
+    await cluster().apply(ordersConnect(namespace));
+    ({ server } = await startScaffolderBackend(cluster(), namespace, {
+      templates: TEMPLATE_FILES,
+      extraFeatures: [
         permissionPlugin,
         portalRulesPolicyModule,
         permissionsServiceFactory,
@@ -192,37 +158,10 @@ describe('templates obey the permissions of the card', () => {
           [ADMIN]: [ADMIN_GROUP],
         }),
         recordingAuditor(audit),
-        catalogServiceMock.factory({ entities: TEMPLATES }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:7007' },
-            permission: { enabled: true },
-            kafkaConnect: {
-              clusters: [
-                {
-                  name: cluster().name,
-                  url: cluster().server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster().portalToken,
-                  caData: cluster().caData,
-                },
-              ],
-            },
-          },
-        }),
       ],
+      extraConfig: { permission: { enabled: true } },
+      authorization: as(ALICE),
     }));
-    await until('the Connect cluster ready in the backend', async () => {
-      const response = await request(server)
-        .get('/api/kafka-connect/clusters')
-        .set('Authorization', as(ALICE));
-      return response.body.items
-        ?.find((c: { name: string }) => c.name === cluster().name)
-        ?.connectClusters.find(
-          (c: { namespace: string; ready: boolean }) =>
-            c.namespace === namespace && c.ready,
-        );
-    });
   });
 
   it("refuses a create for another team's owner and applies nothing", async () => {
@@ -301,7 +240,7 @@ describe('templates obey the permissions of the card', () => {
       .post('/api/scaffolder/v2/dry-run')
       .set('Authorization', as(MALLORY))
       .send({
-        template: TEMPLATES[1],
+        template: templateEntity(TEMPLATE_FILES[1]),
         values: { ...changeValues(), state: 'stopped' },
         directoryContents: [],
       });

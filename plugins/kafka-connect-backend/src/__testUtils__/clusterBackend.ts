@@ -12,7 +12,13 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { REAL_WORKER_ANNOTATION } from '@kcs/dev-cluster';
+import {
+  REAL_WORKER_ANNOTATION,
+  type RealWorker,
+  type TestCluster,
+} from '@kcs/dev-cluster';
+import fs from 'node:fs';
+import path from 'node:path';
 import { kafkaConnectPlugin } from '../plugin';
 
 /** What the backend needs to reach a dev cluster as the portal does. */
@@ -123,6 +129,41 @@ export async function pollConnector(
 }
 
 /**
+ * A KafkaConnect (named `connect` unless told) whose status the dev cluster's
+ * operator stand-in simulates; connectors name it in `strimzi.io/cluster`.
+ */
+export function connectManifest(
+  namespace: string,
+  options: {
+    name?: string;
+    version?: string;
+    bootstrapServers?: string;
+    annotations?: Record<string, string>;
+  } = {},
+) {
+  return {
+    apiVersion: `kafka.strimzi.io/${options.version ?? 'v1'}`,
+    kind: 'KafkaConnect',
+    metadata: {
+      name: options.name ?? 'connect',
+      namespace,
+      annotations: {
+        'strimzi.io/use-connector-resources': 'true',
+        ...options.annotations,
+      },
+    },
+    spec: {
+      replicas: 1,
+      bootstrapServers: options.bootstrapServers ?? 'k:9092',
+      groupId: 'g',
+      configStorageTopic: 'c',
+      statusStorageTopic: 's',
+      offsetStorageTopic: 'o',
+    },
+  };
+}
+
+/**
  * A KafkaConnect named `connect` that the dev cluster's stand-in backs with
  * its real Kafka Connect worker.
  */
@@ -131,24 +172,78 @@ export function realWorkerConnect(
   bootstrapServers: string | undefined,
   version: string = 'v1',
 ) {
-  return {
-    apiVersion: `kafka.strimzi.io/${version}`,
-    kind: 'KafkaConnect',
-    metadata: {
-      name: 'connect',
-      namespace,
-      annotations: {
-        'strimzi.io/use-connector-resources': 'true',
-        [REAL_WORKER_ANNOTATION]: 'true',
+  return connectManifest(namespace, {
+    version,
+    bootstrapServers,
+    annotations: { [REAL_WORKER_ANNOTATION]: 'true' },
+  });
+}
+
+export const FILE_SOURCE =
+  'org.apache.kafka.connect.file.FileStreamSourceConnector';
+
+/** A namespace on the real worker with one file source connector. */
+export interface RealWorkerFeed {
+  namespace: string;
+  /** The connector, its topic, and `<name>.txt`, the file it reads. */
+  name: string;
+  filesDir: string;
+  /** For failTask, failConnector and heal. */
+  worker: RealWorker;
+}
+
+/**
+ * The preamble of tests on the real worker: a new namespace with a
+ * KafkaConnect the real worker backs, and a FileStreamSource connector
+ * reading two lines of `<name>.txt` into topic `name`. `files` are written to
+ * the worker's folder first (names relative to it).
+ */
+export async function applyRealWorkerFeed(
+  cluster: TestCluster,
+  prefix: string,
+  options: {
+    name: (namespace: string) => string;
+    /** More connector config, given the connector's name. */
+    config?: (name: string) => Record<string, unknown>;
+    /** More files, given the connector's name. */
+    files?: (name: string) => Record<string, string>;
+    /** More of the KafkaConnector's spec, e.g. autoRestart. */
+    spec?: Record<string, unknown>;
+  },
+): Promise<RealWorkerFeed> {
+  const namespace = await cluster.newNamespace(prefix);
+  const name = options.name(namespace);
+  const filesDir = cluster.connectorFilesDir!;
+  const files = { [`${name}.txt`]: 'a\nb\n', ...options.files?.(name) };
+  for (const [file, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(filesDir, file), text);
+  }
+  await cluster.apply([
+    realWorkerConnect(namespace, cluster.bootstrapServers),
+    {
+      apiVersion: 'kafka.strimzi.io/v1',
+      kind: 'KafkaConnector',
+      metadata: {
+        name,
+        namespace,
+        labels: { 'strimzi.io/cluster': 'connect' },
+      },
+      spec: {
+        class: FILE_SOURCE,
+        tasksMax: 1,
+        ...options.spec,
+        config: {
+          file: `${name}.txt`,
+          topic: name,
+          ...options.config?.(name),
+        },
       },
     },
-    spec: {
-      replicas: 1,
-      bootstrapServers,
-      groupId: 'g',
-      configStorageTopic: 'c',
-      statusStorageTopic: 's',
-      offsetStorageTopic: 'o',
-    },
+  ] as any);
+  return {
+    namespace,
+    name,
+    filesDir,
+    worker: { connectUrl: cluster.connectUrl!, filesDir },
   };
 }

@@ -28,6 +28,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import {
   ClusterAccess,
+  connectManifest,
   pollConnector,
   startBackendForCluster,
 } from './clusterBackend';
@@ -143,24 +144,9 @@ export function recordingAuditor(records: AuditRecord[]) {
   });
 }
 
+/** The KafkaConnect `connect` in `apiVersion` (e.g. kafka.strimzi.io/v1beta2). */
 export function connectResource(namespace: string, apiVersion: string) {
-  return {
-    apiVersion,
-    kind: 'KafkaConnect',
-    metadata: {
-      name: 'connect',
-      namespace,
-      annotations: { 'strimzi.io/use-connector-resources': 'true' },
-    },
-    spec: {
-      replicas: 1,
-      bootstrapServers: 'k:9092',
-      groupId: 'g',
-      configStorageTopic: 'c',
-      statusStorageTopic: 's',
-      offsetStorageTopic: 'o',
-    },
-  };
+  return connectManifest(namespace, { version: apiVersion.split('/')[1] });
 }
 
 export function connectorResource(

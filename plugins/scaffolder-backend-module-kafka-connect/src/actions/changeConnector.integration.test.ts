@@ -8,6 +8,10 @@ import { changeConnectorAction } from './changeConnector';
 import { createConnectorAction } from './createConnector';
 import { clusterList, fakeDirectory, openAccess } from '../__fixtures__/fakes';
 import { clusterRegistryOf } from '../__fixtures__/clusterRegistry';
+import {
+  ordersConnect,
+  testClusterConfig,
+} from '../__testUtils__/scaffolderBackend';
 
 const getCluster = useTestCluster();
 
@@ -28,37 +32,9 @@ describe('kafka-connect:connector:change (apply)', () => {
   async function setUp(created: Record<string, unknown> = {}) {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('change');
-    await cluster.apply({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnect',
-      metadata: {
-        name: 'orders-connect',
-        namespace,
-        annotations: { 'strimzi.io/use-connector-resources': 'true' },
-      },
-      spec: {
-        replicas: 1,
-        bootstrapServers: 'k:9092',
-        groupId: 'g',
-        configStorageTopic: 'c',
-        statusStorageTopic: 's',
-        offsetStorageTopic: 'o',
-      },
-    });
+    await cluster.apply(ordersConnect(namespace));
     const config = mockServices.rootConfig({
-      data: {
-        kafkaConnect: {
-          clusters: [
-            {
-              name: cluster.name,
-              url: cluster.server,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: cluster.portalToken,
-              caData: cluster.caData,
-            },
-          ],
-        },
-      },
+      data: { kafkaConnect: testClusterConfig(cluster) },
     });
     const applier = new KubernetesConnectorApplier(
       clusterRegistryOf(config),
