@@ -34,6 +34,7 @@ import {
   readCatalogClusterLocator,
 } from './service/catalogClusterSource';
 import {
+  readCatalogEntityKeepMs,
   readHistoryRetentionDays,
   readSettleTimeMs,
   readStrimziVersions,
@@ -188,9 +189,11 @@ export const kafkaConnectPlugin = createBackendPlugin({
             cache,
             catalog,
             httpAuth,
+            auth,
             permissions,
             auditor,
             operations,
+            catalogEntityKeepMs: readCatalogEntityKeepMs(config),
             settleTimeMs,
             strimziVersions,
             history,
