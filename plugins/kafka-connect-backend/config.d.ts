@@ -29,6 +29,14 @@ export interface Config {
        */
       settleMinutes?: number;
     };
+    /**
+     * Seconds an entity page view reuses the catalog entity the backend read
+     * with its own credentials, for users whom the permission policy lets
+     * read every catalog entity (others are looked up on their behalf every
+     * time). Changes to an entity's links reach its connector card this much
+     * later at most. 0 asks the catalog on every page view. Default 30.
+     */
+    catalogEntityCacheSeconds?: number;
     /** The health history the backend records in its database. */
     history?: {
       /** Days health transitions are kept before they are pruned. Default 14. */

@@ -21,6 +21,7 @@ import {
 } from '@kcs/dev-cluster';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import fs from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
@@ -61,6 +62,20 @@ const WARM_UP_VIEWS = 20;
 const PAUSE_MS = 20;
 const met = (goal: boolean) => (goal ? 'met' : 'NOT met');
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const benchStarted = Date.now();
+let step = 'start';
+/** Where the run is, for its log and for the error that may end it. */
+const progress = (next: string) => {
+  step = next;
+  console.log(
+    `  … ${next} (${((Date.now() - benchStarted) / 1000).toFixed(
+      0,
+    )} s, load average ${os
+      .loadavg()
+      .map(load => load.toFixed(1))
+      .join(' ')})`,
+  );
+};
 
 async function main() {
   const entityCount = entityCountOf(layout);
@@ -72,6 +87,7 @@ async function main() {
   });
   let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
   try {
+    progress('loading connectors');
     const loaded = await loadConnectors(cluster, layout);
     console.log(
       `loaded ${layout.connectorCount} KafkaConnectors into ${
@@ -83,6 +99,7 @@ async function main() {
     const rssBeforeBackend = process.memoryUsage().rss;
     const backendStarted = Date.now();
     // Both plugins read the same cluster from the Kubernetes plugin's config.
+    progress('starting the backend');
     backend = await startTestBackend({
       features: [
         import('@backstage/plugin-kubernetes-backend'),
@@ -128,6 +145,7 @@ async function main() {
     );
 
     // The suite answers once its watch cache has synced.
+    progress("waiting for the suite's cache");
     while ((await endpoints.suite(warmUpNames[0])) !== expected) {
       await new Promise(resolve => setTimeout(resolve, 50));
     }
@@ -137,6 +155,7 @@ async function main() {
       } ms`,
     );
     // Warm both paths (connection pools, JIT) before measuring.
+    progress('warming up');
     for (const name of warmUpNames) {
       await endpoints.suite(name);
       await endpoints.kubernetesPlugin(name);
@@ -153,6 +172,7 @@ async function main() {
     serverTimes.clear();
     // Cold: the first page view of each entity, so the suite keeps no answer
     // and no connector summary for it yet.
+    progress('cold series');
     const cold = await alternatingSeries(
       endpoints,
       measuredNames,
@@ -163,6 +183,7 @@ async function main() {
     gc();
     serverTimes.clear();
     // Repeated: the same entities again; the suite answers from its kept answers.
+    progress('repeated series');
     const repeated = await alternatingSeries(
       endpoints,
       measuredNames,
@@ -171,12 +192,14 @@ async function main() {
     );
     const repeatedServer = serverSide();
     gc();
+    progress('back-to-back series');
     const backToBack = await alternatingSeries(
       endpoints,
       measuredNames,
       0,
       expected,
     );
+    progress('diagnostic series');
     const diagnostics = await diagnosticSeries(
       endpoints,
       cluster.kubeConfig().makeApiClient(CustomObjectsApi),
@@ -194,11 +217,13 @@ async function main() {
       // /metrics is not a resource request, so reading it counts nothing.
       return ((await strimziRequestsServed(cluster)) - before) / views;
     };
+    progress('API-server requests per page view');
     const suiteRequests = await requestsPerView(endpoints.suite);
     const kubernetesRequests = await requestsPerView(
       endpoints.kubernetesPlugin,
     );
 
+    progress(`${LOAD_CLIENTS} clients for ${loadSeconds} s`);
     const loadStarted = Date.now();
     const load = await runLoadClients({
       urls: names.map(
@@ -322,6 +347,7 @@ function versionOf(name: string): string {
 }
 
 main().catch(error => {
-  console.error(error);
+  // fetch's own message is only 'fetch failed'; its cause says what (ECONNRESET, …).
+  console.error(`failed during: ${step}`, error, (error as Error)?.cause ?? '');
   process.exit(1);
 });

@@ -189,7 +189,12 @@ async function main() {
           }),
         } as never,
         httpAuth: { credentials: async () => ({}) } as never,
-        permissions: { authorize: async () => [{ result: 'ALLOW' }] } as never,
+        permissions: {
+          authorize: async () => [{ result: 'ALLOW' }],
+          authorizeConditional: async (queries: unknown[]) =>
+            queries.map(() => ({ result: 'ALLOW' })),
+        } as never,
+        auth: { getOwnServiceCredentials: async () => ({}) } as never,
         // The benchmark measures reads only.
         auditor: {} as never,
         operations: {} as never,

@@ -107,7 +107,12 @@ async function main() {
       cache,
       catalog: {} as never,
       httpAuth: { credentials: async () => ({}) } as never,
-      permissions: { authorize: async () => [{ result: 'ALLOW' }] } as never,
+      permissions: {
+        authorize: async () => [{ result: 'ALLOW' }],
+        authorizeConditional: async (queries: unknown[]) =>
+          queries.map(() => ({ result: 'ALLOW' })),
+      } as never,
+      auth: { getOwnServiceCredentials: async () => ({}) } as never,
       auditor: {} as never,
       operations: {} as never,
     }),

@@ -38,6 +38,16 @@ describe('kafkaConnectPlugin', () => {
     const denied = await request(server).get('/api/kafka-connect/clusters');
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toContain('kafka.connect.read');
+    // The entity route asks its permissions itself (with the catalog's).
+    const entity = await request(server).get(
+      '/api/kafka-connect/entity-connectors?entityRef=component:default/orders',
+    );
+    expect(entity.status).toBe(403);
+    expect(entity.body.error.message).toContain('kafka.connect.read');
+    expect(
+      (await request(server).get('/api/kafka-connect/entity-connectors'))
+        .status,
+    ).toBe(400);
     expect(
       (await request(server).get('/api/kafka-connect/health')).status,
     ).toBe(200);

@@ -34,6 +34,14 @@ export function backendConfig(
     backend: {
       baseUrl: `http://127.0.0.1:${port}`,
       listen: { host: '127.0.0.1', port },
+      // The backend calls itself (permission, catalog) through Node's
+      // keep-alive agent, which drops an idle socket after 5 s; the server's
+      // default drops it after 5 + 1 s. A stall of the event loop across both
+      // deadlines (GC of a large heap, a busy machine) makes the next call
+      // reuse a socket the server closes first: ECONNRESET, seen under 100
+      // status changes a second. A server deadline far beyond the agent's
+      // leaves the agent to close idle sockets.
+      server: { keepAliveTimeout: 65_000, headersTimeout: 66_000 },
       database: { client: 'better-sqlite3', connection: ':memory:' },
     },
     auth: {

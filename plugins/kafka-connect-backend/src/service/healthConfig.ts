@@ -38,3 +38,24 @@ export function readHistoryRetentionDays(config: Config): number {
   }
   return value;
 }
+
+const CATALOG_KEEP_KEY = 'kafkaConnect.catalogEntityCacheSeconds';
+
+/**
+ * `kafkaConnect.catalogEntityCacheSeconds` in milliseconds (0: ask the
+ * catalog on every page view), or undefined for the default.
+ */
+export function readCatalogEntityKeepMs(config: Config): number | undefined {
+  const value = config.getOptional(CATALOG_KEEP_KEY);
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) {
+    throw new Error(
+      `Config ${CATALOG_KEEP_KEY} must be a number of seconds, 0 or more (e.g. 30; 0 asks the catalog on every page view), not ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return value * 1000;
+}

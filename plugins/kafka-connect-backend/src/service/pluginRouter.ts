@@ -1,5 +1,6 @@
 import type {
   AuditorService,
+  AuthService,
   HttpAuthService,
   LifecycleService,
   LoggerService,
@@ -17,7 +18,7 @@ import {
 } from '@kcs/plugin-kafka-connect-node';
 import type express from 'express';
 import Router from 'express-promise-router';
-import { readSettleTimeMs } from './healthConfig';
+import { readCatalogEntityKeepMs, readSettleTimeMs } from './healthConfig';
 import type { HealthHistoryStore } from './healthHistoryStore';
 import { OffsetsService } from './offsetsService';
 import { ConnectorOperations } from './operations';
@@ -34,6 +35,7 @@ export interface PluginRouterOptions {
   cache: StrimziResourceReader;
   registry: KafkaConnectClusterRegistry;
   catalog: CatalogService;
+  auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -78,6 +80,8 @@ export async function createPluginRouter(
       logger,
       cache,
       catalog: options.catalog,
+      auth: options.auth,
+      catalogEntityKeepMs: readCatalogEntityKeepMs(config),
       httpAuth: options.httpAuth,
       permissions: options.permissions,
       auditor: options.auditor,

@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -13,7 +14,6 @@ import {
   ConnectorListResponse,
   ConnectorSummary,
   ConnectorActionResponse,
-  EntityConnectorsResponse,
   formatResourceRef,
   kafkaConnectReadPermission,
   deriveMirrorMaker2Health,
@@ -24,11 +24,12 @@ import {
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
 import { connectClusterResource, findConnector } from './connectors';
-import { connectClustersOf, connectorsOfEntity } from './entityConnectors';
+import { EntityAccess } from './entityAccess';
+import { sendKept } from './sendKept';
+import { entityConnectorsHandler } from './entityConnectorsRoute';
 import type { ConnectorOperations } from './operations';
 import type { RestartDialects } from './restartDialects';
 import { ConnectorQueryMemo } from './connectorQueryMemo';
@@ -47,6 +48,8 @@ export interface RouterOptions {
   cache: StrimziResourceReader;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  /** The plugin's own credentials, for catalog lookups shared by users who may read every entity. */
+  auth: AuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
   operations: ConnectorOperations;
@@ -64,7 +67,12 @@ export interface RouterOptions {
   operationsRefusal?: string;
   /** Lists, resets and alters offsets through Strimzi; without it there are no offsets routes. */
   offsets?: OffsetsService;
+  /** How long a catalog entity read with the plugin's own credentials is reused (`kafkaConnect.catalogEntityCacheSeconds`). */
+  catalogEntityKeepMs?: number;
 }
+
+/** Shorter than the catalog's own processing interval (100 to 150 s), longer than the card's 10 s refresh. */
+export const DEFAULT_CATALOG_ENTITY_KEEP_MS = 30_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -164,7 +172,24 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  // Every data route needs the read permission.
+  // Checks the read permission itself, with the catalog's in one request.
+  router.get(
+    '/entity-connectors',
+    entityConnectorsHandler({
+      cache,
+      httpAuth,
+      access: new EntityAccess({
+        catalog,
+        permissions,
+        auth: options.auth,
+        keepMs: options.catalogEntityKeepMs ?? DEFAULT_CATALOG_ENTITY_KEEP_MS,
+      }),
+      answers: entityAnswers,
+      toConnectorSummary,
+    }),
+  );
+
+  // Every other data route needs the read permission.
   router.use(async (req, res, next) => {
     const credentials = await httpAuth.credentials(req);
     // Kept for the route, so a request's credentials are read once.
@@ -220,8 +245,7 @@ export async function createRouter(
       // Counts and order cover every connector, so any of their healths may end it.
       return { body, expiresAt: summaryStore.expiresAt };
     });
-    res.set('ETag', answer.etag);
-    res.type('application/json').send(answer.json);
+    sendKept(req, res, answer);
   });
 
   router.get('/connectors/:cluster/:namespace/:name', (req, res) => {
@@ -331,54 +355,6 @@ export async function createRouter(
       operationsRefusal: options.operationsRefusal,
     });
   }
-
-  router.get('/entity-connectors', async (req, res) => {
-    const entityRef = optionalQuery(req, 'entityRef');
-    if (!entityRef) {
-      throw new InputError(
-        "Query parameter 'entityRef' is required, e.g. ?entityRef=component:default/orders-service",
-      );
-    }
-    let ref: string;
-    try {
-      ref = stringifyEntityRef(parseEntityRef(entityRef));
-    } catch {
-      throw new InputError(
-        "Query parameter 'entityRef' must be an entity ref kind:namespace/name, e.g. component:default/orders-service",
-      );
-    }
-    // The catalog is asked on every page view: it decides whether this user
-    // may see the entity, and the entity's links decide its connectors.
-    const entity = await catalog.getEntityByRef(ref, {
-      credentials: res.locals.credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No catalog entity ${ref}`);
-    }
-    const states = cache.clusters();
-    const answer = entityAnswers.answer(entity, states, reader => {
-      const connectors = connectorsOfEntity(entity, reader);
-      const clusterNames = new Set(connectors.map(item => item.cluster));
-      const stateIn = (cluster: string) =>
-        states.find(state => state.name === cluster);
-      const body: EntityConnectorsResponse = {
-        items: connectors.map(item =>
-          toConnectorSummary(item, stateIn(item.cluster)),
-        ),
-        connectClusters: connectClustersOf(connectors, reader).map(item =>
-          toConnectClusterSummary(item, stateIn(item.cluster)),
-        ),
-        clusters: states.filter(
-          state => clusterNames.has(state.name) || !state.synced,
-        ),
-      };
-      return body;
-    });
-    // With the ETag already set, Express neither hashes the body again nor
-    // loses conditional requests (304 when the client's copy is current).
-    res.set('ETag', answer.etag);
-    res.type('application/json').send(answer.json);
-  });
 
   return router;
 }
