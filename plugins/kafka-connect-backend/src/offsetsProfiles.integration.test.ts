@@ -5,18 +5,14 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { useTestCluster } from '@kcs/dev-cluster';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import {
+  applyRealWorkerFeed,
   pollConnector,
-  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
 jest.setTimeout(180_000);
-
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
 
 describe('Strimzi 0.45 profile (v1beta2)', () => {
   const getCluster = useTestCluster({
@@ -28,29 +24,15 @@ describe('Strimzi 0.45 profile (v1beta2)', () => {
 
   it("lists a running FileStream source's offsets through a v1beta2 KafkaConnector", async () => {
     const cluster = getCluster();
-    const namespace = await cluster.newNamespace('offsets045');
-    const name = `feed-${namespace}`;
-    fs.writeFileSync(
-      path.join(cluster.connectorFilesDir!, `${name}.txt`),
-      'a\nbb\n',
-    );
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers, 'v1beta2'),
+    const { namespace, name } = await applyRealWorkerFeed(
+      cluster,
+      'offsets045',
       {
-        apiVersion: 'kafka.strimzi.io/v1beta2',
-        kind: 'KafkaConnector',
-        metadata: {
-          name,
-          namespace,
-          labels: { 'strimzi.io/cluster': 'connect' },
-        },
-        spec: {
-          class: FILE_SOURCE,
-          tasksMax: 1,
-          config: { file: `${name}.txt`, topic: name },
-        },
+        name: namespace => `feed-${namespace}`,
+        files: name => ({ [`${name}.txt`]: 'a\nbb\n' }),
+        version: 'v1beta2',
       },
-    ] as any);
+    );
     const { server } = await startBackendForCluster(cluster);
     await pollConnector(
       server,

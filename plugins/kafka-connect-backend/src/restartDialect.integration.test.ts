@@ -14,18 +14,15 @@ import {
   setHeaderOptions,
 } from '@kubernetes/client-node';
 import { useTestCluster } from '@kcs/dev-cluster';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import {
+  applyRealWorkerFeed,
   pollConnector,
-  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
 jest.setTimeout(240_000);
 
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
 const OPTIONS = 'includeTasks,onlyFailed';
 
 describe.each([
@@ -41,31 +38,15 @@ describe.each([
 
   it(`learns restartOptions: ${expected.restartOptions} from an options value kubectl wrote`, async () => {
     const cluster = getCluster();
-    const namespace = await cluster.newNamespace(
+    const { namespace, name } = await applyRealWorkerFeed(
+      cluster,
       `dialect${profile.replace('.', '')}`,
-    );
-    const name = `feed-${namespace}`;
-    fs.writeFileSync(
-      path.join(cluster.connectorFilesDir!, `${name}.txt`),
-      'a\n',
-    );
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers, 'v1beta2'),
       {
-        apiVersion: 'kafka.strimzi.io/v1beta2',
-        kind: 'KafkaConnector',
-        metadata: {
-          name,
-          namespace,
-          labels: { 'strimzi.io/cluster': 'connect' },
-        },
-        spec: {
-          class: FILE_SOURCE,
-          tasksMax: 1,
-          config: { file: `${name}.txt`, topic: name },
-        },
+        name: namespace => `feed-${namespace}`,
+        files: name => ({ [`${name}.txt`]: 'a\n' }),
+        version: 'v1beta2',
       },
-    ] as any);
+    );
     const { server, stop } = await startBackendForCluster(cluster);
     try {
       const until = (accept: (body: Record<string, any>) => boolean) =>

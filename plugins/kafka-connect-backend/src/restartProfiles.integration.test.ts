@@ -11,14 +11,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import {
+  applyRealWorkerFeed,
   pollConnector,
-  realWorkerConnect,
   startBackendForCluster,
 } from './__testUtils__/clusterBackend';
 
 jest.setTimeout(180_000);
-
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
 
 describe.each([
   ['0.45', 'v1beta2', 'strimzi.io/restart-task'],
@@ -33,30 +31,12 @@ describe.each([
 
   it(`restarts a really failed task with ${annotation}`, async () => {
     const cluster = getCluster();
-    const namespace = await cluster.newNamespace(
+    const { namespace, name, filesDir, worker } = await applyRealWorkerFeed(
+      cluster,
       `restart${profile.replace('.', '')}`,
+      { name: namespace => `feed-${namespace}`, version },
     );
-    const name = `feed-${namespace}`;
-    const filesDir = cluster.connectorFilesDir!;
     const file = path.join(filesDir, `${name}.txt`);
-    fs.writeFileSync(file, 'a\nb\n');
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers, version),
-      {
-        apiVersion: `kafka.strimzi.io/${version}`,
-        kind: 'KafkaConnector',
-        metadata: {
-          name,
-          namespace,
-          labels: { 'strimzi.io/cluster': 'connect' },
-        },
-        spec: {
-          class: FILE_SOURCE,
-          tasksMax: 1,
-          config: { file: `${name}.txt`, topic: name },
-        },
-      },
-    ] as any);
     const { server } = await startBackendForCluster(cluster);
     const until = (accept: (body: Record<string, any>) => boolean) =>
       pollConnector(server, cluster, namespace, name, accept, 90_000, {
@@ -65,10 +45,13 @@ describe.each([
     const url = `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}`;
     await until(body => body.health === 'healthy');
 
-    await failTask(cluster.kubeConfig(), { namespace, name }, 0, undefined, {
-      connectUrl: cluster.connectUrl!,
-      filesDir,
-    });
+    await failTask(
+      cluster.kubeConfig(),
+      { namespace, name },
+      0,
+      undefined,
+      worker,
+    );
     await until(body => body.failingTasks.length === 1);
     // The file is readable again, but nothing restarts the task by itself.
     fs.rmSync(file, { force: true });

@@ -209,8 +209,11 @@ export async function applyRealWorkerFeed(
     files?: (name: string) => Record<string, string>;
     /** More of the KafkaConnector's spec, e.g. autoRestart. */
     spec?: Record<string, unknown>;
+    /** Strimzi API version of both resources; `v1` unless the profile lacks it. */
+    version?: string;
   },
 ): Promise<RealWorkerFeed> {
+  const version = options.version ?? 'v1';
   const namespace = await cluster.newNamespace(prefix);
   const name = options.name(namespace);
   const filesDir = cluster.connectorFilesDir!;
@@ -219,9 +222,9 @@ export async function applyRealWorkerFeed(
     fs.writeFileSync(path.join(filesDir, file), text);
   }
   await cluster.apply([
-    realWorkerConnect(namespace, cluster.bootstrapServers),
+    realWorkerConnect(namespace, cluster.bootstrapServers, version),
     {
-      apiVersion: 'kafka.strimzi.io/v1',
+      apiVersion: `kafka.strimzi.io/${version}`,
       kind: 'KafkaConnector',
       metadata: {
         name,
