@@ -28,8 +28,8 @@ describe('Strimzi 0.45 profile (v1beta2)', () => {
       cluster,
       'offsets045',
       {
-        name: namespace => `feed-${namespace}`,
-        files: name => ({ [`${name}.txt`]: 'a\nbb\n' }),
+        name: ns => `feed-${ns}`,
+        files: feed => ({ [`${feed}.txt`]: 'a\nbb\n' }),
         version: 'v1beta2',
       },
     );

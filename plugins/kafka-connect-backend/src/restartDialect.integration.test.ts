@@ -42,8 +42,8 @@ describe.each([
       cluster,
       `dialect${profile.replace('.', '')}`,
       {
-        name: namespace => `feed-${namespace}`,
-        files: name => ({ [`${name}.txt`]: 'a\n' }),
+        name: ns => `feed-${ns}`,
+        files: feed => ({ [`${feed}.txt`]: 'a\n' }),
         version: 'v1beta2',
       },
     );

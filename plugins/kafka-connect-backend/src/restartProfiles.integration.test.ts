@@ -34,7 +34,7 @@ describe.each([
     const { namespace, name, filesDir, worker } = await applyRealWorkerFeed(
       cluster,
       `restart${profile.replace('.', '')}`,
-      { name: namespace => `feed-${namespace}`, version },
+      { name: ns => `feed-${ns}`, version },
     );
     const file = path.join(filesDir, `${name}.txt`);
     const { server } = await startBackendForCluster(cluster);
