@@ -41,22 +41,22 @@ if (file) {
     state.size += buffer.length;
   };
 
-  // Ask for plain bodies, so the scan reads text rather than gzip.
-  const originalEmit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function emit(event, request, ...rest) {
-    if (event === 'request' && request && request.headers) {
-      delete request.headers['accept-encoding'];
-    }
-    return originalEmit.call(this, event, request, ...rest);
-  };
-
+  // Requests keep their Accept-Encoding: the recorder must not change what
+  // the code under test sends (a gzipped answer is what the client gets).
+  // Encoded bodies are decoded here instead; a sync flush also decodes the
+  // start of a body cut off at MAX_RECORDED_BYTES.
+  const partial = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
   const decode = (body, encoding) => {
     try {
-      if (encoding === 'gzip') return zlib.gunzipSync(body);
-      if (encoding === 'deflate') return zlib.inflateSync(body);
-      if (encoding === 'br') return zlib.brotliDecompressSync(body);
+      if (encoding === 'gzip') return zlib.gunzipSync(body, partial);
+      if (encoding === 'deflate') return zlib.inflateSync(body, partial);
+      if (encoding === 'br') {
+        return zlib.brotliDecompressSync(body, {
+          finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        });
+      }
     } catch {
-      // A truncated body stays as it is.
+      // A body that cannot be decoded stays as it is.
     }
     return body;
   };
