@@ -329,7 +329,15 @@ async function main() {
           changes.visibleP50
         } ms, max ${changes.visibleMax} ms (${changes.visible.length} probes, ${
           changes.notSeen
-        } not seen in 10 s); ${changes.errors.length} requests failed${
+        } not seen in 10 s; the probe's status write took p50 ${
+          changes.writeP50
+        } ms, max ${
+          changes.writeMax
+        } ms, and from its answer to the change in the API p50 ${
+          changes.afterWriteP50
+        } ms, max ${changes.afterWriteMax} ms); ${
+          changes.errors.length
+        } requests failed${
           changes.errors.length ? ` (first: ${changes.errors[0]})` : ''
         }; goals p99 ≤ 10 ms ${met(
           percentile(changes.entityTimes, 99) <= 10,
