@@ -1,6 +1,7 @@
 import type {
   AutoRestartAssessment,
   ConnectorHealth,
+  ConnectorHealthAssessment,
   DesiredConnectorState,
   FailingTask,
   TaskCounts,
@@ -31,6 +32,21 @@ export const NO_TASKS: TaskCounts = {
   unassigned: 0,
   restarting: 0,
 };
+
+/**
+ * A status this code cannot read: reported as unknown with the reason, never
+ * thrown at a page.
+ */
+export function unreadableStatus(error: unknown): ConnectorHealthAssessment {
+  return {
+    health: 'unknown',
+    reason: `The status could not be read: ${String(error)}`,
+    tasks: { ...NO_TASKS },
+    failingTasks: [],
+    warnings: [],
+    topics: [],
+  };
+}
 
 /** Counts a Connect REST body's tasks by state. @public */
 export function countTasks(

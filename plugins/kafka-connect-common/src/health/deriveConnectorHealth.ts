@@ -6,7 +6,7 @@ import {
   countTasks,
   desiredConnectorState,
   failingTasksOf,
-  NO_TASKS,
+  unreadableStatus,
 } from './assessConnectStatus';
 import { assessAutoRestart } from './autoRestart';
 import { connectClusterProblem } from './connectClusterHealth';
@@ -53,15 +53,7 @@ export function deriveConnectorHealth(
   try {
     return deriveFromWellFormed(connector, options);
   } catch (error) {
-    // A status this code cannot read is reported, never thrown at a page.
-    return {
-      health: 'unknown',
-      reason: `The status could not be read: ${String(error)}`,
-      tasks: { ...NO_TASKS },
-      failingTasks: [],
-      warnings: [],
-      topics: [],
-    };
+    return unreadableStatus(error);
   }
 }
 

@@ -13,7 +13,7 @@ import {
   countTasks,
   desiredConnectorState,
   failingTasksOf,
-  NO_TASKS,
+  unreadableStatus,
 } from './assessConnectStatus';
 import { assessAutoRestart } from './autoRestart';
 import {
@@ -66,18 +66,7 @@ export function deriveMirrorMaker2Health(
   try {
     return deriveFromWellFormed(mm2, clock);
   } catch (error) {
-    // A status this code cannot read is reported, never thrown at a page.
-    return {
-      components: [],
-      assessment: {
-        health: 'unknown',
-        reason: `The status could not be read: ${String(error)}`,
-        tasks: { ...NO_TASKS },
-        failingTasks: [],
-        warnings: [],
-        topics: [],
-      },
-    };
+    return { components: [], assessment: unreadableStatus(error) };
   }
 }
 
