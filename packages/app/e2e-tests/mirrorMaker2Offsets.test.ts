@@ -1,0 +1,113 @@
+import { expect, type Page, test } from '@playwright/test';
+
+// eu-1's KafkaMirrorMaker2 on the real Kafka Connect worker, owned by
+// team-orders (the guest's team). scripts/start.sh starts us-1 first, so it
+// mirrors us-1's real topic `order-events` (alias us) into eu-1 (alias eu).
+const MIRROR = 'order-events-mirror';
+const SOURCE = 'us->eu.MirrorSourceConnector';
+const CHECKPOINT = 'us->eu.MirrorCheckpointConnector';
+// us-1's simulated KafkaMirrorMaker2, owned by platform-team: another team
+// for the guest (there is one sign-in, the guest; no second user to be).
+const OTHER_TEAMS_MIRROR = 'eu-to-us';
+const OTHER_TEAM = 'group:default/platform-team';
+const backendUrl = process.env.KC_BACKEND_URL ?? 'http://127.0.0.1:7007';
+
+/** A group's page, signed in as the guest on the way (a full page load shows the sign-in first). */
+async function openGroupPage(page: Page, group: string) {
+  await page.goto(`/catalog/default/group/${group}`);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('Kafka connectors', { exact: true })).toBeVisible(
+    { timeout: 60_000 },
+  );
+}
+
+test('the owning team lists the offsets of a MirrorMaker 2 source connector from the card', async ({
+  page,
+}) => {
+  // The dialog's screenshot is the README's, at the README's width.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openGroupPage(page, 'team-orders');
+
+  const row = page.getByTestId(`connector-row-${MIRROR}`);
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  const menu = row.getByRole('button', { name: `Actions for ${MIRROR}` });
+  await expect(menu).toBeEnabled();
+  await menu.click();
+  // One entry per connector the MirrorMaker 2's spec configures.
+  await expect(
+    page.getByRole('menuitem', { name: `Offsets of ${CHECKPOINT}…` }),
+  ).toBeVisible();
+  await page.getByRole('menuitem', { name: `Offsets of ${SOURCE}…` }).click();
+
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(`Offsets of ${SOURCE}`)).toBeVisible();
+  await expect(
+    dialog.getByText(`in KafkaMirrorMaker2 ${MIRROR}`),
+  ).toBeVisible();
+  // Connect's own offsets of the mirrored partition: where in us-1's
+  // order-events the source connector is. A listing can come before the
+  // worker's first commit, so list again until the partition is there.
+  const partition = dialog.getByRole('cell', { name: /order-events/ });
+  await expect(async () => {
+    await expect(
+      dialog.getByText(/Listed .* by Strimzi into ConfigMap/),
+    ).toBeVisible({ timeout: 30_000 });
+    if (!(await partition.isVisible())) {
+      await dialog.getByRole('button', { name: 'List again' }).click();
+    }
+    await expect(partition).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 120_000 });
+  await expect(
+    dialog.getByText(
+      `by Strimzi into ConfigMap ${MIRROR}-offsets`,
+      { exact: false },
+    ),
+  ).toBeVisible();
+  await expect(
+    dialog.getByRole('row').filter({ has: partition }).getByRole('cell').nth(1),
+  ).toHaveText(/^\{"offset":\d+\}$/);
+  await dialog.screenshot({ path: 'docs/screenshots/mm2-connector-offsets.png' });
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test("another team's MirrorMaker 2: its operations are disabled, with the reason", async ({
+  page,
+  request,
+}) => {
+  await openGroupPage(page, 'platform-team');
+
+  const row = page.getByTestId(`connector-row-${OTHER_TEAMS_MIRROR}`);
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  const menu = row.getByRole('button', {
+    name: `Actions for ${OTHER_TEAMS_MIRROR}`,
+  });
+  await expect(menu).toBeDisabled();
+  const reason = `Only the owner of ${OTHER_TEAMS_MIRROR} (${OTHER_TEAM}) and admins can operate it`;
+  // The health timelines arrive row by row and move the rows down: hover
+  // once they are drawn, or the pointer leaves the menu before its tooltip shows.
+  await expect(
+    page.getByTestId(`health-timeline-${OTHER_TEAMS_MIRROR}`),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(async () => {
+    await menu.locator('xpath=..').hover();
+    await expect(page.getByText(reason)).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+
+  // The backend refuses the guest the offsets of that MirrorMaker 2's
+  // connectors too, whatever the frontend shows.
+  const session = await request.get(`${backendUrl}/api/auth/guest/refresh`);
+  expect(session.ok(), 'guest sign-in').toBe(true);
+  const token = (await session.json()).backstageIdentity.token;
+  const refused = await request.get(
+    `${backendUrl}/api/kafka-connect/connectors/us-1/replication/${OTHER_TEAMS_MIRROR}/offsets?connector=${encodeURIComponent(
+      'eu->us.MirrorSourceConnector',
+    )}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain(
+    'only its owner and admins may (permission kafka.connect.operate)',
+  );
+});
