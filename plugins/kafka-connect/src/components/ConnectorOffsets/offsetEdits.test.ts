@@ -23,6 +23,22 @@ describe('partitionLabel', () => {
       'server=db, shard=2',
     );
   });
+
+  it("reads a MirrorMaker 2 source connector's partition as topic, number and source cluster, only for a MirrorMaker 2", () => {
+    const mirrored = { topic: 'orders', cluster: 'us', partition: 3 };
+    expect(partitionLabel(mirrored, { mirrorMaker2: true })).toBe(
+      'orders / partition 3 (source cluster us)',
+    );
+    expect(partitionLabel(mirrored)).toBe(
+      'topic=orders, cluster=us, partition=3',
+    );
+    expect(
+      partitionLabel(
+        { group: 'g', topic: 'orders', partition: 3 },
+        { mirrorMaker2: true },
+      ),
+    ).toBe('group=g, topic=orders, partition=3');
+  });
 });
 
 describe('alterRequestFromEdits', () => {

@@ -4,8 +4,39 @@ import {
   ConnectorOffset,
 } from '@kcs/plugin-kafka-connect-common';
 
-/** How a partition reads: a sink's `orders / partition 0`, a source's own keys. */
-export function partitionLabel(partition: Record<string, unknown>): string {
+const MIRROR_SOURCE_KEYS = ['cluster', 'partition', 'topic'];
+
+/**
+ * Whether a partition is keyed as MirrorMaker 2's source connector keys the
+ * partitions it mirrors: the source cluster's alias, the topic, the number.
+ */
+export function isMirrorSourcePartition(
+  partition: Record<string, unknown>,
+): boolean {
+  const keys = Object.keys(partition).sort();
+  return (
+    keys.length === MIRROR_SOURCE_KEYS.length &&
+    keys.every((key, index) => key === MIRROR_SOURCE_KEYS[index])
+  );
+}
+
+/**
+ * How a partition reads: a sink's `orders / partition 0`, a MirrorMaker 2
+ * source connector's `orders / partition 0 (source cluster us)`, another
+ * source's own keys.
+ */
+export function partitionLabel(
+  partition: Record<string, unknown>,
+  options: { mirrorMaker2?: boolean } = {},
+): string {
+  // Only for a MirrorMaker 2: another connector may key partitions alike
+  // and mean something else by `cluster`.
+  if (options.mirrorMaker2 && isMirrorSourcePartition(partition)) {
+    // "source cluster": an alias such as `us` alone reads as a word.
+    return `${String(partition.topic)} / partition ${String(
+      partition.partition,
+    )} (source cluster ${String(partition.cluster)})`;
+  }
   if ('kafka_topic' in partition && 'kafka_partition' in partition) {
     return `${String(partition.kafka_topic)} / partition ${String(
       partition.kafka_partition,
