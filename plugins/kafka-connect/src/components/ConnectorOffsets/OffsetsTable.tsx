@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -76,15 +77,17 @@ export function OffsetsTable({
         </TableBody>
       </Table>
       {mirrorSource && (
-        <Typography
-          variant="caption"
-          color="textSecondary"
-          display="block"
-          data-testid="mirror-source-offsets-note"
-        >
-          Each offset is that of the last record mirrored from its source
-          partition; mirroring goes on from the next record.
-        </Typography>
+        <Box mt={1}>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            display="block"
+            data-testid="mirror-source-offsets-note"
+          >
+            Each offset is that of the last record mirrored from its source
+            partition; mirroring goes on from the next record.
+          </Typography>
+        </Box>
       )}
     </>
   );
