@@ -71,20 +71,24 @@ export function alterRequestFromEdits(
     if (text === undefined || text.trim() === offsetText(entry.offset)) {
       return;
     }
+    // The listed offset is the example: its keys are the connector's own
+    // (a sink's kafka_offset, a MirrorMaker 2 source's offset, ...).
+    const example =
+      entry.offset !== null ? offsetText(entry.offset) : '{"kafka_offset":0}';
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      errors[index] =
-        'Not JSON: write an object such as {"kafka_offset": 0}, or null';
+      errors[index] = `Not JSON: write an object such as ${example}, or null`;
       return;
     }
     if (
       parsed !== null &&
       (typeof parsed !== 'object' || Array.isArray(parsed))
     ) {
-      errors[index] =
-        'An offset is an object such as {"kafka_offset": 0}, or null to remove it';
+      errors[
+        index
+      ] = `An offset is an object such as ${example}, or null to remove it`;
       return;
     }
     offsets.push({
