@@ -240,6 +240,48 @@ describe('ConnectorOffsetsDialog', () => {
   });
 });
 
+describe("ConnectorOffsetsDialog for a MirrorMaker 2's source connector", () => {
+  it('names each partition with its source cluster and says what its offset is', async () => {
+    const SOURCE = 'us->eu.MirrorSourceConnector';
+    const getConnectorOffsets = jest.fn(async () => ({
+      offsets: [
+        {
+          partition: { cluster: 'us', partition: 0, topic: 'order-events' },
+          offset: { offset: 19 },
+        },
+      ],
+      listedAt: '2026-12-02T10:00:00.000Z',
+      configMap: 'mirror-offsets',
+    }));
+    await render(
+      <ConnectorOffsetsDialog
+        connector={connector({ kind: 'KafkaMirrorMaker2', name: 'mirror' })}
+        mirrorConnector={SOURCE}
+        open
+        onClose={jest.fn()}
+      />,
+      { getConnectorOffsets },
+    );
+    expect(
+      await screen.findByText('order-events / partition 0 (source cluster us)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('{"offset":19}')).toBeInTheDocument();
+    expect(screen.getByTestId('mirror-source-offsets-note')).toHaveTextContent(
+      'the last record mirrored',
+    );
+  });
+
+  it("adds no such note to a KafkaConnector's offsets", async () => {
+    await render(dialog(connector()), {
+      getConnectorOffsets: jest.fn(async () => listing(42)),
+    });
+    await screen.findByText('orders / partition 0');
+    expect(
+      screen.queryByTestId('mirror-source-offsets-note'),
+    ).not.toBeInTheDocument();
+  });
+});
+
 describe('ConnectorOffsetsDialog in a polling card', () => {
   it('keeps the flow when the card hands over a fresher summary of the same connector', async () => {
     const getConnectorOffsets = jest.fn(async () => listing(42));

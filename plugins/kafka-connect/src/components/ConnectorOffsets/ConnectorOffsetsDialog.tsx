@@ -126,7 +126,10 @@ export function ConnectorOffsetsDialog({
                   </time>{' '}
                   by Strimzi into ConfigMap {listing.configMap}.
                 </Typography>
-                <OffsetsTable offsets={listing.offsets} />
+                <OffsetsTable
+                  offsets={listing.offsets}
+                  mirrorMaker2={Boolean(mirrorConnector)}
+                />
               </>
             )}
           </>

@@ -209,6 +209,7 @@ export function OffsetsChangeFlow({
           </Typography>
           <OffsetsTable
             offsets={listed}
+            mirrorMaker2={Boolean(mirrorConnector)}
             edits={edits}
             errors={alteration.errors}
             onEdit={(index, text) => setEdits({ ...edits, [index]: text })}

@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -6,16 +7,23 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { ConnectorOffset } from '@kcs/plugin-kafka-connect-common';
-import { offsetText, partitionLabel } from './offsetEdits';
+import {
+  isMirrorSourcePartition,
+  offsetText,
+  partitionLabel,
+} from './offsetEdits';
 
 /** The listed offsets, one row per partition; with `edits`, the offsets are editable. */
 export function OffsetsTable({
   offsets,
+  mirrorMaker2,
   edits,
   errors = {},
   onEdit,
 }: {
   offsets: ConnectorOffset[];
+  /** The offsets of a KafkaMirrorMaker2's connector. */
+  mirrorMaker2?: boolean;
   edits?: Record<number, string>;
   errors?: Record<number, string>;
   onEdit?: (index: number, text: string) => void;
@@ -28,39 +36,59 @@ export function OffsetsTable({
       </Typography>
     );
   }
+  // Unlike a consumer group's, these offsets are of the last record
+  // mirrored, not of the next one: say so, as that is what an edit sets.
+  const mirrorSource =
+    mirrorMaker2 &&
+    offsets.some(entry => isMirrorSourcePartition(entry.partition));
   return (
-    <Table size="small" aria-label="Offsets">
-      <TableHead>
-        <TableRow>
-          <TableCell>Partition</TableCell>
-          <TableCell>Offset</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {offsets.map((entry, index) => {
-          const label = partitionLabel(entry.partition);
-          return (
-            <TableRow key={JSON.stringify(entry.partition)}>
-              <TableCell>{label}</TableCell>
-              <TableCell>
-                {edits && onEdit ? (
-                  <TextField
-                    fullWidth
-                    size="small"
-                    inputProps={{ 'aria-label': `Offset of ${label}` }}
-                    value={edits[index] ?? offsetText(entry.offset)}
-                    onChange={event => onEdit(index, event.target.value)}
-                    error={Boolean(errors[index])}
-                    helperText={errors[index]}
-                  />
-                ) : (
-                  <code>{offsetText(entry.offset)}</code>
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <>
+      <Table size="small" aria-label="Offsets">
+        <TableHead>
+          <TableRow>
+            <TableCell>Partition</TableCell>
+            <TableCell>Offset</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {offsets.map((entry, index) => {
+            const label = partitionLabel(entry.partition, { mirrorMaker2 });
+            return (
+              <TableRow key={JSON.stringify(entry.partition)}>
+                <TableCell>{label}</TableCell>
+                <TableCell>
+                  {edits && onEdit ? (
+                    <TextField
+                      fullWidth
+                      size="small"
+                      inputProps={{ 'aria-label': `Offset of ${label}` }}
+                      value={edits[index] ?? offsetText(entry.offset)}
+                      onChange={event => onEdit(index, event.target.value)}
+                      error={Boolean(errors[index])}
+                      helperText={errors[index]}
+                    />
+                  ) : (
+                    <code>{offsetText(entry.offset)}</code>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {mirrorSource && (
+        <Box mt={1}>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            display="block"
+            data-testid="mirror-source-offsets-note"
+          >
+            Each offset is that of the last record mirrored from its source
+            partition; mirroring goes on from the next record.
+          </Typography>
+        </Box>
+      )}
+    </>
   );
 }

@@ -23,6 +23,22 @@ describe('partitionLabel', () => {
       'server=db, shard=2',
     );
   });
+
+  it("reads a MirrorMaker 2 source connector's partition as topic, number and source cluster, only for a MirrorMaker 2", () => {
+    const mirrored = { topic: 'orders', cluster: 'us', partition: 3 };
+    expect(partitionLabel(mirrored, { mirrorMaker2: true })).toBe(
+      'orders / partition 3 (source cluster us)',
+    );
+    expect(partitionLabel(mirrored)).toBe(
+      'topic=orders, cluster=us, partition=3',
+    );
+    expect(
+      partitionLabel(
+        { group: 'g', topic: 'orders', partition: 3 },
+        { mirrorMaker2: true },
+      ),
+    ).toBe('group=g, topic=orders, partition=3');
+  });
 });
 
 describe('alterRequestFromEdits', () => {
@@ -48,12 +64,21 @@ describe('alterRequestFromEdits', () => {
     });
   });
 
-  it('names the rows that are not offsets, and sends nothing', () => {
+  it('names the rows that are not offsets, with the listed offset as the example, and sends nothing', () => {
     expect(alterRequestFromEdits(listed, { 0: '{', 1: '[1]' })).toEqual({
       errors: {
-        0: 'Not JSON: write an object such as {"kafka_offset": 0}, or null',
-        1: 'An offset is an object such as {"kafka_offset": 0}, or null to remove it',
+        0: 'Not JSON: write an object such as {"kafka_offset":42}, or null',
+        1: 'An offset is an object such as {"kafka_offset":7}, or null to remove it',
       },
+    });
+    const mirrored = [
+      {
+        partition: { cluster: 'us', topic: 'orders', partition: 0 },
+        offset: { offset: 19 },
+      },
+    ];
+    expect(alterRequestFromEdits(mirrored, { 0: '19' }).errors).toEqual({
+      0: 'An offset is an object such as {"offset":19}, or null to remove it',
     });
   });
 
