@@ -21,6 +21,7 @@ import {
   queryConnectors,
   restartDialectOf,
   offsetsSupport,
+  connectorStateSupport,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
@@ -139,6 +140,7 @@ export async function createRouter(
         String(cached.resource.apiVersion ?? '').split('/')[1],
       ).restartOptions,
       ...offsetsUnsupportedOf(cached),
+      ...stopUnsupportedOf(cached),
     }),
   );
   function offsetsUnsupportedOf(cached: { cluster: string }) {
@@ -146,6 +148,19 @@ export async function createRouter(
       strimziVersion: options.strimziVersions?.[cached.cluster],
     });
     return support.supported ? {} : { offsetsUnsupported: support.reason };
+  }
+  function stopUnsupportedOf(cached: {
+    cluster: string;
+    resource: Record<string, any>;
+  }) {
+    const support = connectorStateSupport({
+      apiVersion:
+        stateOf(cached.cluster)?.strimziApiVersion ??
+        String(cached.resource.apiVersion ?? '').split('/')[1],
+      strimziVersion: options.strimziVersions?.[cached.cluster],
+      learnedLacksState: operations.lacksStateOn(cached.cluster),
+    });
+    return support.supported ? {} : { stopUnsupported: support.reason };
   }
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
@@ -327,6 +342,7 @@ export async function createRouter(
             version,
             restartOptions: restartDialect(cluster, version).restartOptions,
             resource: found.resource,
+            strimziVersion: options.strimziVersions?.[cluster],
           },
           action,
         );
