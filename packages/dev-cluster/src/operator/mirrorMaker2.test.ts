@@ -51,6 +51,7 @@ describe('reconcileKafkaMirrorMaker2 (simulated)', () => {
             source: { alias: 'eu' },
             sourceConnector: { tasksMax: 2, pause },
             checkpointConnector: { tasksMax: 1 },
+            heartbeatConnector: { tasksMax: 1, pause: true },
           },
         ],
       },
@@ -65,10 +66,12 @@ describe('reconcileKafkaMirrorMaker2 (simulated)', () => {
       );
     expect(states(true)).toEqual([
       ['eu->us.MirrorCheckpointConnector', 'RUNNING', ['RUNNING']],
+      ['eu->us.MirrorHeartbeatConnector', 'PAUSED', ['PAUSED']],
       ['eu->us.MirrorSourceConnector', 'PAUSED', ['PAUSED', 'PAUSED']],
     ]);
     expect(states(false)).toEqual([
       ['eu->us.MirrorCheckpointConnector', 'RUNNING', ['RUNNING']],
+      ['eu->us.MirrorHeartbeatConnector', 'PAUSED', ['PAUSED']],
       ['eu->us.MirrorSourceConnector', 'RUNNING', ['RUNNING', 'RUNNING']],
     ]);
   });
