@@ -86,6 +86,7 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
               source: { alias: 'eu', bootstrapServers: 'eu:9092' },
               sourceConnector: { tasksMax: 1 },
               checkpointConnector: { tasksMax: 1 },
+              heartbeatConnector: {},
             },
           ],
         },
@@ -144,6 +145,16 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
       'mirror',
       s => stateOf(s, source) === 'RUNNING' && s.health === 'healthy',
     );
+
+    const heartbeat = 'eu->us.MirrorHeartbeatConnector';
+    expect(
+      (await api.act('mirror', { action: 'pause', connector: heartbeat }))
+        .status,
+    ).toBe(202);
+    expect((await read()).spec.mirrors[0].heartbeatConnector).toEqual({
+      pause: true,
+    });
+    await api.until('mirror', s => stateOf(s, heartbeat) === 'PAUSED');
   });
 
   it('refuses offsets with 400 naming Strimzi 0.44 when the CRD has no spec.listOffsets, writing nothing', async () => {
