@@ -102,9 +102,7 @@ describe('built-in Strimzi CRDs by profile', () => {
       expect(fields.mirrorCheckpoint).toEqual(
         expect.arrayContaining(withState),
       );
-      expect(fields.mirrorHeartbeat).toEqual(
-        expect.arrayContaining(withState),
-      );
+      expect(fields.mirrorHeartbeat).toEqual(expect.arrayContaining(withState));
     }
     const old = fieldsOf('0.37');
     for (const fields of Object.values(old)) {

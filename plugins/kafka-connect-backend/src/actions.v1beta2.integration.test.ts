@@ -104,7 +104,13 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
     );
     expect(first.stopUnsupported).toBeUndefined();
     const read = () =>
-      readResource(cluster, 'kafkamirrormaker2s', namespace, 'mirror', 'v1beta2');
+      readResource(
+        cluster,
+        'kafkamirrormaker2s',
+        namespace,
+        'mirror',
+        'v1beta2',
+      );
     const before = await read();
 
     const stop = await api.act('mirror', { action: 'stop', connector: source });
@@ -120,7 +126,10 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
       stop.body.error.message,
     );
 
-    const pause = await api.act('mirror', { action: 'pause', connector: source });
+    const pause = await api.act('mirror', {
+      action: 'pause',
+      connector: source,
+    });
     expect(pause.status).toBe(202);
     const paused = (await read()).spec.mirrors[0];
     expect(paused.sourceConnector).toEqual({ tasksMax: 1, pause: true });

@@ -1,7 +1,11 @@
 import { useTestCluster } from '@kcs/dev-cluster';
 import { CoreV1Api } from '@kubernetes/client-node';
 import fs from 'node:fs';
-import { eventually, OffsetsFeed, startOffsetsFeed } from './__testUtils__/offsetsFeed';
+import {
+  eventually,
+  OffsetsFeed,
+  startOffsetsFeed,
+} from './__testUtils__/offsetsFeed';
 import {
   client,
   OWNER,

@@ -126,7 +126,9 @@ export async function startOffsetsFeed(
       ? fs.readFileSync(sinkFile, 'utf8').split('\n').filter(Boolean)
       : [];
   const offsetsPath = (name: string, what: string, connector?: string) =>
-    `/api/kafka-connect/connectors/${cluster.name}/${namespace}/${name}/offsets${what}${
+    `/api/kafka-connect/connectors/${
+      cluster.name
+    }/${namespace}/${name}/offsets${what}${
       connector ? `?connector=${encodeURIComponent(connector)}` : ''
     }`;
   await api.until(source, s => s.health === 'healthy', timeoutMs);

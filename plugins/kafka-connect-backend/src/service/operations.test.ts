@@ -80,7 +80,7 @@ describe('ConnectorOperations', () => {
     expect(patches).toHaveLength(1);
   });
 
-  it('falls back to a MirrorMaker 2 connector\'s pause once the API server refuses its state', async () => {
+  it("falls back to a MirrorMaker 2 connector's pause once the API server refuses its state", async () => {
     const unknownMirrorState = new ApiException(
       422,
       'Unprocessable Entity',

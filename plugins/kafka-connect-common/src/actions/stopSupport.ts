@@ -39,7 +39,9 @@ export function connectorStateSupport(cluster: {
 /** A configured version older than 0.38. */
 function beforeState(strimziVersion: string | undefined): boolean {
   const version = /^(\d+)\.(\d+)/.exec(strimziVersion?.trim() ?? '');
-  return version !== null && Number(version[1]) === 0 && Number(version[2]) < 38;
+  return (
+    version !== null && Number(version[1]) === 0 && Number(version[2]) < 38
+  );
 }
 
 /**

@@ -374,13 +374,19 @@ describe('connectorStateSupport', () => {
       supported: true,
     });
     expect(
-      connectorStateSupport({ apiVersion: 'v1beta2', strimziVersion: '0.38.0' }),
+      connectorStateSupport({
+        apiVersion: 'v1beta2',
+        strimziVersion: '0.38.0',
+      }),
     ).toEqual({ supported: true });
     expect(
       connectorStateSupport({ apiVersion: 'v1beta2', strimziVersion: '1.0' }),
     ).toEqual({ supported: true });
     expect(
-      connectorStateSupport({ apiVersion: 'v1beta2', strimziVersion: '0.37.0' }),
+      connectorStateSupport({
+        apiVersion: 'v1beta2',
+        strimziVersion: '0.37.0',
+      }),
     ).toEqual({
       supported: false,
       reason: stopUnsupportedReason('0.37.0'),

@@ -160,7 +160,8 @@ describe('actionChoices', () => {
   });
 
   it('keeps Stop, disabled with the reason, where the cluster has no spec.state (Strimzi before 0.38)', () => {
-    const reason = "Action 'stop' needs spec.state, which came with Strimzi 0.38";
+    const reason =
+      "Action 'stop' needs spec.state, which came with Strimzi 0.38";
     const source = 'eu->us.MirrorSourceConnector';
     const mirror = connector({
       kind: 'KafkaMirrorMaker2',
