@@ -96,7 +96,7 @@ export async function startOffsetsFeed(
   const sinkFile = path.join(filesDir, `${sink}.txt`);
   // A file left by an earlier run would count as lines already read.
   fs.rmSync(sinkFile, { force: true });
-  const connector = (name: string, spec: Record<string, unknown>) => ({
+  const kafkaConnector = (name: string, spec: Record<string, unknown>) => ({
     apiVersion: 'kafka.strimzi.io/v1',
     kind: 'KafkaConnector',
     metadata: {
@@ -109,11 +109,11 @@ export async function startOffsetsFeed(
   });
   await cluster.apply([
     realWorkerConnect(namespace, cluster.bootstrapServers),
-    connector(source, {
+    kafkaConnector(source, {
       class: FILE_SOURCE,
       config: { file: `${source}.txt`, topic: source },
     }),
-    connector(sink, {
+    kafkaConnector(sink, {
       class: FILE_SINK,
       config: { file: `${sink}.txt`, topics: options.sinkTopic ?? source },
     }),
