@@ -1,5 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { useTestCluster } from '@kcs/dev-cluster';
+import { mirrorMaker2Manifest, useTestCluster } from '@kcs/dev-cluster';
 import request from 'supertest';
 import {
   OWNER,
@@ -62,36 +62,20 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
     const namespace = await cluster.newNamespace('oldmm2');
     const source = 'eu->us.MirrorSourceConnector';
     const checkpoint = 'eu->us.MirrorCheckpointConnector';
-    await cluster.apply([
-      {
-        apiVersion: 'kafka.strimzi.io/v1beta2',
-        kind: 'KafkaMirrorMaker2',
-        metadata: {
-          name: 'mirror',
-          namespace,
-          annotations: { 'kafka-connect.dev/owner': OWNER },
-        },
-        spec: {
-          replicas: 1,
-          target: {
-            alias: 'us',
-            bootstrapServers: 'us:9092',
-            groupId: 'g',
-            configStorageTopic: 'c',
-            offsetStorageTopic: 'o',
-            statusStorageTopic: 's',
+    await cluster.apply(
+      mirrorMaker2Manifest(namespace, {
+        version: 'v1beta2',
+        annotations: { 'kafka-connect.dev/owner': OWNER },
+        mirrors: [
+          {
+            source: 'eu',
+            sourceConnector: { tasksMax: 1 },
+            checkpointConnector: { tasksMax: 1 },
+            heartbeatConnector: {},
           },
-          mirrors: [
-            {
-              source: { alias: 'eu', bootstrapServers: 'eu:9092' },
-              sourceConnector: { tasksMax: 1 },
-              checkpointConnector: { tasksMax: 1 },
-              heartbeatConnector: {},
-            },
-          ],
-        },
-      },
-    ] as any);
+        ],
+      }),
+    );
     // No Strimzi version configured: the API server's refusal of `state` tells.
     const { server } = await startBackend(cluster);
     const api = client(server, cluster.name, namespace);

@@ -40,3 +40,48 @@ export function connectManifest(
     },
   };
 }
+
+/**
+ * A KafkaMirrorMaker2 for tests (named `mirror` unless told) into target
+ * alias `us`, whose status the operator stand-in simulates. Each mirror
+ * names its source alias (its bootstrap address is made up from it) and
+ * the rest of its `spec.mirrors` entry: the connectors, patterns.
+ */
+export function mirrorMaker2Manifest(
+  namespace: string,
+  options: {
+    mirrors: Array<{ source: string } & Record<string, unknown>>;
+    name?: string;
+    /** Strimzi API version: `v1` unless told. */
+    version?: string;
+    annotations?: Record<string, string>;
+    /** More of the spec, e.g. the Kafka `version`. */
+    spec?: Record<string, unknown>;
+  },
+) {
+  return {
+    apiVersion: `kafka.strimzi.io/${options.version ?? 'v1'}`,
+    kind: 'KafkaMirrorMaker2',
+    metadata: {
+      name: options.name ?? 'mirror',
+      namespace,
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+    },
+    spec: {
+      ...options.spec,
+      replicas: 1,
+      target: {
+        alias: 'us',
+        bootstrapServers: 'us:9092',
+        groupId: 'g',
+        configStorageTopic: 'c',
+        statusStorageTopic: 's',
+        offsetStorageTopic: 'o',
+      },
+      mirrors: options.mirrors.map(({ source, ...mirror }) => ({
+        source: { alias: source, bootstrapServers: `${source}:9092` },
+        ...mirror,
+      })),
+    },
+  };
+}
