@@ -87,6 +87,17 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
       s => stateOf(s, source) === 'RUNNING' && s.health === 'healthy',
     );
     expect(first.stopUnsupported).toBeUndefined();
+    const listedMirror = async () =>
+      (
+        await request(server)
+          .get(`/api/kafka-connect/connectors?cluster=${cluster.name}`)
+          .set('Authorization', mockCredentials.user.header(OWNER))
+      ).body.items.find(
+        (item: { namespace: string; name: string }) =>
+          item.namespace === namespace && item.name === 'mirror',
+      );
+    // The list's summaries are built now, before the cluster shows it lacks state.
+    expect(await listedMirror()).not.toHaveProperty('stopUnsupported');
     const read = () =>
       readResource(
         cluster,
@@ -105,8 +116,12 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
     expect((await read()).metadata.resourceVersion).toBe(
       before.metadata.resourceVersion,
     );
-    // Learned from the refusal: the menu shows Stop disabled with the reason.
+    // Learned from the refusal: the menu shows Stop disabled with the reason,
+    // in the list too, though the resource did not change.
     expect((await api.get('mirror')).body.stopUnsupported).toBe(
+      stop.body.error.message,
+    );
+    expect((await listedMirror()).stopUnsupported).toBe(
       stop.body.error.message,
     );
 

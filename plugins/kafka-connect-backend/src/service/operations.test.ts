@@ -117,12 +117,16 @@ describe('ConnectorOperations', () => {
       },
     };
     const source = 'eu->us.MirrorSourceConnector';
+    const learned: string[] = [];
+    operations.onLacksState(cluster => learned.push(cluster));
     expect(operations.lacksStateOn('old')).toBe(false);
     await expect(
       operations.apply(mirror, { action: 'pause', connector: source }),
     ).resolves.toEqual({ generation: 4 });
     expect(operations.lacksStateOn('old')).toBe(true);
     await operations.apply(mirror, { action: 'resume', connector: source });
+    // Told once, when the API server first refused it.
+    expect(learned).toEqual(['old']);
     const guard = {
       op: 'test',
       path: '/spec/mirrors/0/source/alias',

@@ -88,6 +88,7 @@ export class ConnectorOperations {
   private readonly lacksState = new Set<string>();
   // Restarts queued per resource; a new operation on it ends the queue.
   private readonly queues = new Map<string, { cancelled: boolean }>();
+  private readonly lacksStateListeners: Array<(cluster: string) => void> = [];
 
   constructor(
     private readonly kubeConfigOf: (cluster: string) => KubeConfig | undefined,
@@ -97,6 +98,11 @@ export class ConnectorOperations {
   /** Whether the API server refused `state` on this cluster: its Strimzi is older than 0.38. */
   lacksStateOn(cluster: string): boolean {
     return this.lacksState.has(cluster);
+  }
+
+  /** Tells `listener` the first time a cluster's API server refuses `state`. */
+  onLacksState(listener: (cluster: string) => void): void {
+    this.lacksStateListeners.push(listener);
   }
 
   /** Applies the operation; resolves to the resource's generation afterwards. */
@@ -162,7 +168,12 @@ export class ConnectorOperations {
         (change.type === 'merge-patch' || change.type === 'json-patch') &&
         isUnknownStateField(error)
       ) {
-        this.lacksState.add(target.cluster);
+        if (!this.lacksState.has(target.cluster)) {
+          this.lacksState.add(target.cluster);
+          for (const listener of this.lacksStateListeners) {
+            listener(target.cluster);
+          }
+        }
         // May refuse (stop needs spec.state); otherwise the same change with spec.pause.
         return await this.send(api, target, changeFor()).catch(retryError => {
           throw translate(retryError, target);

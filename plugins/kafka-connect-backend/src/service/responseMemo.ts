@@ -216,6 +216,12 @@ export class EntityResponseMemo {
     return this.answers.size;
   }
 
+  /** Drops every answer: what they show changed outside the cache. */
+  clear() {
+    this.answers.clear();
+    this.dependents.clear();
+  }
+
   close() {
     this.unsubscribe();
   }

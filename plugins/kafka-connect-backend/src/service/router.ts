@@ -166,6 +166,15 @@ export async function createRouter(
   const connectorQueries = new ConnectorQueryMemo(cache);
   const summaryStore = new SummaryStore(cache, toConnectorSummary);
   const summaries = () => summaryStore.all();
+  // Every summary of a cluster found without spec.state now says stop is unavailable.
+  operations.onLacksState(cluster => {
+    options.logger.info(
+      `Cluster ${cluster}: its API server refused spec.state (Strimzi before 0.38): pause and resume use pause, stop is refused`,
+    );
+    summaryStore.invalidate();
+    entityAnswers.clear();
+    connectorQueries.clear();
+  });
   const { history } = options;
   let healthSinceOf:
     | ((item: ConnectorSummary) => string | undefined)
