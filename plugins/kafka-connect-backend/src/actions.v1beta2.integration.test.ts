@@ -154,6 +154,19 @@ describe('connector operations on a v1beta2 cluster without spec.state (Strimzi 
       s => stateOf(s, source) === 'RUNNING' && s.health === 'healthy',
     );
 
+    // With the version configured it is known before any write.
+    const { server: configured } = await startBackend(cluster, {
+      strimziVersion: '0.37.0',
+    });
+    expect(
+      (
+        await client(configured, cluster.name, namespace).until(
+          'mirror',
+          s => s.health !== undefined,
+        )
+      ).stopUnsupported,
+    ).toContain("this cluster's Strimzi is 0.37.0");
+
     const heartbeat = 'eu->us.MirrorHeartbeatConnector';
     expect(
       (await api.act('mirror', { action: 'pause', connector: heartbeat }))
