@@ -62,6 +62,14 @@ describe('built-in Strimzi CRDs by profile', () => {
     expect(specOf(crd, 'v1').properties.state).toBeDefined();
   });
 
+  it('give a mirror a heartbeat connector in v1beta2 only', () => {
+    const crd = crdOf('KafkaMirrorMaker2', 'v1-and-v1beta2');
+    const mirrorOf = (version: string) =>
+      specOf(crd, version).properties.mirrors.items.properties;
+    expect(mirrorOf('v1beta2').heartbeatConnector).toBeDefined();
+    expect(mirrorOf('v1').heartbeatConnector).toBeUndefined();
+  });
+
   it('give v1beta2 connectors spec.state beside spec.pause from 0.38 (0.45, 0.48), and spec.pause alone without offsets before (0.37)', () => {
     const fieldsOf = (profile: StrimziProfile) => {
       const { strimziApi, connectorState, offsets } = profileBehaviour(profile);
@@ -80,6 +88,10 @@ describe('built-in Strimzi CRDs by profile', () => {
         mirrorCheckpoint: Object.keys(
           mirror.checkpointConnector.properties,
         ).sort(),
+        // v1beta2 still has the heartbeat connector.
+        mirrorHeartbeat: Object.keys(
+          mirror.heartbeatConnector.properties,
+        ).sort(),
       };
     };
     const withState = ['alterOffsets', 'listOffsets', 'pause', 'state'];
@@ -90,6 +102,7 @@ describe('built-in Strimzi CRDs by profile', () => {
       expect(fields.mirrorCheckpoint).toEqual(
         expect.arrayContaining(withState),
       );
+      expect(fields.mirrorHeartbeat).toEqual(expect.arrayContaining(withState));
     }
     const old = fieldsOf('0.37');
     for (const fields of Object.values(old)) {

@@ -314,6 +314,10 @@ const KINDS: KindDefinition[] = [
                 source: cluster(['alias', 'bootstrapServers']),
                 sourceConnector: connectorSpec,
                 checkpointConnector: connectorSpec,
+                // Gone with v1.
+                ...(version === 'v1'
+                  ? {}
+                  : { heartbeatConnector: connectorSpec }),
                 topicsPattern: string,
                 topicsExcludePattern: string,
                 groupsPattern: string,

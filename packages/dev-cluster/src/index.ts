@@ -16,6 +16,10 @@ export { failConnector, failTask, heal } from './faults';
 export type { ConnectorRef, RealWorker } from './faults';
 export { REAL_WORKER_ANNOTATION } from './operator/simulation';
 export { realMirrorMaker2Manifest } from './operator/mirrorMaker2Testing';
+export {
+  connectManifest,
+  mirrorMaker2Manifest,
+} from './operator/connectTesting';
 export { ensureBinaries, findBinaries } from './binaries';
 export { ensureHelm, findHelm, helmTemplate, requireHelm } from './helm';
 export type { HelmTemplateOptions } from './helm';

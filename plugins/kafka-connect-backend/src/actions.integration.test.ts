@@ -1,4 +1,4 @@
-import { useTestCluster } from '@kcs/dev-cluster';
+import { mirrorMaker2Manifest, useTestCluster } from '@kcs/dev-cluster';
 import {
   OWNER,
   STRANGER,
@@ -245,38 +245,18 @@ describe('connector operations against a real cluster (kafka.strimzi.io/v1)', ()
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('mm2');
     const source = 'eu->us.MirrorSourceConnector';
-    await cluster.apply([
-      {
-        apiVersion: 'kafka.strimzi.io/v1',
-        kind: 'KafkaMirrorMaker2',
-        metadata: {
-          name: 'mirror',
-          namespace,
-          annotations: {
-            'kafka-connect.dev/owner': OWNER,
-            [FAILED_TASKS]: JSON.stringify({ [`${source}:0`]: 'boom' }),
-          },
+    await cluster.apply(
+      mirrorMaker2Manifest(namespace, {
+        annotations: {
+          'kafka-connect.dev/owner': OWNER,
+          [FAILED_TASKS]: JSON.stringify({ [`${source}:0`]: 'boom' }),
         },
-        spec: {
-          version: '4.1.0',
-          replicas: 1,
-          target: {
-            alias: 'us',
-            bootstrapServers: 'us:9092',
-            groupId: 'g',
-            configStorageTopic: 'c',
-            offsetStorageTopic: 'o',
-            statusStorageTopic: 's',
-          },
-          mirrors: [
-            {
-              source: { alias: 'eu', bootstrapServers: 'eu:9092' },
-              sourceConnector: { tasksMax: 1, config: {} },
-            },
-          ],
-        },
-      },
-    ] as any);
+        spec: { version: '4.1.0' },
+        mirrors: [
+          { source: 'eu', sourceConnector: { tasksMax: 1, config: {} } },
+        ],
+      }),
+    );
     const { server } = await startBackend(cluster);
     const api = client(server, cluster.name, namespace);
     await api.until('mirror', s => s.health === 'failed');

@@ -7,14 +7,13 @@
  * a FileStream sink on the mirrored topic writes to a file.
  */
 import { realMirrorMaker2Manifest, useTestCluster } from '@kcs/dev-cluster';
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
-import fs from 'node:fs';
-import path from 'node:path';
-import request from 'supertest';
-import { realWorkerConnect } from './__testUtils__/clusterBackend';
 import {
-  AuditRecord,
+  eventually,
+  OffsetsFeed,
+  startOffsetsFeed,
+} from './__testUtils__/offsetsFeed';
+import {
   client,
   OWNER,
   readResource,
@@ -25,56 +24,17 @@ import {
 const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
 jest.setTimeout(300_000);
 
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
-const FILE_SINK = 'org.apache.kafka.connect.file.FileStreamSinkConnector';
-
-async function eventually<T>(
-  read: () => Promise<T> | T,
-  accept: (value: T) => boolean,
-  what: string,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`${what}: last ${JSON.stringify(value)}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-}
-
 describe('MirrorMaker 2 connector offsets through Strimzi, on a real Kafka Connect worker', () => {
-  let ctx: {
-    namespace: string;
+  let ctx: OffsetsFeed & {
     topic: string;
     connector: string;
     key: string;
-    sinkFile: string;
-    api: ReturnType<typeof client>;
-    server: Parameters<typeof request>[0];
-    audit: AuditRecord[];
   };
-  const offsetsPath = (connector?: string) =>
-    `/api/kafka-connect/connectors/${getCluster().name}/${
-      ctx.namespace
-    }/mirror/offsets${
-      connector ? `?connector=${encodeURIComponent(connector)}` : ''
-    }`;
   const list = (connector = ctx.connector, user = OWNER) =>
-    request(ctx.server)
-      .get(offsetsPath(connector))
-      .set('Authorization', mockCredentials.user.header(user));
+    ctx.listOffsets('mirror', { connector, user });
   const post = (what: string, body?: object, user = OWNER) =>
-    request(ctx.server)
-      .post(offsetsPath(ctx.connector).replace('?', `/${what}?`))
-      .set('Authorization', mockCredentials.user.header(user))
-      .send(body);
-  const sinkLines = () =>
-    fs.existsSync(ctx.sinkFile)
-      ? fs.readFileSync(ctx.sinkFile, 'utf8').split('\n').filter(Boolean)
-      : [];
+    ctx.postOffsets('mirror', what, body, { connector: ctx.connector, user });
+  const sinkLines = () => ctx.sinkLines();
   const componentState = async () =>
     (await ctx.api.get('mirror')).body.components?.find(
       (component: { name: string }) => component.name === ctx.connector,
@@ -91,70 +51,43 @@ describe('MirrorMaker 2 connector offsets through Strimzi, on a real Kafka Conne
   beforeAll(async () => {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('mm2offsets');
-    const filesDir = cluster.connectorFilesDir!;
     const topic = `orders-${namespace}`;
-    fs.writeFileSync(path.join(filesDir, `${topic}.txt`), 'a\nb\nc\n');
-    const sinkFile = path.join(filesDir, `mirrored-${namespace}.txt`);
-    fs.rmSync(sinkFile, { force: true });
     const mirror = realMirrorMaker2Manifest({
       apiVersion: 'kafka.strimzi.io/v1',
       namespace,
       name: 'mirror',
       bootstrapServers: cluster.bootstrapServers!,
-      filesDir,
+      filesDir: cluster.connectorFilesDir!,
       topicsPattern: topic,
     });
-    const connector = (name: string, spec: Record<string, unknown>) => ({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnector',
-      metadata: {
-        name,
-        namespace,
-        labels: { 'strimzi.io/cluster': 'connect' },
-      },
-      spec: { tasksMax: 1, ...spec },
-    });
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers),
-      connector(topic, {
-        class: FILE_SOURCE,
-        config: { file: `${topic}.txt`, topic },
-      }),
+    const feed = await startOffsetsFeed(cluster, namespace, {
+      source: topic,
       // The records MirrorMaker 2 copies, as the sink reads them back.
-      connector(`mirrored-${namespace}`, {
-        class: FILE_SINK,
-        config: {
-          file: `mirrored-${namespace}.txt`,
-          topics: `${mirror.sourceAlias}.${topic}`,
-        },
-      }),
-      {
-        ...mirror.resource,
-        metadata: {
-          ...mirror.resource.metadata,
-          // Applied by Flux: the spec the portal adds shows as drift.
-          labels: { 'kustomize.toolkit.fluxcd.io/name': 'mirrors' },
-          annotations: {
-            ...mirror.resource.metadata.annotations,
-            'kafka-connect.dev/owner': OWNER,
+      sink: `mirrored-${namespace}`,
+      sinkTopic: `${mirror.sourceAlias}.${topic}`,
+      lines: ['a', 'b', 'c'],
+      resources: [
+        {
+          ...mirror.resource,
+          metadata: {
+            ...mirror.resource.metadata,
+            // Applied by Flux: the spec the portal adds shows as drift.
+            labels: { 'kustomize.toolkit.fluxcd.io/name': 'mirrors' },
+            annotations: {
+              ...mirror.resource.metadata.annotations,
+              'kafka-connect.dev/owner': OWNER,
+            },
           },
         },
-      },
-    ] as any);
-    const { server, audit } = await startBackend(cluster);
-    const name = `${mirror.sourceAlias}->${mirror.targetAlias}.MirrorSourceConnector`;
+      ],
+    });
     ctx = {
-      namespace,
+      ...feed,
       topic,
-      connector: name,
+      connector: `${mirror.sourceAlias}->${mirror.targetAlias}.MirrorSourceConnector`,
       key: `${mirror.sourceAlias}--${mirror.targetAlias}.MirrorSourceConnector.json`,
-      sinkFile,
-      api: client(server, cluster.name, namespace),
-      server,
-      audit,
     };
     await ctx.api.until('mirror', s => s.health === 'healthy', 120_000);
-    await eventually(sinkLines, lines => lines.length === 3, 'mirrored file');
   });
 
   it("lists the source connector's offsets into its own key of the MirrorMaker 2's ConfigMap", async () => {
@@ -251,9 +184,10 @@ describe('MirrorMaker 2 connector offsets through Strimzi, on a real Kafka Conne
     expect(summary.offsetsUnsupported).toContain(
       'Strimzi 0.43.0 cannot list, alter or reset connector offsets',
     );
-    const refused = await request(server)
-      .get(offsetsPath(ctx.connector))
-      .set('Authorization', mockCredentials.user.header(OWNER));
+    const refused = await ctx.listOffsets('mirror', {
+      connector: ctx.connector,
+      server,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('came with Strimzi 0.44');
     expect((await ctx.api.get('mirror')).body).not.toHaveProperty(

@@ -1,12 +1,12 @@
 import { useTestCluster } from '@kcs/dev-cluster';
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
 import fs from 'node:fs';
-import path from 'node:path';
-import request from 'supertest';
-import { realWorkerConnect } from './__testUtils__/clusterBackend';
 import {
-  AuditRecord,
+  eventually,
+  OffsetsFeed,
+  startOffsetsFeed,
+} from './__testUtils__/offsetsFeed';
+import {
   client,
   OWNER,
   readResource,
@@ -21,53 +21,13 @@ import {
 const getCluster = useTestCluster({ kafka: true, timeoutMs: 180_000 });
 jest.setTimeout(180_000);
 
-const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
-const FILE_SINK = 'org.apache.kafka.connect.file.FileStreamSinkConnector';
-
-async function eventually<T>(
-  read: () => Promise<T> | T,
-  accept: (value: T) => boolean,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`${what}: last ${JSON.stringify(value)}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-}
-
 describe('connector offsets through Strimzi, on a real Kafka Connect worker', () => {
-  let ctx: {
-    namespace: string;
-    source: string;
-    sink: string;
-    sinkFile: string;
-    api: ReturnType<typeof client>;
-    server: Parameters<typeof request>[0];
-    audit: AuditRecord[];
-  };
-  const offsetsPath = (name: string) =>
-    `/api/kafka-connect/connectors/${getCluster().name}/${
-      ctx.namespace
-    }/${name}/offsets`;
+  let ctx: OffsetsFeed;
   const listOffsets = (name: string, user = OWNER) =>
-    request(ctx.server)
-      .get(offsetsPath(name))
-      .set('Authorization', mockCredentials.user.header(user));
+    ctx.listOffsets(name, { user });
   const post = (name: string, what: string, body?: object, user = OWNER) =>
-    request(ctx.server)
-      .post(`${offsetsPath(name)}/${what}`)
-      .set('Authorization', mockCredentials.user.header(user))
-      .send(body);
-  const sinkLines = () =>
-    fs.existsSync(ctx.sinkFile)
-      ? fs.readFileSync(ctx.sinkFile, 'utf8').split('\n').filter(Boolean)
-      : [];
+    ctx.postOffsets(name, what, body, { user });
+  const sinkLines = () => ctx.sinkLines();
   const stop = async (name: string) => {
     expect((await ctx.api.act(name, { action: 'stop' })).status).toBe(202);
     await ctx.api.until(name, s => s.connectorState === 'STOPPED', 60_000);
@@ -76,41 +36,12 @@ describe('connector offsets through Strimzi, on a real Kafka Connect worker', ()
   beforeAll(async () => {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('offsets');
-    const filesDir = cluster.connectorFilesDir!;
-    const source = `feed-${namespace}`;
-    const sink = `copy-${namespace}`;
-    fs.writeFileSync(path.join(filesDir, `${source}.txt`), 'one\ntwo\nthree\n');
-    const sinkFile = path.join(filesDir, `${sink}.txt`);
-    fs.rmSync(sinkFile, { force: true });
-    const connector = (name: string, spec: Record<string, unknown>) => ({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnector',
-      metadata: {
-        name,
-        namespace,
-        labels: { 'strimzi.io/cluster': 'connect' },
-        annotations: { 'kafka-connect.dev/owner': OWNER },
-      },
-      spec: { tasksMax: 1, ...spec },
+    ctx = await startOffsetsFeed(cluster, namespace, {
+      source: `feed-${namespace}`,
+      sink: `copy-${namespace}`,
+      lines: ['one', 'two', 'three'],
+      annotations: { 'kafka-connect.dev/owner': OWNER },
     });
-    await cluster.apply([
-      realWorkerConnect(namespace, cluster.bootstrapServers),
-      connector(source, {
-        class: FILE_SOURCE,
-        config: { file: `${source}.txt`, topic: source },
-      }),
-      connector(sink, {
-        class: FILE_SINK,
-        config: { file: `${sink}.txt`, topics: source },
-      }),
-    ] as any);
-    const { server, audit } = await startBackend(cluster);
-    const api = client(server, cluster.name, namespace);
-    ctx = { namespace, source, sink, sinkFile, api, server, audit };
-    await api.until(source, s => s.health === 'healthy', 90_000);
-    await api.until(sink, s => s.health === 'healthy', 90_000);
-    // Every record of the topic reached the sink's file.
-    await eventually(sinkLines, lines => lines.length === 3, 'sink file');
   });
 
   it("lists a running source's and sink's offsets, and when they were listed", async () => {
@@ -304,13 +235,7 @@ describe('connector offsets through Strimzi, on a real Kafka Connect worker', ()
     expect(summary.offsetsUnsupported).toContain(
       'Strimzi 0.43.0 cannot list, alter or reset connector offsets',
     );
-    const refused = await request(server)
-      .get(
-        `/api/kafka-connect/connectors/${getCluster().name}/${ctx.namespace}/${
-          ctx.sink
-        }/offsets`,
-      )
-      .set('Authorization', mockCredentials.user.header(OWNER));
+    const refused = await ctx.listOffsets(ctx.sink, { server });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain(
       'came with Strimzi 0.44. Upgrade Strimzi',

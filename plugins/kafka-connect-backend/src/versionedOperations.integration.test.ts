@@ -16,7 +16,11 @@ import {
   PatchStrategy,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import { TestCluster, useTestCluster } from '@kcs/dev-cluster';
+import {
+  mirrorMaker2Manifest,
+  TestCluster,
+  useTestCluster,
+} from '@kcs/dev-cluster';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { kafkaConnectPlugin } from './plugin';
@@ -342,35 +346,18 @@ describe('operations on kafka.strimzi.io/v1 (Strimzi 0.49+)', () => {
   it('pauses, stops and toggles automatic restart of one MirrorMaker 2 connector in spec.mirrors', async () => {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('mm2ops');
-    const mm2 = {
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaMirrorMaker2',
-      metadata: { name: 'mirror', namespace },
-      spec: {
-        version: '4.1.0',
-        replicas: 1,
-        target: {
-          alias: 'us',
-          bootstrapServers: 'us:9092',
-          groupId: 'g',
-          configStorageTopic: 'c',
-          statusStorageTopic: 's',
-          offsetStorageTopic: 'o',
+    const mm2 = mirrorMaker2Manifest(namespace, {
+      spec: { version: '4.1.0' },
+      mirrors: [
+        { source: 'ap', sourceConnector: {} },
+        {
+          source: 'eu',
+          sourceConnector: { tasksMax: 2 },
+          checkpointConnector: { autoRestart: { enabled: true } },
+          topicsPattern: 'orders.*',
         },
-        mirrors: [
-          {
-            source: { alias: 'ap', bootstrapServers: 'ap:9092' },
-            sourceConnector: {},
-          },
-          {
-            source: { alias: 'eu', bootstrapServers: 'eu:9092' },
-            sourceConnector: { tasksMax: 2 },
-            checkpointConnector: { autoRestart: { enabled: true } },
-            topicsPattern: 'orders.*',
-          },
-        ],
-      },
-    };
+      ],
+    });
     await cluster.apply([mm2] as any);
     await cluster.writeStatus({
       ...mm2,

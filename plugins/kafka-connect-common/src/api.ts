@@ -173,6 +173,11 @@ export interface ConnectorSummary
   stale: boolean;
   /** Why the portal cannot manage this connector's offsets (e.g. Strimzi before 0.44); absent when it can. */
   offsetsUnsupported?: string;
+  /**
+   * Why its connectors cannot be stopped (Strimzi before 0.38 has no
+   * `spec.state`); absent when they can, or while it is not known.
+   */
+  stopUnsupported?: string;
 }
 
 /** Sync state of one configured cluster. @public */

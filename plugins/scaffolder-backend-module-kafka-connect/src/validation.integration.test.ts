@@ -8,7 +8,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { REAL_WORKER_ANNOTATION, useTestCluster } from '@kcs/dev-cluster';
+import { connectManifest, useTestCluster } from '@kcs/dev-cluster';
 import { readValidationConfig } from '@kcs/plugin-kafka-connect-node';
 // The test needs the real backend plugin beside the scaffolder.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -85,26 +85,12 @@ describe('validation through the real Kafka Connect worker', () => {
   async function start() {
     const cluster = getCluster();
     const namespace = await cluster.newNamespace('validate');
-    await cluster.apply({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaConnect',
-      metadata: {
-        name: 'connect',
-        namespace,
-        annotations: {
-          'strimzi.io/use-connector-resources': 'true',
-          [REAL_WORKER_ANNOTATION]: 'true',
-        },
-      },
-      spec: {
-        replicas: 1,
+    await cluster.apply(
+      connectManifest(namespace, {
         bootstrapServers: cluster.bootstrapServers,
-        groupId: 'g',
-        configStorageTopic: 'c',
-        statusStorageTopic: 's',
-        offsetStorageTopic: 'o',
-      },
-    });
+        realWorker: true,
+      }),
+    );
     const kafkaConnect = {
       clusters: [
         {

@@ -40,6 +40,42 @@ describe('reconcileKafkaMirrorMaker2 (simulated)', () => {
     expect(status!.conditions[0].type).toBe('Ready');
   });
 
+  it('pauses a connector on its pause alone (v1beta2 before Strimzi 0.38 has no state)', () => {
+    const old = (pause: boolean): Resource => ({
+      ...mm2(),
+      apiVersion: 'kafka.strimzi.io/v1beta2',
+      spec: {
+        ...mm2().spec,
+        mirrors: [
+          {
+            source: { alias: 'eu' },
+            sourceConnector: { tasksMax: 2, pause },
+            checkpointConnector: { tasksMax: 1 },
+            heartbeatConnector: { tasksMax: 1, pause: true },
+          },
+        ],
+      },
+    });
+    const states = (pause: boolean) =>
+      reconcileKafkaMirrorMaker2(old(pause), NOW).status!.connectors.map(
+        (c: { name: string; connector: { state: string }; tasks: any[] }) => [
+          c.name,
+          c.connector.state,
+          c.tasks.map(task => task.state),
+        ],
+      );
+    expect(states(true)).toEqual([
+      ['eu->us.MirrorCheckpointConnector', 'RUNNING', ['RUNNING']],
+      ['eu->us.MirrorHeartbeatConnector', 'PAUSED', ['PAUSED']],
+      ['eu->us.MirrorSourceConnector', 'PAUSED', ['PAUSED', 'PAUSED']],
+    ]);
+    expect(states(false)).toEqual([
+      ['eu->us.MirrorCheckpointConnector', 'RUNNING', ['RUNNING']],
+      ['eu->us.MirrorHeartbeatConnector', 'PAUSED', ['PAUSED']],
+      ['eu->us.MirrorSourceConnector', 'RUNNING', ['RUNNING', 'RUNNING']],
+    ]);
+  });
+
   it('stays Ready when only a task fails', () => {
     const { status } = reconcileKafkaMirrorMaker2(
       mm2({

@@ -38,6 +38,25 @@ describe('mirrorMaker2ConnectorsOf', () => {
     expect(mirrorMaker2ConnectorsOf(mm2).map(c => [c.name, c.role])).toEqual([
       ['eu->us.MirrorSourceConnector', 'sourceConnector'],
     ]);
+    const withHeartbeat = {
+      spec: {
+        ...mm2.spec,
+        mirrors: [{ ...mm2.spec.mirrors[1], heartbeatConnector: {} }],
+      },
+    };
+    expect(
+      mirrorMaker2ConnectorsOf(withHeartbeat).map(c => [
+        c.name,
+        c.role,
+        c.config['connector.class'],
+      ]),
+    ).toEqual([
+      [
+        'ap->us.MirrorHeartbeatConnector',
+        'heartbeatConnector',
+        'org.apache.kafka.connect.mirror.MirrorHeartbeatConnector',
+      ],
+    ]);
   });
 
   it('sends Strimzi’s config: both clusters, the connector’s own, then the patterns', () => {

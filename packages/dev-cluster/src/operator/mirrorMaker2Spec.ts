@@ -10,10 +10,11 @@ import type { Resource } from './reconcile';
 
 const MIRROR_PACKAGE = 'org.apache.kafka.connect.mirror';
 
-/** The connector roles of a mirror, and the Connect class of each. */
+/** The connector roles of a mirror, and the Connect class of each (heartbeat: v1beta2 only). */
 const ROLES = [
   ['sourceConnector', 'MirrorSourceConnector'],
   ['checkpointConnector', 'MirrorCheckpointConnector'],
+  ['heartbeatConnector', 'MirrorHeartbeatConnector'],
 ] as const;
 
 /**
@@ -31,7 +32,7 @@ export interface MirrorMaker2Connector {
   role: (typeof ROLES)[number][0];
   /** Its mirror's place in `spec.mirrors`. */
   mirrorIndex: number;
-  /** `spec.mirrors[i].sourceConnector` or `.checkpointConnector`. */
+  /** `spec.mirrors[i].sourceConnector`, `.checkpointConnector` or `.heartbeatConnector`. */
   spec: Record<string, any>;
   /** The config sent to Connect. */
   config: Record<string, string>;

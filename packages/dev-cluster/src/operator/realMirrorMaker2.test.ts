@@ -3,7 +3,7 @@ import {
   ConnectRestClient,
   ConnectRestError,
 } from './connectRest';
-import { profileBehaviour } from './profiles';
+import { profileBehaviour, StrimziProfile } from './profiles';
 import {
   claimedElsewhereFor,
   connectorClaims,
@@ -71,6 +71,7 @@ function fakeConnect(statuses: Record<string, ConnectorStatusBody>) {
     calls,
     configs,
     failing,
+    statuses,
   };
 }
 
@@ -108,7 +109,7 @@ const mm2 = (
   },
 });
 
-const context = (rest: ConnectRestClient, profile: '1.2' | '0.45' = '1.2') => ({
+const context = (rest: ConnectRestClient, profile: StrimziProfile = '1.2') => ({
   now: NOW,
   rest,
   behaviour: profileBehaviour(profile),
@@ -133,6 +134,38 @@ describe('reconcileRealMirrorMaker2', () => {
       context(older.rest, '0.45'),
     );
     expect(older.calls).toEqual([`put ${SOURCE}`]);
+  });
+
+  it('pauses and resumes a connector on its pause alone, as Strimzi 0.37 did (no state then)', async () => {
+    const connect = fakeConnect({
+      [SOURCE]: body(SOURCE, 'RUNNING', ['RUNNING']),
+      [CHECKPOINT]: body(CHECKPOINT, 'RUNNING', []),
+    });
+    const old = (pause: boolean) =>
+      mm2({ sourceConnector: { tasksMax: 1, pause }, checkpointConnector: {} });
+    await reconcileRealMirrorMaker2(old(true), context(connect.rest, '0.37'));
+    expect(connect.calls).toEqual([`put ${SOURCE}`, `put ${CHECKPOINT}`]);
+    connect.calls.length = 0;
+    await reconcileRealMirrorMaker2(old(true), context(connect.rest, '0.37'));
+    expect(connect.calls).toEqual([`pause ${SOURCE}`]);
+    connect.calls.length = 0;
+    connect.statuses[SOURCE] = body(SOURCE, 'PAUSED', ['PAUSED']);
+    const { status } = await reconcileRealMirrorMaker2(
+      old(true),
+      context(connect.rest, '0.37'),
+    );
+    expect(connect.calls).toEqual([]);
+    expect(
+      status!.connectors.map((c: ConnectorStatusBody) => [
+        c.name,
+        c.connector.state,
+      ]),
+    ).toEqual([
+      [CHECKPOINT, 'RUNNING'],
+      [SOURCE, 'PAUSED'],
+    ]);
+    await reconcileRealMirrorMaker2(old(false), context(connect.rest, '0.37'));
+    expect(connect.calls).toEqual([`resume ${SOURCE}`]);
   });
 
   it('is Ready with a failed task, NotReady with a failed connector, and restarts automatically per connector', async () => {

@@ -1,5 +1,12 @@
+import { KubernetesObject } from '@kubernetes/client-node';
 import { useTestCluster } from '../harness';
-import { connectorState, ready, setupRealWorker } from './realWorkerTesting';
+import { realMirrorMaker2Manifest } from './mirrorMaker2Testing';
+import {
+  connectorState,
+  ready,
+  setupRealWorker,
+  Status,
+} from './realWorkerTesting';
 
 // The stand-in behaving like Strimzi 0.45 on the real worker: v1beta2 only,
 // with `spec.state` beside the deprecated `spec.pause`, connectors created
@@ -60,5 +67,48 @@ describe('operator stand-in as Strimzi 0.45 on a real worker', () => {
         (c: { type: string; reason?: string }) => c.reason ?? c.type,
       ),
     ).toEqual(['DeprecatedFields', 'UpdateState', 'Ready']);
+  });
+
+  it("runs a v1beta2 mirror's heartbeat connector, and pauses a mirror connector on its pause alone", async () => {
+    const { cluster, namespace, apiVersion, rest, wait } = await setup('p045m');
+    const manifest = realMirrorMaker2Manifest({
+      apiVersion,
+      namespace,
+      name: 'mirror',
+      bootstrapServers: cluster.bootstrapServers!,
+      filesDir: cluster.connectorFilesDir!,
+      topicsPattern: `none-${namespace}`,
+      checkpointOnly: true,
+    });
+    const [mirror] = manifest.resource.spec.mirrors as Record<string, any>[];
+    mirror.checkpointConnector.pause = true;
+    mirror.heartbeatConnector = {
+      tasksMax: 1,
+      config: { 'heartbeats.topic.replication.factor': -1 },
+    };
+    await cluster.apply(manifest.resource as KubernetesObject);
+    const prefix = `${manifest.sourceAlias}->${manifest.targetAlias}`;
+    const states = (resource: Status) =>
+      (resource.status?.connectors ?? []).map((c: Status) => [
+        c.name,
+        c.connector.state,
+      ]);
+    await wait(
+      'mirror',
+      resource =>
+        JSON.stringify(states(resource)) ===
+        JSON.stringify([
+          [`${prefix}.MirrorCheckpointConnector`, 'PAUSED'],
+          [`${prefix}.MirrorHeartbeatConnector`, 'RUNNING'],
+        ]),
+      'kafkamirrormaker2s',
+    );
+    expect(
+      (await rest.status(`${prefix}.MirrorHeartbeatConnector`)).connector.state,
+    ).toBe('RUNNING');
+    expect(
+      (await rest.status(`${prefix}.MirrorCheckpointConnector`)).connector
+        .state,
+    ).toBe('PAUSED');
   });
 });

@@ -1,6 +1,7 @@
 import { KubernetesObject } from '@kubernetes/client-node';
 import { failConnector, failTask, heal } from '../faults';
 import { useTestCluster } from '../harness';
+import { mirrorMaker2Manifest } from './connectTesting';
 import { waitForResource } from '../testing';
 
 const getCluster = useTestCluster();
@@ -259,28 +260,11 @@ describe('operator stand-in', () => {
 
   it('reports a KafkaMirrorMaker2 with one Connect body per connector, and faults on one of its connectors', async () => {
     const { cluster, namespace, wait } = await setup('mm2');
-    await cluster.apply({
-      apiVersion: 'kafka.strimzi.io/v1',
-      kind: 'KafkaMirrorMaker2',
-      metadata: { name: 'mirror', namespace },
-      spec: {
-        replicas: 1,
-        target: {
-          alias: 'us',
-          bootstrapServers: 'us:9092',
-          groupId: 'g',
-          configStorageTopic: 'c',
-          statusStorageTopic: 's',
-          offsetStorageTopic: 'o',
-        },
-        mirrors: [
-          {
-            source: { alias: 'eu', bootstrapServers: 'eu:9092' },
-            sourceConnector: { tasksMax: 2 },
-          },
-        ],
-      },
-    } as KubernetesObject);
+    await cluster.apply(
+      mirrorMaker2Manifest(namespace, {
+        mirrors: [{ source: 'eu', sourceConnector: { tasksMax: 2 } }],
+      }),
+    );
     const mm2 = await wait(
       'mirror',
       resource => resource.status?.conditions?.[0]?.type === 'Ready',

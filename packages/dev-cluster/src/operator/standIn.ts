@@ -2,8 +2,6 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
-  KubernetesObjectApi,
-  PatchStrategy,
   Watch,
 } from '@kubernetes/client-node';
 import {
@@ -12,8 +10,7 @@ import {
   StrimziKind,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
-import { isTrue, settleTransitionTimes, strimziTimestamp } from './conditions';
-import { applyOwnedConfigMap } from './configMaps';
+import { isTrue, strimziTimestamp } from './conditions';
 import { ConnectRestClient } from './connectRest';
 import { reconcileKafkaMirrorMaker2 } from './mirrorMaker2';
 import {
@@ -37,10 +34,10 @@ import {
   profileBehaviour,
   StrimziProfile,
 } from './profiles';
+import { resultWriter } from './resultWriter';
 import { REAL_WORKER_ANNOTATION } from './simulation';
 
 const GROUP = 'kafka.strimzi.io';
-const FIELD_MANAGER = 'operator-stand-in';
 
 const KINDS = STRIMZI_PLURALS;
 type Kind = StrimziKind;
@@ -70,17 +67,6 @@ export interface OperatorStandIn {
 
 function sleep(ms: number) {
   return new Promise(resolve => setTimeout(resolve, ms));
-}
-
-/** JSON with sorted keys: the API server returns objects with their keys sorted. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(
-          Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : inner,
-  );
 }
 
 function keyOf(kind: Kind, resource: Resource) {
@@ -164,7 +150,6 @@ export async function startOperatorStandIn(
       return undefined;
     }
   };
-  const objects = KubernetesObjectApi.makeApiClient(kc);
   const due = new Map<string, number>();
   const watches: AbortController[] = [];
   let stopped = false;
@@ -250,59 +235,7 @@ export async function startOperatorStandIn(
     }
   };
 
-  const write = async (
-    kind: Kind,
-    resource: Resource,
-    result: ReconcileResult,
-  ) => {
-    const metadata = resource.metadata!;
-    if (result.configMap) {
-      await applyOwnedConfigMap(objects, resource, result.configMap);
-    }
-    if (result.annotations) {
-      await objects.patch(
-        {
-          apiVersion: resource.apiVersion!,
-          kind,
-          metadata: {
-            name: metadata.name,
-            namespace: metadata.namespace,
-            annotations: result.annotations as Record<string, string>,
-          },
-        },
-        undefined,
-        undefined,
-        FIELD_MANAGER,
-        undefined,
-        PatchStrategy.MergePatch,
-      );
-      log(
-        `${kind} ${metadata.namespace}/${metadata.name}: acted on ${Object.keys(
-          result.annotations,
-        ).join(', ')}`,
-      );
-      return;
-    }
-    if (!result.status) {
-      return;
-    }
-    const status = settleTransitionTimes(resource.status, result.status);
-    if (canonicalJson(status) === canonicalJson(resource.status ?? {})) {
-      return;
-    }
-    await customObjects.replaceNamespacedCustomObjectStatus({
-      group: GROUP,
-      version: version!,
-      namespace: metadata.namespace!,
-      plural: KINDS[kind],
-      name: metadata.name!,
-      body: { ...resource, status },
-    });
-    const ready = (status.conditions ?? [])
-      .map((c: { type: string; reason?: string }) => c.reason ?? c.type)
-      .join(',');
-    log(`${kind} ${metadata.namespace}/${metadata.name}: status ${ready}`);
-  };
+  const write = resultWriter(kc, version, log);
 
   const reconcile = async (key: string) => {
     const [kind] = key.split('/') as [Kind, string];

@@ -13,7 +13,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import {
-  REAL_WORKER_ANNOTATION,
+  connectManifest,
   type RealWorker,
   type TestCluster,
 } from '@kcs/dev-cluster';
@@ -128,40 +128,8 @@ export async function pollConnector(
   }
 }
 
-/**
- * A KafkaConnect (named `connect` unless told) whose status the dev cluster's
- * operator stand-in simulates; connectors name it in `strimzi.io/cluster`.
- */
-export function connectManifest(
-  namespace: string,
-  options: {
-    name?: string;
-    version?: string;
-    bootstrapServers?: string;
-    annotations?: Record<string, string>;
-  } = {},
-) {
-  return {
-    apiVersion: `kafka.strimzi.io/${options.version ?? 'v1'}`,
-    kind: 'KafkaConnect',
-    metadata: {
-      name: options.name ?? 'connect',
-      namespace,
-      annotations: {
-        'strimzi.io/use-connector-resources': 'true',
-        ...options.annotations,
-      },
-    },
-    spec: {
-      replicas: 1,
-      bootstrapServers: options.bootstrapServers ?? 'k:9092',
-      groupId: 'g',
-      configStorageTopic: 'c',
-      statusStorageTopic: 's',
-      offsetStorageTopic: 'o',
-    },
-  };
-}
+// The dev cluster's, so the scaffolder module's tests apply the same one.
+export { connectManifest };
 
 /**
  * A KafkaConnect named `connect` that the dev cluster's stand-in backs with
@@ -175,7 +143,7 @@ export function realWorkerConnect(
   return connectManifest(namespace, {
     version,
     bootstrapServers,
-    annotations: { [REAL_WORKER_ANNOTATION]: 'true' },
+    realWorker: true,
   });
 }
 

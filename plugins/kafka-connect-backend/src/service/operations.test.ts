@@ -67,6 +67,86 @@ describe('ConnectorOperations', () => {
     expect(patches).toHaveLength(3);
   });
 
+  it('writes spec.pause straight away where the configured Strimzi is older than 0.38', async () => {
+    const { operations, patches } = fakeCluster(() => ({
+      metadata: { generation: 3 },
+    }));
+    const configured = { ...target('v1beta2'), strimziVersion: '0.37.0' };
+    await operations.apply(configured, { action: 'pause' });
+    expect(patches).toEqual([{ spec: { pause: true } }]);
+    await expect(
+      operations.apply(configured, { action: 'stop' }),
+    ).rejects.toThrow(/this cluster's Strimzi is 0\.37\.0/);
+    expect(patches).toHaveLength(1);
+  });
+
+  it("falls back to a MirrorMaker 2 connector's pause once the API server refuses its state", async () => {
+    const unknownMirrorState = new ApiException(
+      422,
+      'Unprocessable Entity',
+      JSON.stringify({
+        kind: 'Status',
+        message:
+          'KafkaMirrorMaker2.kafka.strimzi.io "m" is invalid: strict decoding error: unknown field "spec.mirrors[0].sourceConnector.state"',
+      }),
+      {},
+    );
+    const { operations, patches } = fakeCluster(body => {
+      if (
+        Array.isArray(body) &&
+        body.some((op: { path: string }) => op.path.endsWith('/state'))
+      ) {
+        throw unknownMirrorState;
+      }
+      return { metadata: { generation: 4 } };
+    });
+    const mirror: OperationTarget = {
+      ...target('v1beta2'),
+      kind: 'KafkaMirrorMaker2',
+      name: 'm',
+      resource: {
+        spec: {
+          mirrors: [
+            {
+              source: { alias: 'eu' },
+              sourceConnector: {},
+            },
+          ],
+          target: { alias: 'us' },
+        },
+      },
+    };
+    const source = 'eu->us.MirrorSourceConnector';
+    const learned: string[] = [];
+    operations.onLacksState(cluster => learned.push(cluster));
+    expect(operations.lacksStateOn('old')).toBe(false);
+    await expect(
+      operations.apply(mirror, { action: 'pause', connector: source }),
+    ).resolves.toEqual({ generation: 4 });
+    expect(operations.lacksStateOn('old')).toBe(true);
+    await operations.apply(mirror, { action: 'resume', connector: source });
+    // Told once, when the API server first refused it.
+    expect(learned).toEqual(['old']);
+    const guard = {
+      op: 'test',
+      path: '/spec/mirrors/0/source/alias',
+      value: 'eu',
+    };
+    const path = '/spec/mirrors/0/sourceConnector';
+    expect(patches).toEqual([
+      [guard, { op: 'add', path: `${path}/state`, value: 'paused' }],
+      [guard, { op: 'add', path: `${path}/pause`, value: true }],
+      [guard, { op: 'add', path: `${path}/pause`, value: false }],
+    ]);
+    await expect(
+      operations.apply(mirror, { action: 'stop', connector: source }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/needs spec.state.*Strimzi 0\.38/),
+    });
+    expect(patches).toHaveLength(3);
+  });
+
   it('does not fall back on a v1 cluster', async () => {
     const { operations, patches } = fakeCluster(() => {
       throw unknownState;

@@ -11,6 +11,7 @@ import {
   connectorActionChange,
   ConnectorChange,
   connectorStateField,
+  connectorStateSupport,
   STRIMZI_API_GROUP,
   STRIMZI_PLURALS,
 } from '@kcs/plugin-kafka-connect-common';
@@ -28,6 +29,8 @@ export interface OperationTarget {
   restartOptions?: boolean;
   /** The resource as the cache holds it: its tasks, `spec.pause`, mirrors. */
   resource?: Record<string, any>;
+  /** `kafkaConnect.clusters[].strimziVersion`: before 0.38 there is no `spec.state`. */
+  strimziVersion?: string;
 }
 
 /** What an operation did: the generation after it, and restarts still to come. */
@@ -48,11 +51,14 @@ export interface InTurnOptions {
   turnTimeoutMs?: number;
 }
 
+/** The API server refused `spec.state`, or a mirror connector's `state` (`spec.mirrors[0].sourceConnector.state`). */
 function isUnknownStateField(error: unknown): boolean {
   return (
     error instanceof ApiException &&
     (error.code === 400 || error.code === 422) &&
-    /unknown field \\?"?spec\.state/.test(String(error.body))
+    /unknown field \\?"?spec\.(mirrors\[\d+\]\.\w+\.)?state\b/.test(
+      String(error.body),
+    )
   );
 }
 
@@ -78,15 +84,26 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * operator removes each, in the background.
  */
 export class ConnectorOperations {
-  // Learned per cluster: a v1beta2 KafkaConnector without `spec.state` (Strimzi before 0.38).
+  // Learned per cluster: v1beta2 connectors without `spec.state` (Strimzi before 0.38).
   private readonly lacksState = new Set<string>();
   // Restarts queued per resource; a new operation on it ends the queue.
   private readonly queues = new Map<string, { cancelled: boolean }>();
+  private readonly lacksStateListeners: Array<(cluster: string) => void> = [];
 
   constructor(
     private readonly kubeConfigOf: (cluster: string) => KubeConfig | undefined,
     private readonly inTurn: InTurnOptions = {},
   ) {}
+
+  /** Whether the API server refused `state` on this cluster: its Strimzi is older than 0.38. */
+  lacksStateOn(cluster: string): boolean {
+    return this.lacksState.has(cluster);
+  }
+
+  /** Tells `listener` the first time a cluster's API server refuses `state`. */
+  onLacksState(listener: (cluster: string) => void): void {
+    this.lacksStateListeners.push(listener);
+  }
 
   /** Applies the operation; resolves to the resource's generation afterwards. */
   async apply(
@@ -102,10 +119,15 @@ export class ConnectorOperations {
       connectorActionChange(action, {
         kind: target.kind,
         stateField: connectorStateField(target.version, {
-          v1beta2HasState: !this.lacksState.has(target.cluster),
+          v1beta2HasState: connectorStateSupport({
+            apiVersion: target.version,
+            strimziVersion: target.strimziVersion,
+            learnedLacksState: this.lacksState.has(target.cluster),
+          }).supported,
         }),
         restartOptions: target.restartOptions ?? true,
         resource: target.resource,
+        strimziVersion: target.strimziVersion,
       });
     const key = `${target.cluster}/${target.kind}/${target.namespace}/${target.name}`;
     const previous = this.queues.get(key);
@@ -143,10 +165,15 @@ export class ConnectorOperations {
     } catch (error) {
       if (
         target.version === 'v1beta2' &&
-        change.type === 'merge-patch' &&
+        (change.type === 'merge-patch' || change.type === 'json-patch') &&
         isUnknownStateField(error)
       ) {
-        this.lacksState.add(target.cluster);
+        if (!this.lacksState.has(target.cluster)) {
+          this.lacksState.add(target.cluster);
+          for (const listener of this.lacksStateListeners) {
+            listener(target.cluster);
+          }
+        }
         // May refuse (stop needs spec.state); otherwise the same change with spec.pause.
         return await this.send(api, target, changeFor()).catch(retryError => {
           throw translate(retryError, target);

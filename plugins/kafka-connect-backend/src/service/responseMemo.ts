@@ -33,6 +33,7 @@ export function createSummaryMemo(
       owner?: string;
       connectCluster?: object | null;
       restartOptions?: boolean;
+      stopUnsupported?: string;
       expiresAt: number;
       summary: ConnectorSummary;
     }
@@ -54,6 +55,8 @@ export function createSummaryMemo(
       kept.connectCluster === context.connectCluster &&
       // A cluster's restart dialect may be learned without this resource changing.
       kept.restartOptions === context.restartOptions &&
+      // So is its lack of spec.state, from a refused write.
+      kept.stopUnsupported === context.stopUnsupported &&
       at < kept.expiresAt
     ) {
       return kept.summary;
@@ -67,6 +70,7 @@ export function createSummaryMemo(
       owner,
       connectCluster: context.connectCluster,
       restartOptions: context.restartOptions,
+      stopUnsupported: context.stopUnsupported,
       expiresAt: expiryOf([summary]),
       summary,
     });
@@ -210,6 +214,12 @@ export class EntityResponseMemo {
   /** How many answers are kept (for tests). */
   get size() {
     return this.answers.size;
+  }
+
+  /** Drops every answer: what they show changed outside the cache. */
+  clear() {
+    this.answers.clear();
+    this.dependents.clear();
   }
 
   close() {

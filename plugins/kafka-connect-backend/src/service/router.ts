@@ -21,6 +21,7 @@ import {
   queryConnectors,
   restartDialectOf,
   offsetsSupport,
+  connectorStateSupport,
   validateConnectorAction,
 } from '@kcs/plugin-kafka-connect-common';
 import type { StrimziResourceReader } from '@kcs/plugin-kafka-connect-node';
@@ -139,6 +140,7 @@ export async function createRouter(
         String(cached.resource.apiVersion ?? '').split('/')[1],
       ).restartOptions,
       ...offsetsUnsupportedOf(cached),
+      ...stopUnsupportedOf(cached),
     }),
   );
   function offsetsUnsupportedOf(cached: { cluster: string }) {
@@ -147,10 +149,32 @@ export async function createRouter(
     });
     return support.supported ? {} : { offsetsUnsupported: support.reason };
   }
+  function stopUnsupportedOf(cached: {
+    cluster: string;
+    resource: Record<string, any>;
+  }) {
+    const support = connectorStateSupport({
+      apiVersion:
+        stateOf(cached.cluster)?.strimziApiVersion ??
+        String(cached.resource.apiVersion ?? '').split('/')[1],
+      strimziVersion: options.strimziVersions?.[cached.cluster],
+      learnedLacksState: operations.lacksStateOn(cached.cluster),
+    });
+    return support.supported ? {} : { stopUnsupported: support.reason };
+  }
   const entityAnswers = new EntityResponseMemo(cache);
   const connectorQueries = new ConnectorQueryMemo(cache);
   const summaryStore = new SummaryStore(cache, toConnectorSummary);
   const summaries = () => summaryStore.all();
+  // Every summary of a cluster found without spec.state now says stop is unavailable.
+  operations.onLacksState(cluster => {
+    options.logger.info(
+      `Cluster ${cluster}: its API server refused spec.state (Strimzi before 0.38): pause and resume use pause, stop is refused`,
+    );
+    summaryStore.invalidate();
+    entityAnswers.clear();
+    connectorQueries.clear();
+  });
   const { history } = options;
   let healthSinceOf:
     | ((item: ConnectorSummary) => string | undefined)
@@ -327,6 +351,7 @@ export async function createRouter(
             version,
             restartOptions: restartDialect(cluster, version).restartOptions,
             resource: found.resource,
+            strimziVersion: options.strimziVersions?.[cluster],
           },
           action,
         );

@@ -26,6 +26,8 @@ export interface SummaryContext extends HealthClock {
   restartOptions?: boolean;
   /** Why offsets cannot be managed on the connector's cluster, when they cannot. */
   offsetsUnsupported?: string;
+  /** Why connectors cannot be stopped on the connector's cluster, when they cannot. */
+  stopUnsupported?: string;
 }
 
 /**
@@ -95,6 +97,9 @@ export function toConnectorSummary(
     stale: !(state?.synced ?? false),
     ...(context.offsetsUnsupported
       ? { offsetsUnsupported: context.offsetsUnsupported }
+      : {}),
+    ...(context.stopUnsupported
+      ? { stopUnsupported: context.stopUnsupported }
       : {}),
   };
   return summary;

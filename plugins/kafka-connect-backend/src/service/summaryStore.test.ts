@@ -127,6 +127,11 @@ describe('SummaryStore', () => {
     setStates([{ name: 'eu-1', synced: false }]);
     expect(store.all().every(s => s.stale)).toBe(true);
     expect(summarized).toHaveLength(9);
+    // What the cache does not show (a cluster found without spec.state).
+    store.invalidate();
+    expect(summarized).toHaveLength(9);
+    store.all();
+    expect(summarized).toHaveLength(12);
   });
 
   it('recomputes a summary when its health is due for review, and says when that is', () => {

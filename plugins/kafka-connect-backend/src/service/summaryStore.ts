@@ -84,6 +84,12 @@ export class SummaryStore {
     return earliest;
   }
 
+  /** Rebuilds every summary on the next read: what they show changed outside the cache. */
+  invalidate() {
+    this.complete = false;
+    this.snapshot = undefined;
+  }
+
   close() {
     this.unsubscribe();
   }

@@ -6,6 +6,7 @@ import type {
 } from '../strimzi';
 import { mirrorMaker2Change } from './mirrorMaker2Change';
 import { restartChange } from './restartChange';
+import { stopUnsupportedReason } from './stopSupport';
 
 /**
  * How a cluster's KafkaConnector records the desired state: `spec.state`
@@ -46,6 +47,8 @@ export interface ConnectorChangeTarget {
   restartOptions?: boolean;
   /** The resource as last seen: its tasks, its `spec.pause`, its mirrors. */
   resource?: KafkaConnectorResource | KafkaMirrorMaker2Resource;
+  /** The configured Strimzi version, named when stop is refused. */
+  strimziVersion?: string;
 }
 
 /** The state field a cluster uses, from its Strimzi API version. @public */
@@ -75,9 +78,7 @@ function statePatch(
     };
   }
   if (state === 'stopped') {
-    throw new InputError(
-      "Action 'stop' needs spec.state, which this cluster's Strimzi (kafka.strimzi.io/v1beta2 before 0.38) does not have: pause the connector instead, or upgrade Strimzi",
-    );
+    throw new InputError(stopUnsupportedReason(target.strimziVersion));
   }
   return {
     type: 'merge-patch',
@@ -103,8 +104,10 @@ export function connectorActionChange(
 ): ConnectorChange {
   if (target.kind === 'KafkaMirrorMaker2') {
     return mirrorMaker2Change(action, {
+      stateField: target.stateField,
       restartOptions: target.restartOptions ?? true,
       resource: target.resource as KafkaMirrorMaker2Resource | undefined,
+      strimziVersion: target.strimziVersion,
     });
   }
   switch (action.action) {

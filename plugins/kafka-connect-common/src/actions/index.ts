@@ -19,6 +19,12 @@ export type {
   JsonPatchOperation,
 } from './connectorActionChange';
 export {
+  CONNECTOR_STATE_MIN_STRIMZI,
+  connectorStateSupport,
+  stopUnsupportedReason,
+} from './stopSupport';
+export type { ConnectorStateSupport } from './stopSupport';
+export {
   restartDialectOf,
   restartOptionsSupported,
 } from './strimziCapabilities';

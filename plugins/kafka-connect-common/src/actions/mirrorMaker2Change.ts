@@ -4,9 +4,11 @@ import { mirrorMaker2ConnectorsInSpec } from '../health/mirrorMaker2Connectors';
 import type { KafkaMirrorMaker2Resource } from '../strimzi';
 import type {
   ConnectorChange,
+  ConnectorStateField,
   JsonPatchOperation,
 } from './connectorActionChange';
 import { annotationsChange, restartAnnotations } from './restartChange';
+import { stopUnsupportedReason } from './stopSupport';
 
 const STATES = {
   pause: 'paused',
@@ -59,10 +61,17 @@ export function mirrorMaker2SpecPatch(
  * The change for an operation on one connector of a KafkaMirrorMaker2:
  * its state or automatic restart in `spec.mirrors[]`, or the restart
  * annotations (`<name>` or, on Strimzi 0.48+, `<name>:includeTasks,onlyFailed`).
+ * Before Strimzi 0.38 (`stateField: 'pause'`) the connector's boolean
+ * `pause` is all there is: pause and resume set it, stop is refused.
  */
 export function mirrorMaker2Change(
   action: ConnectorAction,
-  options: { restartOptions: boolean; resource?: KafkaMirrorMaker2Resource },
+  options: {
+    stateField?: ConnectorStateField;
+    restartOptions: boolean;
+    resource?: KafkaMirrorMaker2Resource;
+    strimziVersion?: string;
+  },
 ): ConnectorChange {
   const name = 'connector' in action ? action.connector : undefined;
   if (!name) {
@@ -74,6 +83,18 @@ export function mirrorMaker2Change(
     case 'pause':
     case 'resume':
     case 'stop':
+      if (options.stateField === 'pause') {
+        if (action.action === 'stop') {
+          throw new InputError(stopUnsupportedReason(options.strimziVersion));
+        }
+        return mirrorMaker2SpecPatch(options.resource, name, path => [
+          {
+            op: 'add',
+            path: `${path}/pause`,
+            value: action.action === 'pause',
+          },
+        ]);
+      }
       return mirrorMaker2SpecPatch(options.resource, name, (path, current) => [
         { op: 'add', path: `${path}/state`, value: STATES[action.action] },
         // v1beta2's deprecated pause would contradict the state.

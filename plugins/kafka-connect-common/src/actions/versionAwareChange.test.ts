@@ -4,6 +4,7 @@ import type {
   KafkaMirrorMaker2Resource,
 } from '../strimzi';
 import { connectorActionChange } from './connectorActionChange';
+import { connectorStateSupport, stopUnsupportedReason } from './stopSupport';
 import { restartOptionsSupported } from './strimziCapabilities';
 
 const connector = (
@@ -234,6 +235,90 @@ describe('MirrorMaker 2, per connector', () => {
     });
   });
 
+  describe('before Strimzi 0.38 (v1beta2 without state)', () => {
+    const old = {
+      kind: 'KafkaMirrorMaker2',
+      stateField: 'pause',
+      restartOptions: false,
+      resource: {
+        ...mm2,
+        spec: {
+          ...mm2.spec,
+          mirrors: [
+            ...mm2.spec!.mirrors!,
+            {
+              sourceCluster: 'sa',
+              targetCluster: 'us',
+              heartbeatConnector: { pause: true },
+            },
+          ],
+        },
+      },
+    } as const;
+
+    it('pauses and resumes one mirror connector with its pause, guarded by its source alias', () => {
+      expect(
+        connectorActionChange(
+          { action: 'pause', connector: 'ap->us.MirrorSourceConnector' },
+          old,
+        ),
+      ).toEqual({
+        type: 'json-patch',
+        operations: [
+          { op: 'test', path: '/spec/mirrors/0/sourceCluster', value: 'ap' },
+          {
+            op: 'add',
+            path: '/spec/mirrors/0/sourceConnector/pause',
+            value: true,
+          },
+        ],
+      });
+      expect(
+        connectorActionChange(
+          { action: 'resume', connector: 'eu->us.MirrorSourceConnector' },
+          old,
+        ),
+      ).toMatchObject({
+        operations: [
+          { op: 'test', path: '/spec/mirrors/1/sourceCluster', value: 'eu' },
+          {
+            op: 'add',
+            path: '/spec/mirrors/1/sourceConnector/pause',
+            value: false,
+          },
+        ],
+      });
+      expect(
+        connectorActionChange(
+          { action: 'resume', connector: 'sa->us.MirrorHeartbeatConnector' },
+          old,
+        ),
+      ).toMatchObject({
+        operations: [
+          { op: 'test', path: '/spec/mirrors/2/sourceCluster', value: 'sa' },
+          {
+            op: 'add',
+            path: '/spec/mirrors/2/heartbeatConnector/pause',
+            value: false,
+          },
+        ],
+      });
+    });
+
+    it('refuses stop, naming Strimzi 0.38, and the configured version when there is one', () => {
+      const stop = {
+        action: 'stop',
+        connector: 'eu->us.MirrorCheckpointConnector',
+      } as const;
+      expect(() => connectorActionChange(stop, old)).toThrow(
+        "Action 'stop' needs spec.state, which came with Strimzi 0.38; this cluster's Strimzi (kafka.strimzi.io/v1beta2) does not have it: pause the connector instead, or upgrade Strimzi",
+      );
+      expect(() =>
+        connectorActionChange(stop, { ...old, strimziVersion: '0.37.0' }),
+      ).toThrow(/this cluster's Strimzi is 0\.37\.0: pause the connector/);
+    });
+  });
+
   it('refuses a connector the spec does not configure', () => {
     expect(() =>
       connectorActionChange(
@@ -274,5 +359,49 @@ describe('MirrorMaker 2, per connector', () => {
         },
       },
     });
+  });
+});
+
+describe('connectorStateSupport', () => {
+  it('has state on v1, and on v1beta2 unless a version before 0.38 is configured or the API server refused it', () => {
+    expect(connectorStateSupport({ apiVersion: 'v1' })).toEqual({
+      supported: true,
+    });
+    expect(
+      connectorStateSupport({ apiVersion: 'v1', learnedLacksState: true }),
+    ).toEqual({ supported: true });
+    expect(connectorStateSupport({ apiVersion: 'v1beta2' })).toEqual({
+      supported: true,
+    });
+    expect(
+      connectorStateSupport({
+        apiVersion: 'v1beta2',
+        strimziVersion: '0.38.0',
+      }),
+    ).toEqual({ supported: true });
+    expect(
+      connectorStateSupport({ apiVersion: 'v1beta2', strimziVersion: '1.0' }),
+    ).toEqual({ supported: true });
+    expect(
+      connectorStateSupport({
+        apiVersion: 'v1beta2',
+        strimziVersion: '0.37.0',
+      }),
+    ).toEqual({
+      supported: false,
+      reason: stopUnsupportedReason('0.37.0'),
+    });
+    expect(
+      connectorStateSupport({ apiVersion: 'v1beta2', learnedLacksState: true }),
+    ).toEqual({ supported: false, reason: stopUnsupportedReason() });
+  });
+
+  it('names only a configured version that is older than 0.38', () => {
+    expect(stopUnsupportedReason(' 0.36.1 ')).toContain(
+      "this cluster's Strimzi is 0.36.1",
+    );
+    expect(stopUnsupportedReason('0.45.0')).toContain(
+      "this cluster's Strimzi (kafka.strimzi.io/v1beta2) does not have it",
+    );
   });
 });

@@ -158,6 +158,42 @@ describe('actionChoices', () => {
       enabled: false,
     });
   });
+
+  it('keeps Stop, disabled with the reason, where the cluster has no spec.state (Strimzi before 0.38)', () => {
+    const reason =
+      "Action 'stop' needs spec.state, which came with Strimzi 0.38";
+    const source = 'eu->us.MirrorSourceConnector';
+    const mirror = connector({
+      kind: 'KafkaMirrorMaker2',
+      stopUnsupported: reason,
+      components: [
+        {
+          ...connector(),
+          name: source,
+          desiredState: 'running',
+          inSpec: true,
+          reported: true,
+        },
+      ],
+    });
+    const stops = (summary: ConnectorSummary) =>
+      actionChoices(summary).filter(c => c.action.action === 'stop');
+    expect(stops(mirror)).toEqual([
+      {
+        label: `Stop ${source}`,
+        action: { action: 'stop', connector: source },
+        disabledReason: reason,
+      },
+    ]);
+    expect(
+      stops(connector({ stopUnsupported: reason }))[0].disabledReason,
+    ).toBe(reason);
+    expect(stops(connector())[0].disabledReason).toBeUndefined();
+    // Pause and resume stay available.
+    expect(
+      actionChoices(mirror).find(c => c.action.action === 'pause'),
+    ).not.toHaveProperty('disabledReason');
+  });
 });
 
 describe('tasksMaxProblem', () => {
@@ -301,6 +337,26 @@ describe('ConnectorActions', () => {
         action: 'stop',
       }),
     );
+  });
+
+  it('shows Stop disabled with the reason on a Strimzi without spec.state, and does not run it', async () => {
+    const reason =
+      "Action 'stop' needs spec.state, which came with Strimzi 0.38; this cluster's Strimzi is 0.37.0: pause the connector instead, or upgrade Strimzi";
+    const { runConnectorAction } = await render(
+      <ConnectorActions
+        connector={connector({ name: 'old-cdc', stopUnsupported: reason })}
+      />,
+    );
+    const button = await screen.findByLabelText('Actions for old-cdc');
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    const stop = await screen.findByRole('menuitem', { name: 'Stop' });
+    expect(stop).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.mouseOver(stop.parentElement!);
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    fireEvent.click(stop);
+    expect(screen.queryByText('Stop old-cdc?')).not.toBeInTheDocument();
+    expect(runConnectorAction).not.toHaveBeenCalled();
   });
 
   it('warns that GitOps reverts spec changes, but restarts without asking', async () => {

@@ -189,11 +189,19 @@ export function ConnectorActions({
         open={Boolean(anchor)}
         onClose={() => setAnchor(null)}
       >
-        {choices.map(choice => (
-          <MenuItem key={choice.label} onClick={() => choose(choice)}>
-            {choice.label}
-          </MenuItem>
-        ))}
+        {choices.map(choice =>
+          choice.disabledReason ? (
+            <Tooltip key={choice.label} title={choice.disabledReason}>
+              <span>
+                <MenuItem disabled>{choice.label}</MenuItem>
+              </span>
+            </Tooltip>
+          ) : (
+            <MenuItem key={choice.label} onClick={() => choose(choice)}>
+              {choice.label}
+            </MenuItem>
+          ),
+        )}
         {canScale && (
           <MenuItem
             onClick={() => {

@@ -8,6 +8,8 @@ import {
 export interface ActionChoice {
   label: string;
   action: ConnectorAction;
+  /** Why the entry is shown disabled (the cluster cannot do it), when it is. */
+  disabledReason?: string;
 }
 
 const GITOPS_TOOLS = { argocd: 'Argo CD', flux: 'Flux' } as const;
@@ -21,6 +23,13 @@ export function gitOpsWarning(connector: ConnectorSummary): string | undefined {
   return `${connector.name} is managed by ${tool}${
     connector.gitOps.name ? ` (${connector.gitOps.name})` : ''
   }: a spec change made here will be reverted by GitOps on its next sync. Change it in Git instead; restarts are safe.`;
+}
+
+/** Strimzi before 0.38 cannot stop a connector: the entry stays, saying why. */
+function stopDisabled(connector: ConnectorSummary): Partial<ActionChoice> {
+  return connector.stopUnsupported
+    ? { disabledReason: connector.stopUnsupported }
+    : {};
 }
 
 /** The operations a MirrorMaker 2 connector offers: restarts, and its own state and automatic restart when its spec names it. */
@@ -70,6 +79,7 @@ function mirrorMaker2Choices(connector: ConnectorSummary): ActionChoice[] {
       choices.push({
         label: `Stop ${name}`,
         action: { action: 'stop', connector: name },
+        ...stopDisabled(connector),
       });
     }
     const enabled = component.autoRestart?.enabled ?? false;
@@ -94,7 +104,11 @@ export function actionChoices(connector: ConnectorSummary): ActionChoice[] {
     choices.push({ label: 'Resume', action: { action: 'resume' } });
   }
   if (desired !== 'stopped') {
-    choices.push({ label: 'Stop', action: { action: 'stop' } });
+    choices.push({
+      label: 'Stop',
+      action: { action: 'stop' },
+      ...stopDisabled(connector),
+    });
   }
   choices.push(
     { label: 'Restart connector', action: { action: 'restart' } },

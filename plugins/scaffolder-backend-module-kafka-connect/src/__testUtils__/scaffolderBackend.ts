@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import type { TestCluster } from '@kcs/dev-cluster';
+import { connectManifest, type TestCluster } from '@kcs/dev-cluster';
 // The create action checks the Connect cluster through the real backend plugin.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import kafkaConnectPlugin from '@kcs/plugin-kafka-connect-backend';
@@ -21,23 +21,7 @@ import { scaffolderModuleKafkaConnect } from '../module';
  * operator stand-in reports it Ready with the Debezium plugins.
  */
 export function ordersConnect(namespace: string) {
-  return {
-    apiVersion: 'kafka.strimzi.io/v1',
-    kind: 'KafkaConnect',
-    metadata: {
-      name: 'orders-connect',
-      namespace,
-      annotations: { 'strimzi.io/use-connector-resources': 'true' },
-    },
-    spec: {
-      replicas: 1,
-      bootstrapServers: 'k:9092',
-      groupId: 'g',
-      configStorageTopic: 'c',
-      statusStorageTopic: 's',
-      offsetStorageTopic: 'o',
-    },
-  };
+  return connectManifest(namespace, { name: 'orders-connect' });
 }
 
 /** `kafkaConnect` config with the test cluster, reached with the portal's RBAC-limited token. */
