@@ -182,7 +182,9 @@ describe('POST /api/kafka-connect/validate on a real Kafka Connect worker', () =
           field: 'parameters.instance',
           fields: ['parameters.instance'],
           configKey: 'database.hostname',
-          message: expect.stringContaining('database "nosuchdb" does not exist'),
+          message: expect.stringContaining(
+            'database "nosuchdb" does not exist',
+          ),
         },
       ]);
       for (const body of [accepted.body, refused.body]) {

@@ -52,11 +52,12 @@ describe('secretManager instances of the local workers', () => {
   });
 
   it('refuses an instance name that is not a blueprint instance, so nothing lands outside the folder', () => {
+    const workerDir = dir;
     for (const instance of ['../etc', 'Shop', '', 'a/b']) {
       expect(() =>
-        writeSecretManagerInstance(dir, instance, { HOST: 'x' }),
+        writeSecretManagerInstance(workerDir, instance, { HOST: 'x' }),
       ).toThrow(`secretManager instance '${instance}' must match`);
     }
-    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(fs.readdirSync(workerDir)).toEqual([]);
   });
 });

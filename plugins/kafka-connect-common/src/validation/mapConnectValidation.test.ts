@@ -168,7 +168,8 @@ describe('mapConnectValidation', () => {
   });
 
   it('lists a message Connect repeats for one setting once (Debezium does for database.port)', () => {
-    const twice = "The 'database.port' value is invalid: An integer is expected";
+    const twice =
+      "The 'database.port' value is invalid: An integer is expected";
     const { errors } = mapConnectValidation(
       answer({
         'database.port': [twice, twice],
