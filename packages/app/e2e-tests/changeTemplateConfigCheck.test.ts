@@ -7,9 +7,11 @@ import { expect, test } from '@playwright/test';
 // anything runs. Nothing is submitted, so the connector need not exist.
 //
 // The PostgreSQL blueprint is the only built-in one whose plugin the real
-// worker has and whose config Connect refuses: its host and port are
-// `${secretManager:...}` references, a config provider the local worker does
-// not have, so Debezium refuses `database.hostname` and `database.port`.
+// worker has. Its `${secretManager:warehouse:...}` references resolve (the
+// dev cluster points instance `warehouse` at the demo's PostgreSQL), so
+// Debezium connects and is refused for a value: that server has no database
+// `inventory`. Debezium reports a failed connection on `database.hostname`,
+// which the instance parameter renders.
 const formData = {
   entityRef:
     'resource:default/kctr.eu-1.streaming.warehousepostgres-inventory-stocklevels-v1',
@@ -60,13 +62,22 @@ test('the change template shows the settings Kafka Connect refuses on its config
     .locator('.MuiFormControl-root')
     .filter({ has: page.getByTestId('kafka-connect-config-check') })
     .last();
-  // Each refused setting names the form field its value came from.
+  // Each refused setting names the form field its value came from, once.
+  const refusal = field.getByText(
+    'currentParameters.instance (database.hostname):',
+    { exact: false },
+  );
+  await expect(refusal).toBeVisible({ timeout: 60_000 });
+  await expect(refusal).toHaveCount(1);
+  await expect(refusal).toContainText('database "inventory" does not exist');
+  // The provider resolved: nothing is refused for an unresolved reference.
+  await expect(field).not.toContainText('(database.port)');
+  // The help text is no refusal: not drawn as an error.
   await expect(
-    field.getByText('currentParameters.instance (database.hostname):', {
+    field.getByText('The Connect cluster checks the changed config', {
       exact: false,
     }),
-  ).toBeVisible({ timeout: 60_000 });
-  await expect(field).toContainText('(database.port)');
+  ).not.toHaveClass(/Mui-error/);
   // The step is not left: nothing runs with a config Connect refuses.
   await expect(version).toBeVisible();
   await expect(page.getByRole('button', { name: 'Review' })).toHaveCount(0);

@@ -23,6 +23,7 @@ import {
   KafkaPorts,
   prepareKafka,
 } from './kafka/servers';
+import { writePostgresInstances } from './kafka/secretManager';
 import {
   applyObjects,
   installCrds,
@@ -46,7 +47,10 @@ import {
   stopProcess,
 } from './processes';
 import { mirrorSourceBootstrapServers } from './realWorkerMirrorMaker2Sample';
-import { writeRealWorkerSampleFiles } from './realWorkerSamples';
+import {
+  DEMO_POSTGRES_INSTANCES,
+  writeRealWorkerSampleFiles,
+} from './realWorkerSamples';
 import { sampleData } from './samples';
 
 export {
@@ -74,7 +78,7 @@ export interface StartClusterOptions {
   /** Stop everything when this process exits; defaults to this process unless detached. */
   ownerPid?: number;
   log?: (line: string) => void;
-  /** A PostgreSQL database (URL) with logical replication and a table public.orders for the sample Debezium connector. */
+  /** A PostgreSQL database (URL) with logical replication and a table public.orders for the sample Debezium connector; the workers' secretManager instances `shop` and `warehouse` point to its server. */
   samplePostgresUrl?: string;
   /** The Strimzi release the stand-in behaves like (default 1.2); sets the API versions unless strimziApi is given. */
   strimziProfile?: StrimziProfile;
@@ -350,6 +354,15 @@ export async function startCluster(
     log(`installing ${crds.length} CRDs`);
     await installCrds(kc, crds as KubernetesObject[]);
     await applyObjects(kc, portalAccessManifests());
+    if (kafka && options.samplePostgresUrl) {
+      // What `${secretManager:shop:HOST}` and the like read (the sample CDC
+      // connector, blueprints rendered for these instances).
+      writePostgresInstances(
+        connectorFilesDir(stateDir),
+        options.samplePostgresUrl,
+        DEMO_POSTGRES_INSTANCES,
+      );
+    }
     if (options.sampleData) {
       if (kafka) {
         writeRealWorkerSampleFiles(connectorFilesDir(stateDir));

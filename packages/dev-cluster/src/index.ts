@@ -12,6 +12,11 @@ export {
 } from './versions';
 export { ensureKafka, findKafka } from './kafka/binaries';
 export type { KafkaInstall } from './kafka/binaries';
+export {
+  SECRET_MANAGER_PROVIDER,
+  writePostgresInstances,
+  writeSecretManagerInstance,
+} from './kafka/secretManager';
 export { failConnector, failTask, heal } from './faults';
 export type { ConnectorRef, RealWorker } from './faults';
 export { REAL_WORKER_ANNOTATION } from './operator/simulation';

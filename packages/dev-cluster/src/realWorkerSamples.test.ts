@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { WORKER_CONFIG_PROVIDERS } from './kafka/secretManager';
 import { REAL_WORKER_ANNOTATION } from './operator/simulation';
 import { writeRealWorkerSampleFiles } from './realWorkerSamples';
 import { sampleData } from './samples';
@@ -15,6 +16,9 @@ describe('real-worker sample data', () => {
     );
     expect(real).toHaveLength(1);
     expect(real[0].spec.bootstrapServers).toBe('127.0.0.1:9');
+    // Declares the config providers the worker really has (kafka/servers.ts).
+    expect(real[0].spec.config).toEqual(WORKER_CONFIG_PROVIDERS);
+    expect(real[0].spec.config['config.providers']).toBe('file,secretManager');
     expect(
       withKafka
         .filter(
@@ -54,13 +58,16 @@ describe('real-worker sample data', () => {
     expect(debezium('eu-1')?.spec).toMatchObject({
       class: 'io.debezium.connector.postgresql.PostgresConnector',
       config: {
-        'database.hostname': '127.0.0.1',
-        'database.port': '5433',
-        'database.user': 'postgres',
+        // Through the worker's secretManager provider, as the blueprint renders them.
+        'database.hostname': '${secretManager:shop:HOST}',
+        'database.port': '${secretManager:shop:PORT}',
+        'database.user': '${secretManager:shop:USER}',
+        'database.password': '${secretManager:shop:PASSWORD}',
         'database.dbname': 'shop',
         'slot.name': 'shop_orders_eu_1',
       },
     });
+    expect(JSON.stringify(debezium('eu-1'))).not.toContain('5433');
     expect(debezium('us-1')?.spec.config['slot.name']).toBe('shop_orders_us_1');
     expect(
       sampleData('eu-1', { bootstrapServers: '127.0.0.1:9' }).map(

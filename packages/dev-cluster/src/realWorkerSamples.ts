@@ -6,6 +6,10 @@ import {
   STRIMZI_CLUSTER_LABEL,
   STRIMZI_USE_CONNECTOR_RESOURCES_ANNOTATION,
 } from '@kcs/plugin-kafka-connect-common';
+import {
+  SECRET_MANAGER_PROVIDER,
+  WORKER_CONFIG_PROVIDERS,
+} from './kafka/secretManager';
 import { REAL_WORKER_ANNOTATION } from './operator/simulation';
 import {
   realMirrorMaker2Sample,
@@ -92,11 +96,8 @@ export function realWorkerSamples(
         configStorageTopic: 'connect-configs',
         offsetStorageTopic: 'connect-offsets',
         statusStorageTopic: 'connect-status',
-        config: {
-          'config.providers': 'file',
-          'config.providers.file.class':
-            'org.apache.kafka.common.config.provider.FileConfigProvider',
-        },
+        // What the worker has (kafka/servers.ts), as Strimzi users declare it.
+        config: { ...WORKER_CONFIG_PROVIDERS },
       },
     },
     fileConnector('order-events-file-source', FILE_SOURCE, {
@@ -131,9 +132,21 @@ export function realWorkerSamples(
 }
 
 /**
+ * The names the demo's PostgreSQL answers to through the workers'
+ * secretManager provider: `shop`, the sample CDC connector's, and
+ * `warehouse`, the instance of the change template's example (its e2e spec).
+ */
+export const DEMO_POSTGRES_INSTANCES = ['shop', 'warehouse'];
+
+const secretManagerRef = (instance: string, key: string) =>
+  `\${${SECRET_MANAGER_PROVIDER}:${instance}:${key}}`;
+
+/**
  * Debezium streaming `public.orders` of the demo's PostgreSQL (logical
  * replication, started by scripts/start.sh) into the real topic
- * `shop.public.orders`; each cluster has its own slot and publication.
+ * `shop.public.orders`; each cluster has its own slot and publication. The
+ * server and credentials come through the secretManager provider, as the
+ * built-in blueprint renders them (writePostgresInstances).
  */
 function debeziumConnector(postgresUrl: string, clusterName: string) {
   const url = new URL(postgresUrl);
@@ -143,9 +156,10 @@ function debeziumConnector(postgresUrl: string, clusterName: string) {
       'shop-orders-postgres-cdc',
       'io.debezium.connector.postgresql.PostgresConnector',
       {
-        'database.hostname': url.hostname,
-        'database.port': url.port,
-        'database.user': decodeURIComponent(url.username),
+        'database.hostname': secretManagerRef('shop', 'HOST'),
+        'database.port': secretManagerRef('shop', 'PORT'),
+        'database.user': secretManagerRef('shop', 'USER'),
+        'database.password': secretManagerRef('shop', 'PASSWORD'),
         'database.dbname': url.pathname.replace(/^\//, ''),
         'topic.prefix': 'shop',
         'table.include.list': 'public.orders',

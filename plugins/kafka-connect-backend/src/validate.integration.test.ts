@@ -1,4 +1,9 @@
-import { useTestCluster } from '@kcs/dev-cluster';
+import {
+  PLANTED_SECRET_PREFIX,
+  useTestCluster,
+  writePostgresInstances,
+} from '@kcs/dev-cluster';
+import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import {
@@ -105,5 +110,89 @@ describe('POST /api/kafka-connect/validate on a real Kafka Connect worker', () =
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error.message).toContain('not configured');
     await stop();
+  });
+
+  it('checks the built-in Debezium PostgreSQL blueprint with its server and credentials read through the secretManager provider', async () => {
+    // The test PostgreSQL (scripts/lib/postgres.sh) starts after the cluster,
+    // so this test writes the instance the blueprint's references name.
+    const postgresUrl = process.env.KC_TEST_POSTGRES_URL;
+    expect(postgresUrl).toMatch(/^postgresql:\/\//);
+    const cluster = getCluster();
+    const namespace = await cluster.newNamespace('validate-pg');
+    const instance = `pg${namespace.slice(-8)}`;
+    const instanceDir = path.join(cluster.connectorFilesDir!, instance);
+    writePostgresInstances(cluster.connectorFilesDir!, postgresUrl!, [
+      instance,
+    ]);
+    await cluster.apply([
+      realWorkerConnect(namespace, cluster.bootstrapServers),
+    ]);
+    const { server, stop } = await startBackendForCluster(cluster, {
+      kafkaConnect: {
+        validation: {
+          targets: [
+            {
+              cluster: cluster.name,
+              connectClusters: [`${namespace}/connect`],
+              url: cluster.connectUrl!,
+            },
+          ],
+        },
+      },
+    });
+    const validate = (database: string) =>
+      request(server)
+        .post('/api/kafka-connect/validate')
+        .send({
+          blueprint: 'debezium-postgres-source',
+          parameters: {
+            instance,
+            database,
+            schema: 'public',
+            table: 'orders',
+            version: 'v1',
+          },
+          cluster: cluster.name,
+          namespace,
+          connectCluster: 'connect',
+          owner: 'group:default/team-orders',
+        });
+    try {
+      // Debezium connects to the server the references resolve to.
+      const accepted = await validate('postgres');
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({
+        valid: true,
+        errorCount: 0,
+        errors: [],
+        connector: {
+          name: `${instance}postgres-postgres-orders-v1`,
+          class: 'io.debezium.connector.postgresql.PostgresConnector',
+        },
+      });
+
+      // Refused for the value, not for a provider the worker lacks: only the
+      // connection fails (Debezium reports it on database.hostname, which the
+      // instance parameter renders), and the message names the database.
+      const refused = await validate('nosuchdb');
+      expect(refused.status).toBe(200);
+      expect(refused.body).toMatchObject({ valid: false, errorCount: 1 });
+      expect(refused.body.errors).toEqual([
+        {
+          field: 'parameters.instance',
+          fields: ['parameters.instance'],
+          configKey: 'database.hostname',
+          message: expect.stringContaining(
+            'database "nosuchdb" does not exist',
+          ),
+        },
+      ]);
+      for (const body of [accepted.body, refused.body]) {
+        expect(JSON.stringify(body)).not.toContain(PLANTED_SECRET_PREFIX);
+      }
+    } finally {
+      fs.rmSync(instanceDir, { recursive: true, force: true });
+      await stop();
+    }
   });
 });

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KafkaInstall } from './binaries';
+import { WORKER_CONFIG_PROVIDERS } from './secretManager';
 
 /** Loopback ports of one cluster's broker and worker. */
 export interface KafkaPorts {
@@ -146,9 +147,7 @@ export function prepareKafka(options: {
       // One worker: a task whose worker left has nowhere else to go, so do not wait for it.
       'scheduled.rebalance.max.delay.ms': 0,
       // Connectors may read values through files, as Strimzi users do with secrets.
-      'config.providers': 'file',
-      'config.providers.file.class':
-        'org.apache.kafka.common.config.provider.FileConfigProvider',
+      ...WORKER_CONFIG_PROVIDERS,
     }),
   );
   const format = spawnSync(

@@ -2,6 +2,7 @@ import { KubernetesObject } from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { useTestCluster } from '../harness';
+import { writePostgresInstances } from '../kafka/secretManager';
 import { realWorkerSamples } from '../realWorkerSamples';
 import { ready, setupRealWorker, TIMEOUT } from './realWorkerTesting';
 
@@ -118,6 +119,9 @@ describe('Debezium PostgreSQL on the real worker', () => {
       database,
       "CREATE TABLE public.orders (id serial PRIMARY KEY, item text NOT NULL, status text NOT NULL); INSERT INTO public.orders (item, status) VALUES ('book', 'created')",
     );
+    // The cluster writes these from KC_DEMO_POSTGRES_URL when it starts;
+    // the test cluster starts before the test PostgreSQL does.
+    writePostgresInstances(cluster.connectorFilesDir!, postgresUrl!, ['shop']);
     const sample = realWorkerSamples(cluster.bootstrapServers!, {
       clusterName: namespace,
       postgresUrl: `${postgresUrl}/${database}`,

@@ -167,6 +167,26 @@ describe('mapConnectValidation', () => {
     ]);
   });
 
+  it('lists a message Connect repeats for one setting once (Debezium does for database.port)', () => {
+    const twice =
+      "The 'database.port' value is invalid: An integer is expected";
+    const { errors } = mapConnectValidation(
+      answer({
+        'database.port': [twice, twice],
+        'database.hostname': ['first', 'second'],
+      }),
+      {
+        blueprint: loadBuiltIn('debezium-postgres-source'),
+        sentConfig: { 'database.port': '${secretManager:shop:PORT}' },
+      },
+    );
+    expect(errors.map(e => [e.configKey, e.message])).toEqual([
+      ['database.port', twice],
+      ['database.hostname', 'first'],
+      ['database.hostname', 'second'],
+    ]);
+  });
+
   it('reports an error count without named settings as an error of the config', () => {
     expect(
       mapConnectValidation({ error_count: 1, configs: [] }, { sentConfig: {} })

@@ -62,16 +62,22 @@ export function mapConnectValidation(
     const fields = source.fields.length
       ? source.fields
       : [`config.${configKey}`];
-    for (const message of messages) {
+    // Debezium can list one message twice for a setting (database.port when
+    // it is no integer); the form would show it twice.
+    const unique = new Set(
+      messages.map(message =>
+        maskConnectMessage(message, {
+          secret,
+          sentConfig: context.sentConfig,
+        }),
+      ),
+    );
+    for (const message of unique) {
       errors.push({
         field: fields[0],
         fields,
         configKey,
-        message:
-          maskConnectMessage(message, {
-            secret,
-            sentConfig: context.sentConfig,
-          }) + hintOf(source, configKey, context.blueprint?.id),
+        message: message + hintOf(source, configKey, context.blueprint?.id),
       });
     }
   }

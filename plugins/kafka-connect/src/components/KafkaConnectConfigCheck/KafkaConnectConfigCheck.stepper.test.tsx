@@ -1,7 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import type { ConnectorValidationResponse } from '@kcs/plugin-kafka-connect-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { type KafkaConnectApi, kafkaConnectApiRef } from '../../api';
 import {
   KafkaConnectConfigCheck,
@@ -136,6 +136,13 @@ describe('KafkaConnectConfigCheck in the scaffolder stepper', () => {
         "currentParameters.instance (database.hostname): The 'database.hostname' value is invalid",
       ),
     );
+    // The refusal once; the help text beside it not drawn as an error.
+    expect(
+      within(formControl).getAllByText(/\(database\.hostname\)/),
+    ).toHaveLength(1);
+    expect(
+      within(formControl).getByText(/The Connect cluster checks the config/),
+    ).not.toHaveClass('Mui-error');
     expect(validateConnector).toHaveBeenCalledWith(
       expect.objectContaining({
         blueprint: 'debezium-postgres-source',

@@ -67,7 +67,9 @@ export function KafkaConnectConfigCheck(
       <Typography variant="subtitle1">
         {schema.title ?? 'Check with Kafka Connect'}
       </Typography>
-      <FormHelperText>
+      {/* Not `error`: the FormControl around the field is in error while
+          Connect refuses the config, and the help text is no refusal. */}
+      <FormHelperText error={false}>
         {schema.description ??
           'The Connect cluster checks the config when you continue; check it now to see its answer.'}
       </FormHelperText>
