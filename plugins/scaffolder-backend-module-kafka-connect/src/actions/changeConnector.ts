@@ -24,7 +24,11 @@ import type { BlueprintRegistry } from '../services/BlueprintRegistry';
 import type { ConnectorApplier } from '../services/ConnectorApplier';
 import type { SelfServiceGuard } from '../services/SelfServiceGuard';
 import type { ConnectorValidator } from '../services/ConnectorValidator';
-import { audited, type AuditNote } from '../services/audit';
+import {
+  audited,
+  connectorTargetMeta,
+  type AuditNote,
+} from '../services/audit';
 import type { SelfServiceTarget } from '../config';
 import { checkSelfServiceTarget } from '../targets';
 import { applyChange } from './changeApply';
@@ -164,13 +168,7 @@ export function changeConnectorAction(options: {
           eventId: 'connector-change',
           credentials,
           meta: {
-            cluster: input.cluster,
-            namespace: input.namespace,
-            connectCluster: input.connectCluster,
-            owner: input.owner,
-            blueprint: input.blueprint,
-            output: input.output,
-            dryRun: Boolean(ctx.isDryRun),
+            ...connectorTargetMeta(input, ctx.isDryRun),
             changes: Object.keys(input.change).filter(
               field =>
                 input.change[field as keyof typeof input.change] !== undefined,

@@ -31,7 +31,11 @@ import {
 import type { ConnectorApplier } from '../services/ConnectorApplier';
 import type { SelfServiceGuard } from '../services/SelfServiceGuard';
 import type { ConnectorValidator } from '../services/ConnectorValidator';
-import { audited, type AuditNote } from '../services/audit';
+import {
+  audited,
+  connectorTargetMeta,
+  type AuditNote,
+} from '../services/audit';
 import type { SelfServiceTarget } from '../config';
 import { checkSelfServiceTarget } from '../targets';
 import { applyCreate } from './createApply';
@@ -183,15 +187,7 @@ export function createConnectorAction(options: {
         {
           eventId: 'connector-create',
           credentials,
-          meta: {
-            cluster: input.cluster,
-            namespace: input.namespace,
-            connectCluster: input.connectCluster,
-            owner: input.owner,
-            blueprint: input.blueprint,
-            output: input.output,
-            dryRun: Boolean(ctx.isDryRun),
-          },
+          meta: connectorTargetMeta(input, ctx.isDryRun),
         },
         note => create(ctx, input, credentials, note),
       );

@@ -9,6 +9,29 @@ import { initiatorOf } from './SelfServiceGuard';
 /** Adds what a run learns (the connector's name, whether it changed) to its audit event. */
 export type AuditNote = (meta: JsonObject) => void;
 
+/** Where a create or change run writes, as both actions' audit events name it. */
+export function connectorTargetMeta(
+  input: {
+    cluster: string;
+    namespace: string;
+    connectCluster: string;
+    owner?: string;
+    blueprint: string;
+    output: string;
+  },
+  dryRun: boolean | undefined,
+): JsonObject {
+  return {
+    cluster: input.cluster,
+    namespace: input.namespace,
+    connectCluster: input.connectCluster,
+    owner: input.owner,
+    blueprint: input.blueprint,
+    output: input.output,
+    dryRun: Boolean(dryRun),
+  };
+}
+
 /**
  * Runs one action under an auditor event: who (the initiator), what (the
  * action and delivery), where (cluster, namespace, connector) and the outcome,
