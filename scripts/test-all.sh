@@ -99,6 +99,7 @@ step "benchmark: side by side with the Kubernetes plugin, 10,000 connectors" \
   env KC_BENCH_REPORT="${PWD}/test-results/benchmarks/side-by-side.txt" yarn workspace backend bench:side-by-side 10000 300 30
 step "benchmark: multi-cluster, 2,000 connectors over 2 clusters, real auth, catalog and permissions" \
   env KC_BENCH_REPORT="${PWD}/test-results/benchmarks/multi-cluster.txt" yarn workspace backend bench:multi-cluster 2000 2 100 10 100
+step "benchmark: ownership page's first page of 50 over 10,000 connectors" yarn workspace @kcs/plugin-kafka-connect-backend bench:connector-page 10000 100
 step "benchmark: create a connector into a values file of 2,000 entries" yarn workspace @kcs/plugin-scaffolder-backend-module-kafka-connect bench 2000
 
 step "Chromium for end-to-end tests" kc_ensure_chromium

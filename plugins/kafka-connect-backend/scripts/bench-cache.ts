@@ -25,6 +25,7 @@ import { StrimziResourceCache } from '@kcs/plugin-kafka-connect-node';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
+import { ConnectorOperations } from '../src/service/operations';
 import { createRouter } from '../src/service/router';
 
 const NAMESPACES = 10;
@@ -197,7 +198,8 @@ async function main() {
         auth: { getOwnServiceCredentials: async () => ({}) } as never,
         // The benchmark measures reads only.
         auditor: {} as never,
-        operations: {} as never,
+        // Reads only: no cluster is ever written to.
+        operations: new ConnectorOperations(() => undefined),
       }),
     );
     const server = app.listen(0, '127.0.0.1');

@@ -18,6 +18,7 @@ import type {
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { ConnectorOperations } from '../src/service/operations';
 import { createRouter } from '../src/service/router';
 
 const quietLogger: LoggerService = {
@@ -114,7 +115,8 @@ async function main() {
       } as never,
       auth: { getOwnServiceCredentials: async () => ({}) } as never,
       auditor: {} as never,
-      operations: {} as never,
+      // Reads only: no cluster is ever written to.
+      operations: new ConnectorOperations(() => undefined),
     }),
   );
   const server = app.listen(0, '127.0.0.1');
