@@ -1,3 +1,5 @@
+import { configuredStrimziAtLeast } from '../strimziVersion';
+
 /** Whether a cluster's connectors can be stopped, and if not why. @public */
 export type ConnectorStateSupport =
   | { supported: true }
@@ -38,9 +40,9 @@ export function connectorStateSupport(cluster: {
 
 /** A configured version older than 0.38. */
 function beforeState(strimziVersion: string | undefined): boolean {
-  const version = /^(\d+)\.(\d+)/.exec(strimziVersion?.trim() ?? '');
   return (
-    version !== null && Number(version[1]) === 0 && Number(version[2]) < 38
+    configuredStrimziAtLeast(strimziVersion, CONNECTOR_STATE_MIN_STRIMZI) ===
+    false
   );
 }
 

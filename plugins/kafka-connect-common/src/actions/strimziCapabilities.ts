@@ -1,5 +1,6 @@
 import type { RestartDialect } from '../api';
 import type { LearnedRestartDialect } from './restartDialect';
+import { configuredStrimziAtLeast } from '../strimziVersion';
 
 /** What decides a cluster's restart dialect. @public */
 export interface RestartDialectInputs {
@@ -28,13 +29,9 @@ export interface RestartDialectInputs {
 export function restartDialectOf(
   cluster: RestartDialectInputs,
 ): RestartDialect {
-  const version = /^(\d+)\.(\d+)/.exec(cluster.strimziVersion?.trim() ?? '');
-  if (version) {
-    const [major, minor] = [Number(version[1]), Number(version[2])];
-    return {
-      restartOptions: major > 0 || minor >= 48,
-      source: 'strimziVersion',
-    };
+  const configured = configuredStrimziAtLeast(cluster.strimziVersion, '0.48');
+  if (configured !== undefined) {
+    return { restartOptions: configured, source: 'strimziVersion' };
   }
   if (cluster.apiVersion === 'v1') {
     return { restartOptions: true, source: 'apiVersion' };

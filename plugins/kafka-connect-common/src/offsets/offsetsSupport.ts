@@ -1,3 +1,5 @@
+import { configuredStrimziAtLeast } from '../strimziVersion';
+
 /** Whether a cluster's Strimzi manages connector offsets, and if not why. @public */
 export type OffsetsSupport =
   | { supported: true }
@@ -22,16 +24,16 @@ export function offsetsSupport(cluster: {
   /** `kafkaConnect.clusters[].strimziVersion`, e.g. `0.43.0`. */
   strimziVersion?: string;
 }): OffsetsSupport {
-  const configured = cluster.strimziVersion?.trim() ?? '';
-  const version = /^(\d+)\.(\d+)/.exec(configured);
-  if (!version) {
+  if (
+    configuredStrimziAtLeast(cluster.strimziVersion, OFFSETS_MIN_STRIMZI) !==
+    false
+  ) {
     return { supported: true };
   }
-  const [major, minor] = [Number(version[1]), Number(version[2])];
-  if (major > 0 || minor >= 44) {
-    return { supported: true };
-  }
-  return { supported: false, reason: offsetsUnsupportedReason(configured) };
+  return {
+    supported: false,
+    reason: offsetsUnsupportedReason(cluster.strimziVersion!.trim()),
+  };
 }
 
 /** Why offsets cannot be managed on a Strimzi older than 0.44. @public */
